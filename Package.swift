@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layering: TandemCore (model, rules, engine) depends on nothing of ours.
+// TandemConfig reads config/ into core values; TandemStore persists core values
+// with GRDB; TandemConsole draws core values with ncurses. Store and console
+// never import each other. TandemCLI and the `tandem` executable wire them.
+let package = Package(
+    name: "Tandem",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tandem", targets: ["tandem"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "TandemCore"),
+        .target(
+            name: "TandemConfig",
+            dependencies: ["TandemCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "TandemStore",
+            dependencies: [
+                "TandemCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "TandemConsole",
+            dependencies: ["TandemCore", "CNcursesw", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "TandemCLI",
+            dependencies: [
+                "TandemCore", "TandemConfig", "TandemStore", "TandemConsole",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .executableTarget(name: "tandem", dependencies: ["TandemCLI"]),
+        .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore"]),
+        .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemConfig"]),
+        .testTarget(name: "TandemConsoleTests", dependencies: ["TandemConsole"]),
+        .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI"]),
+    ]
+)
