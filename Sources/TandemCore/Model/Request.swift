@@ -1,0 +1,187 @@
+import Foundation
+
+/// How urgent a request is; `urgent` first.
+public enum Priority: Int, Sendable, Hashable, CaseIterable, Codable, Comparable {
+    case urgent = 1
+    case high = 2
+    case normal = 3
+    case low = 4
+
+    public var name: Bilingual {
+        switch self {
+        case .urgent: Bilingual(zh: "紧急", en: "urgent")
+        case .high: Bilingual(zh: "高", en: "high")
+        case .normal: Bilingual(zh: "普通", en: "normal")
+        case .low: Bilingual(zh: "低", en: "low")
+        }
+    }
+
+    public init?(matching text: String) {
+        let key = text.trimmingWhitespace().lowercased()
+        if let number = Int(key), let value = Priority(rawValue: number) { self = value; return }
+        guard let match = Priority.allCases.first(where: { $0.name.en == key || $0.name.zh == key }) else { return nil }
+        self = match
+    }
+
+    public static func < (lhs: Priority, rhs: Priority) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A request's life: open → in progress (after a first delivery) → done, or cancelled.
+/// A done or cancelled request can be reopened with a reason.
+public enum RequestStatus: String, Sendable, Hashable, CaseIterable, Codable {
+    case open
+    case inProgress = "in_progress"
+    case done
+    case cancelled
+
+    public var name: Bilingual {
+        switch self {
+        case .open: Bilingual(zh: "待办", en: "open")
+        case .inProgress: Bilingual(zh: "进行中", en: "in progress")
+        case .done: Bilingual(zh: "已完成", en: "done")
+        case .cancelled: Bilingual(zh: "已取消", en: "cancelled")
+        }
+    }
+
+    /// Still needs work: open or in progress.
+    public var isActive: Bool { self == .open || self == .inProgress }
+
+    public init?(matching text: String) {
+        let key = text.trimmingWhitespace().lowercased().replacingOccurrences(of: " ", with: "_")
+        guard let match = RequestStatus.allCases.first(where: {
+            $0.rawValue == key || $0.name.zh == key || $0.name.en.replacingOccurrences(of: " ", with: "_") == key
+        }) else { return nil }
+        self = match
+    }
+}
+
+/// A calendar day, `YYYY-MM-DD`, compared as text.
+public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public let year: Int, month: Int, day: Int
+
+    public init?(parsing text: String) {
+        let parts = text.trimmingWhitespace().split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), d >= 1, d <= Day.daysIn(month: m, year: y) else { return nil }
+        (year, month, day) = (y, m, d)
+    }
+
+    public init(year: Int, month: Int, day: Int) {
+        (self.year, self.month, self.day) = (year, month, day)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian), for age and overdue arithmetic.
+    public var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    public init(ordinal: Int) {
+        let z = ordinal + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+
+    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+
+    public var description: String {
+        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(pad(month))-\(pad(day))"
+    }
+
+    public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let day = Day(parsing: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad day \(text)"))
+        }
+        self = day
+    }
+}
+
+/// What an enterprise asked for: masks, 84 disinfectant, fertiliser, tea pickers…
+public struct Request: Sendable, Hashable, Codable {
+    public var code: RecordCode
+    public var enterpriseCode: RecordCode
+    public var category: String
+    public var item: String
+    public var quantity: Quantity
+    public var unit: String
+    public var delivered: Quantity
+    public var priority: Priority
+    public var due: Day?
+    public var status: RequestStatus
+    public var notes: String
+    /// The day the request was filed.
+    public var filed: Day
+
+    public init(code: RecordCode, enterpriseCode: RecordCode, category: String, item: String, quantity: Quantity,
+                unit: String, delivered: Quantity = .zero, priority: Priority = .normal, due: Day? = nil,
+                status: RequestStatus = .open, notes: String = "", filed: Day) {
+        self.code = code
+        self.enterpriseCode = enterpriseCode
+        self.category = category
+        self.item = item
+        self.quantity = quantity
+        self.unit = unit
+        self.delivered = delivered
+        self.priority = priority
+        self.due = due
+        self.status = status
+        self.notes = notes
+        self.filed = filed
+    }
+
+    /// What is still to deliver; zero once delivered reaches the quantity.
+    public var remaining: Quantity { delivered >= quantity ? .zero : quantity - delivered }
+
+    public func isOverdue(on today: Day) -> Bool {
+        guard status.isActive, let due else { return false }
+        return due < today
+    }
+}
+
+/// One recorded delivery against a request; deliveries accumulate.
+public struct Delivery: Sendable, Hashable, Codable {
+    public var requestCode: RecordCode
+    public var quantity: Quantity
+    public var note: String
+    public var operatorLogin: String
+    public var at: String
+    public var overDelivery: Bool
+
+    public init(requestCode: RecordCode, quantity: Quantity, note: String, operatorLogin: String, at: String, overDelivery: Bool) {
+        self.requestCode = requestCode
+        self.quantity = quantity
+        self.note = note
+        self.operatorLogin = operatorLogin
+        self.at = at
+        self.overDelivery = overDelivery
+    }
+}

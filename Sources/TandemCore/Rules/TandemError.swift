@@ -1,0 +1,111 @@
+/// Every way an operation can be refused. Each case carries what the user needs to fix it
+/// and renders as one line in Chinese or English. Throwing one means nothing was changed.
+public enum TandemError: Error, Sendable, Equatable {
+    case unknownRecord(RecordKind, String)
+    case malformedCode(RecordKind, String)
+    case unknownOperator(String)
+    case notRegistered(login: String)
+    case duplicateOperator(String)
+    case notAllowed(action: Bilingual, reason: Bilingual)
+    case branchAlreadyPaired(branch: RecordCode, enterprise: RecordCode)
+    case enterpriseAlreadyPaired(enterprise: RecordCode, branch: RecordCode)
+    case notPaired(RecordCode)
+    case branchInactive(RecordCode)
+    case invalidQuantity(String)
+    case invalidValue(field: Bilingual, value: String, expected: Bilingual)
+    case unknownDistrict(String)
+    case unknownGroup(String)
+    case unknownCategory(String, choices: [String])
+    case unknownItem(String, category: String, choices: [String])
+    case unknownUnit(String, item: String, choices: [String])
+    case overDelivery(request: RecordCode, remaining: Quantity, unit: String)
+    case requestClosed(RecordCode, RequestStatus)
+    case requestNotClosed(RecordCode, RequestStatus)
+    case reasonRequired
+    case databaseMissing(path: String)
+    case databaseUnreadable(path: String, detail: String)
+    case databaseCorrupt(path: String, detail: String)
+    case databaseTooNew(path: String, found: String)
+    case databaseExists(path: String)
+    case databaseNotInitialized(path: String)
+    case configInvalid(file: String, key: String, problem: String)
+    case conflict(detail: String)
+
+    public func message(_ lang: Lang) -> String {
+        let zh = lang == .zh
+        switch self {
+        case .unknownRecord(let kind, let text):
+            return zh ? "找不到\(kind.name.zh)“\(text)”" : "no \(kind.name.en) with code \(text)"
+        case .malformedCode(let kind, let text):
+            return zh ? "“\(text)”不是\(kind.name.zh)编号（应形如 \(kind.rawValue)12）"
+                : "\(text) is not a \(kind.name.en) code (expected like \(kind.rawValue)12)"
+        case .unknownOperator(let login):
+            return zh ? "找不到操作员“\(login)”" : "no operator with login \(login)"
+        case .notRegistered(let login):
+            return zh ? "系统用户“\(login)”不是 Tandem 操作员；请管理员执行 tandem operator add \(login) …"
+                : "OS user \(login) is not a Tandem operator; ask an admin to run: tandem operator add \(login) …"
+        case .duplicateOperator(let login):
+            return zh ? "操作员“\(login)”已存在" : "operator \(login) already exists"
+        case .notAllowed(let action, let reason):
+            return zh ? "不能\(action.zh)：\(reason.zh)" : "cannot \(action.en): \(reason.en)"
+        case .branchAlreadyPaired(let branch, let enterprise):
+            return zh ? "突击队 \(branch) 已与 \(enterprise) 结对；请先解除（tandem unpair \(branch)）"
+                : "branch \(branch) is already paired with \(enterprise); unpair it first (tandem unpair \(branch))"
+        case .enterpriseAlreadyPaired(let enterprise, let branch):
+            return zh ? "帮扶单位 \(enterprise) 已与突击队 \(branch) 结对；请先解除（tandem unpair \(enterprise)）"
+                : "enterprise \(enterprise) is already paired with branch \(branch); unpair it first (tandem unpair \(enterprise))"
+        case .notPaired(let code):
+            return zh ? "\(code) 当前没有结对" : "\(code) has no active pairing"
+        case .branchInactive(let code):
+            return zh ? "突击队 \(code) 已停用，不能结对" : "branch \(code) is inactive and cannot be paired"
+        case .invalidQuantity(let text):
+            return zh ? "数量“\(text)”无效：应为大于 0 的数字（最多三位小数）"
+                : "invalid quantity \(text): expected a number greater than 0 (at most 3 decimals)"
+        case .invalidValue(let field, let value, let expected):
+            return zh ? "\(field.zh)“\(value)”无效：应为\(expected.zh)" : "invalid \(field.en) \(value): expected \(expected.en)"
+        case .unknownDistrict(let text):
+            return zh ? "找不到区县“\(text)”" : "no district \(text)"
+        case .unknownGroup(let text):
+            return zh ? "找不到督促指导小组“\(text)”" : "no supervision group \(text)"
+        case .unknownCategory(let text, let choices):
+            return zh ? "未知类别“\(text)”；可选：\(choices.joined(separator: "、"))"
+                : "unknown category \(text); choose one of: \(choices.joined(separator: ", "))"
+        case .unknownItem(let text, let category, let choices):
+            return zh ? "类别 \(category) 中没有物品“\(text)”；可选：\(choices.joined(separator: "、"))"
+                : "no item \(text) in category \(category); choose one of: \(choices.joined(separator: ", "))"
+        case .unknownUnit(let text, let item, let choices):
+            return zh ? "\(item) 不能以“\(text)”计量；可选：\(choices.joined(separator: "、"))"
+                : "\(item) cannot be counted in \(text); choose one of: \(choices.joined(separator: ", "))"
+        case .overDelivery(let request, let remaining, let unit):
+            return zh ? "超出需求：\(request) 仅剩 \(remaining) \(unit) 未送达；确属超额请加 --over"
+                : "more than remains: \(request) has only \(remaining) \(unit) left; add --over if this really is an over-delivery"
+        case .requestClosed(let code, let status):
+            return zh ? "需求 \(code) \(status.name.zh)，不能再操作；如需继续请先重新打开（reopen）"
+                : "request \(code) is \(status.name.en) and cannot be changed; reopen it first"
+        case .requestNotClosed(let code, let status):
+            return zh ? "需求 \(code) 仍为“\(status.name.zh)”，无需重新打开" : "request \(code) is still \(status.name.en); only done or cancelled requests can be reopened"
+        case .reasonRequired:
+            return zh ? "请填写原因（--reason）" : "a reason is required (--reason)"
+        case .databaseMissing(let path):
+            return zh ? "数据库 \(path) 不存在；先运行 tandem init --db \(path)"
+                : "database \(path) does not exist; create it with: tandem init --db \(path)"
+        case .databaseUnreadable(let path, let detail):
+            return zh ? "无法读取数据库 \(path)：\(detail)" : "cannot read database \(path): \(detail)"
+        case .databaseCorrupt(let path, let detail):
+            return zh ? "数据库 \(path) 已损坏或不是 Tandem 数据库：\(detail)"
+                : "database \(path) is corrupt or not a Tandem database: \(detail)"
+        case .databaseTooNew(let path, let found):
+            return zh ? "数据库 \(path) 由更新版本的 Tandem 写入（结构版本 \(found)）；请升级 Tandem"
+                : "database \(path) was written by a newer Tandem (schema \(found)); upgrade Tandem to open it"
+        case .databaseExists(let path):
+            return zh ? "数据库 \(path) 已存在；如要重建请加 --force" : "database \(path) already exists; add --force to recreate it"
+        case .databaseNotInitialized(let path):
+            return zh ? "数据库 \(path) 尚未初始化；运行 tandem init --db \(path)"
+                : "database \(path) is not initialised; run: tandem init --db \(path)"
+        case .configInvalid(let file, let key, let problem):
+            return zh ? "配置文件 \(file) 中 \(key) 有误：\(problem)" : "config file \(file), key \(key): \(problem)"
+        case .conflict(let detail):
+            return zh ? "数据冲突，未作修改：\(detail)" : "conflicting change, nothing was changed: \(detail)"
+        }
+    }
+}

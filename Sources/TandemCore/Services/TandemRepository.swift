@@ -1,0 +1,97 @@
+/// A branch as entered by a user (codes are assigned by the store).
+public struct BranchDraft: Sendable, Hashable {
+    public var name: String
+    public var districtCode: String
+    public var leadLogin: String?
+    public var headcount: Int
+    public var capabilities: Set<Capability>
+    public var active: Bool
+
+    public init(name: String, districtCode: String, leadLogin: String? = nil, headcount: Int,
+                capabilities: Set<Capability>, active: Bool = true) {
+        self.name = name
+        self.districtCode = districtCode
+        self.leadLogin = leadLogin
+        self.headcount = headcount
+        self.capabilities = capabilities
+        self.active = active
+    }
+}
+
+/// An enterprise as entered by a user (codes are assigned by the store).
+public struct EnterpriseDraft: Sendable, Hashable {
+    public var name: String
+    public var kind: EnterpriseKind
+    public var districtCode: String
+    public var address: String
+    public var location: GeoPoint?
+    public var contactName: String
+    public var contactPhone: String
+    public var disabledEmployees: Int
+    public var resumption: Resumption
+
+    public init(name: String, kind: EnterpriseKind, districtCode: String, address: String = "", location: GeoPoint? = nil,
+                contactName: String = "", contactPhone: String = "", disabledEmployees: Int = 0, resumption: Resumption = .closed) {
+        self.name = name
+        self.kind = kind
+        self.districtCode = districtCode
+        self.address = address
+        self.location = location
+        self.contactName = contactName
+        self.contactPhone = contactPhone
+        self.disabledEmployees = disabledEmployees
+        self.resumption = resumption
+    }
+}
+
+/// The history of one enterprise: pairings past and present, requests, deliveries, audit.
+public struct EnterpriseHistory: Sendable {
+    public var pairings: [Pairing]
+    public var deliveries: [Delivery]
+    public var events: [AuditEvent]
+
+    public init(pairings: [Pairing], deliveries: [Delivery], events: [AuditEvent]) {
+        self.pairings = pairings
+        self.deliveries = deliveries
+        self.events = events
+    }
+}
+
+/// Everything the command line and the console can read and change. The store implements it;
+/// every mutation checks `Permissions` for `actor`, runs in one transaction with its audit
+/// event, and on any error changes nothing.
+public protocol TandemRepository: AnyObject, Sendable {
+    // Reads
+    func snapshot() throws -> CitySnapshot
+    /// A number that changes whenever any process commits a change to the data.
+    func changeCounter() throws -> Int64
+    func operators() throws -> [Operator]
+    func findOperator(login: String) throws -> Operator?
+    func request(_ code: RecordCode) throws -> Request
+    func deliveries(of request: RecordCode) throws -> [Delivery]
+    func history(of enterprise: RecordCode) throws -> EnterpriseHistory
+    func auditLog(limit: Int) throws -> [AuditEvent]
+
+    // Records
+    @discardableResult func addBranch(_ draft: BranchDraft, by actor: Operator) throws -> Branch
+    @discardableResult func updateBranch(_ branch: Branch, by actor: Operator) throws -> Branch
+    @discardableResult func addEnterprise(_ draft: EnterpriseDraft, by actor: Operator) throws -> Enterprise
+    @discardableResult func updateEnterprise(_ enterprise: Enterprise, by actor: Operator) throws -> Enterprise
+    func addOperator(_ newOperator: Operator, by actor: Operator) throws
+    func updateOperator(_ changed: Operator, by actor: Operator) throws
+
+    // Pairing
+    @discardableResult func pair(branch: RecordCode, enterprise: RecordCode, by actor: Operator) throws -> Pairing
+    /// Ends the active pairing of a branch or an enterprise (either code).
+    @discardableResult func unpair(_ code: RecordCode, reason: String, by actor: Operator) throws -> Pairing
+    /// Writes many pairings in one transaction: all or none.
+    @discardableResult func pairAll(_ pairs: [(branch: RecordCode, enterprise: RecordCode)], by actor: Operator) throws -> [Pairing]
+
+    // Requests
+    @discardableResult func addRequest(_ draft: RequestDraft, catalog: Catalog, by actor: Operator) throws -> Request
+    @discardableResult func deliver(_ request: RecordCode, quantity: Quantity, note: String, allowOver: Bool, by actor: Operator) throws -> Request
+    @discardableResult func markDone(_ request: RecordCode, by actor: Operator) throws -> Request
+    @discardableResult func cancel(_ request: RecordCode, reason: String, by actor: Operator) throws -> Request
+    @discardableResult func reopen(_ request: RecordCode, reason: String, by actor: Operator) throws -> Request
+    @discardableResult func setResumption(_ enterprise: RecordCode, _ resumption: Resumption, by actor: Operator) throws -> Enterprise
+}

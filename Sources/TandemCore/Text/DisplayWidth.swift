@@ -1,0 +1,110 @@
+/// Terminal display width of text, independent of the process locale, so that tables in the
+/// command line and cells in the console align Chinese (double-width) and ASCII alike.
+public enum DisplayWidth {
+    /// Columns one Unicode scalar takes: 0 for combining marks and zero-width characters,
+    /// 2 for East Asian wide and fullwidth characters, 1 otherwise.
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v == 0 { return 0 }
+        if v < 0x300 { return 1 }
+        if isZeroWidth(v) { return 0 }
+        return isWide(v) ? 2 : 1
+    }
+
+    /// Columns a character (grapheme cluster) takes: the width of its first scalar, or 2 for
+    /// emoji presentation sequences.
+    public static func of(_ character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if scalars.count > 1, scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        return of(first)
+    }
+
+    public static func of(_ text: some StringProtocol) -> Int {
+        var total = 0
+        for character in text { total += of(character) }
+        return total
+    }
+
+    static func isZeroWidth(_ v: UInt32) -> Bool {
+        (0x0300...0x036F).contains(v) || (0x0483...0x0489).contains(v) || (0x0591...0x05BD).contains(v)
+            || (0x0610...0x061A).contains(v) || (0x064B...0x065F).contains(v)
+            || (0x1AB0...0x1AFF).contains(v) || (0x1DC0...0x1DFF).contains(v)
+            || (0x200B...0x200F).contains(v) || (0x2028...0x202E).contains(v) || (0x2060...0x2064).contains(v)
+            || (0x20D0...0x20FF).contains(v) || (0xFE00...0xFE0F).contains(v) || (0xFE20...0xFE2F).contains(v)
+            || v == 0xFEFF || (0xE0100...0xE01EF).contains(v)
+    }
+
+    static func isWide(_ v: UInt32) -> Bool {
+        (0x1100...0x115F).contains(v) || (0x231A...0x231B).contains(v) || (0x2329...0x232A).contains(v)
+            || (0x23E9...0x23EC).contains(v) || v == 0x23F0 || v == 0x23F3 || (0x25FD...0x25FE).contains(v)
+            || (0x2614...0x2615).contains(v) || (0x2648...0x2653).contains(v) || v == 0x267F || v == 0x2693
+            || v == 0x26A1 || (0x26AA...0x26AB).contains(v) || (0x26BD...0x26BE).contains(v)
+            || (0x26C4...0x26C5).contains(v) || v == 0x26CE || v == 0x26D4 || v == 0x26EA
+            || (0x26F2...0x26F3).contains(v) || v == 0x26F5 || v == 0x26FA || v == 0x26FD || v == 0x2705
+            || (0x270A...0x270B).contains(v) || v == 0x2728 || v == 0x274C || v == 0x274E
+            || (0x2753...0x2755).contains(v) || v == 0x2757 || (0x2795...0x2797).contains(v) || v == 0x27B0
+            || v == 0x27BF || (0x2B1B...0x2B1C).contains(v) || v == 0x2B50 || v == 0x2B55
+            || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v) || (0x3400...0x4DBF).contains(v)
+            || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v) || (0xA960...0xA97F).contains(v)
+            || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE10...0xFE19).contains(v)
+            || (0xFE30...0xFE6F).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
+            || (0x16FE0...0x16FE4).contains(v) || (0x17000...0x18CFF).contains(v) || (0x1B000...0x1B2FF).contains(v)
+            || (0x1F004 == v) || v == 0x1F0CF || v == 0x1F18E || (0x1F191...0x1F19A).contains(v)
+            || (0x1F200...0x1F251).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x1F680...0x1F6FF).contains(v)
+            || (0x1F7E0...0x1F7EB).contains(v) || (0x1F90C...0x1F9FF).contains(v) || (0x1FA70...0x1FAFF).contains(v)
+            || (0x20000...0x2FFFD).contains(v) || (0x30000...0x3FFFD).contains(v)
+    }
+}
+
+/// Text prepared for a terminal: measured, padded and truncated by display width.
+public enum TerminalText {
+    /// Removes control characters (C0, DEL, C1) and so every escape sequence's introducer, and
+    /// turns tabs and newlines into spaces: text from the database can never drive the terminal.
+    public static func sanitize(_ text: String) -> String {
+        var clean = String.UnicodeScalarView()
+        var changed = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v == 0x09 || v == 0x0A || v == 0x0D {
+                clean.append(" ")
+                changed = true
+            } else if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || (0x2028...0x202E).contains(v) || (0x2066...0x2069).contains(v) {
+                changed = true
+            } else {
+                clean.append(scalar)
+            }
+        }
+        return changed ? String(clean) : text
+    }
+
+    /// Cuts `text` to at most `width` columns, ending with `…` when something was cut.
+    /// Never splits a double-width character: a half column left over becomes a space.
+    public static func truncate(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        let total = DisplayWidth.of(text)
+        if total <= width { return text }
+        var result = ""
+        var used = 0
+        let budget = width - 1 // room for the ellipsis
+        for character in text {
+            let w = DisplayWidth.of(character)
+            if used + w > budget { break }
+            result.append(character)
+            used += w
+        }
+        result.append("…")
+        used += 1
+        if used < width { result.append(String(repeating: " ", count: width - used)) }
+        return result
+    }
+
+    /// Pads (or truncates) `text` to exactly `width` columns.
+    public static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
+        let fitted = truncate(text, to: width)
+        let gap = width - DisplayWidth.of(fitted)
+        guard gap > 0 else { return fitted }
+        let spaces = String(repeating: " ", count: gap)
+        return alignRight ? spaces + fitted : fitted + spaces
+    }
+}
