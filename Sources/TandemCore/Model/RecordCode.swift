@@ -47,6 +47,20 @@ public struct RecordCode: Sendable, Hashable, Comparable, Codable, CustomStringC
     public static func < (lhs: RecordCode, rhs: RecordCode) -> Bool {
         (lhs.kind.rawValue, lhs.number) < (rhs.kind.rawValue, rhs.number)
     }
+
+    /// Encodes as its text (`"B12"`), as users see it.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let code = RecordCode(parsing: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad code \(text)"))
+        }
+        self = code
+    }
 }
 
 extension StringProtocol {

@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import TandemCore
+
+/// Opens Tandem database files, telling apart the ways a file can be wrong before anything
+/// is written to it: missing, unreadable, not SQLite, not Tandem's, or newer than this build.
+enum DatabaseOpener {
+    static func configuration(readonly: Bool = false) -> Configuration {
+        var configuration = Configuration()
+        configuration.readonly = readonly
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(5)
+        if !readonly {
+            configuration.prepareDatabase { db in
+                // WAL with NORMAL sync: durable across application crashes, one fsync per checkpoint.
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+        }
+        return configuration
+    }
+
+    /// Checks an existing file read-only, so that a wrong file is refused without being touched.
+    static func inspect(path: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw TandemError.databaseMissing(path: path)
+        }
+        if isDirectory.boolValue {
+            throw TandemError.databaseUnreadable(path: path, detail: "it is a directory")
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw TandemError.databaseUnreadable(path: path, detail: "permission denied")
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size == 0 { throw TandemError.databaseNotInitialized(path: path) }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
+            try queue.read { db in
+                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                guard applicationID == Schema.applicationID else {
+                    if applicationID == 0, try !db.tableExists("grdb_migrations") {
+                        throw TandemError.databaseNotInitialized(path: path)
+                    }
+                    throw TandemError.databaseCorrupt(path: path, detail: "not a Tandem database (application id \(applicationID))")
+                }
+                let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+                if let unknown = applied.first(where: { !Schema.migrationIdentifiers.contains($0) }) {
+                    throw TandemError.databaseTooNew(path: path, found: unknown)
+                }
+            }
+            try queue.close()
+        } catch let error as TandemError {
+            throw error
+        } catch let error as DatabaseError {
+            throw translate(error, path: path)
+        }
+    }
+
+    static func translate(_ error: DatabaseError, path: String) -> TandemError {
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return .databaseCorrupt(path: path, detail: error.message ?? "\(error.resultCode)")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH, .SQLITE_READONLY:
+            return .databaseUnreadable(path: path, detail: error.message ?? "\(error.resultCode)")
+        default:
+            return .databaseUnreadable(path: path, detail: error.message ?? "\(error)")
+        }
+    }
+}

@@ -1,0 +1,283 @@
+import GRDB
+import TandemCore
+
+extension SQLiteRepository {
+    // MARK: - Records
+
+    public func addBranch(_ draft: BranchDraft, by actor: Operator) throws -> Branch {
+        try write { db in
+            try Permissions.require(actor, .manageRecords) { _ in nil }
+            try Self.checkDistrict(db, draft.districtCode)
+            try Self.checkName(draft.name)
+            try Self.checkCount(draft.headcount, field: Bilingual(zh: "人数", en: "headcount"))
+            var branch = Branch(code: RecordCode(.branch, 0), name: draft.name.trimmingWhitespace(), districtCode: draft.districtCode,
+                                leadLogin: draft.leadLogin, headcount: draft.headcount, capabilities: draft.capabilities,
+                                active: draft.active)
+            try db.execute(sql: """
+                INSERT INTO branch (name, district_code, lead_login, headcount, capabilities, active) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: RowDecoding.branchArguments(branch))
+            branch.code = RecordCode(.branch, Int(db.lastInsertedRowID))
+            try audit(db, actor, "branch.add", subject: branch.code.description, before: nil as Branch?, after: branch)
+            return branch
+        }
+    }
+
+    public func updateBranch(_ branch: Branch, by actor: Operator) throws -> Branch {
+        try write { db in
+            try Permissions.require(actor, .manageRecords) { _ in nil }
+            let before = try Self.fetchBranch(db, branch.code)
+            try Self.checkDistrict(db, branch.districtCode)
+            try Self.checkName(branch.name)
+            try Self.checkCount(branch.headcount, field: Bilingual(zh: "人数", en: "headcount"))
+            if !branch.active, before.active, let pairing = try Self.activePairing(db, branch: branch.code) {
+                throw TandemError.branchAlreadyPaired(branch: branch.code, enterprise: pairing.enterpriseCode)
+            }
+            try db.execute(sql: """
+                UPDATE branch SET name = ?, district_code = ?, lead_login = ?, headcount = ?, capabilities = ?, active = ?
+                WHERE number = ?
+                """, arguments: RowDecoding.branchArguments(branch) + [branch.code.number])
+            try audit(db, actor, "branch.edit", subject: branch.code.description, before: before, after: branch)
+            return branch
+        }
+    }
+
+    public func addEnterprise(_ draft: EnterpriseDraft, by actor: Operator) throws -> Enterprise {
+        try write { db in
+            try Permissions.require(actor, .manageRecords) { _ in nil }
+            try Self.checkDistrict(db, draft.districtCode)
+            try Self.checkName(draft.name)
+            try Self.checkCount(draft.disabledEmployees, field: Bilingual(zh: "残疾职工人数", en: "disabled employees"))
+            var enterprise = Enterprise(code: RecordCode(.enterprise, 0), name: draft.name.trimmingWhitespace(), kind: draft.kind,
+                                        districtCode: draft.districtCode, address: draft.address, location: draft.location,
+                                        contactName: draft.contactName, contactPhone: draft.contactPhone,
+                                        disabledEmployees: draft.disabledEmployees, resumption: draft.resumption)
+            try db.execute(sql: """
+                INSERT INTO enterprise (name, kind, district_code, address, lat, lon, contact_name, contact_phone,
+                                        disabled_employees, resumption_percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: RowDecoding.enterpriseArguments(enterprise))
+            enterprise.code = RecordCode(.enterprise, Int(db.lastInsertedRowID))
+            try audit(db, actor, "enterprise.add", subject: enterprise.code.description, before: nil as Enterprise?, after: enterprise)
+            return enterprise
+        }
+    }
+
+    public func updateEnterprise(_ enterprise: Enterprise, by actor: Operator) throws -> Enterprise {
+        try write { db in
+            try Permissions.require(actor, .manageRecords) { _ in nil }
+            let before = try Self.fetchEnterprise(db, enterprise.code)
+            try Self.checkDistrict(db, enterprise.districtCode)
+            try Self.checkName(enterprise.name)
+            try Self.checkCount(enterprise.disabledEmployees, field: Bilingual(zh: "残疾职工人数", en: "disabled employees"))
+            try Self.saveEnterprise(db, enterprise)
+            try audit(db, actor, "enterprise.edit", subject: enterprise.code.description, before: before, after: enterprise)
+            return enterprise
+        }
+    }
+
+    public func setResumption(_ code: RecordCode, _ resumption: Resumption, by actor: Operator) throws -> Enterprise {
+        try write { db in
+            let before = try Self.fetchEnterprise(db, code)
+            let paired = try Self.activePairing(db, enterprise: code)?.branchCode
+            try Permissions.require(actor, .updateResumption(enterprise: code)) { $0 == code ? paired : nil }
+            var after = before
+            after.resumption = resumption
+            try Self.saveEnterprise(db, after)
+            try audit(db, actor, "enterprise.resumption", subject: code.description,
+                      before: before.resumption, after: resumption)
+            return after
+        }
+    }
+
+    public func addOperator(_ newOperator: Operator, by actor: Operator) throws {
+        try write { db in
+            try Permissions.require(actor, .manageOperators) { _ in nil }
+            if try Self.fetchOperator(db, login: newOperator.login) != nil {
+                throw TandemError.duplicateOperator(newOperator.login)
+            }
+            try Self.checkRole(db, newOperator.role)
+            try db.execute(sql: "INSERT INTO operator (\(RowDecoding.operatorColumns)) VALUES (?, ?, ?, ?, ?)",
+                           arguments: RowDecoding.operatorArguments(newOperator))
+            try audit(db, actor, "operator.add", subject: newOperator.login, before: nil as Operator?, after: newOperator)
+        }
+    }
+
+    public func updateOperator(_ changed: Operator, by actor: Operator) throws {
+        try write { db in
+            try Permissions.require(actor, .manageOperators) { _ in nil }
+            guard let before = try Self.fetchOperator(db, login: changed.login) else {
+                throw TandemError.unknownOperator(changed.login)
+            }
+            try Self.checkRole(db, changed.role)
+            try db.execute(sql: "UPDATE operator SET (\(RowDecoding.operatorColumns)) = (?, ?, ?, ?, ?) WHERE login = ?",
+                           arguments: RowDecoding.operatorArguments(changed) + [changed.login])
+            try audit(db, actor, "operator.edit", subject: changed.login, before: before, after: changed)
+        }
+    }
+
+    // MARK: - Pairing
+
+    public func pair(branch: RecordCode, enterprise: RecordCode, by actor: Operator) throws -> Pairing {
+        try write { db in try insertPairing(db, branch: branch, enterprise: enterprise, actor: actor) }
+    }
+
+    public func pairAll(_ pairs: [(branch: RecordCode, enterprise: RecordCode)], by actor: Operator) throws -> [Pairing] {
+        try write { db in
+            try pairs.map { try insertPairing(db, branch: $0.branch, enterprise: $0.enterprise, actor: actor) }
+        }
+    }
+
+    private func insertPairing(_ db: Database, branch branchCode: RecordCode, enterprise enterpriseCode: RecordCode,
+                               actor: Operator) throws -> Pairing {
+        try Permissions.require(actor, .pair) { _ in nil }
+        let branch = try Self.fetchBranch(db, branchCode)
+        let enterprise = try Self.fetchEnterprise(db, enterpriseCode)
+        try PairingRules.checkCanPair(branch: branch, enterprise: enterprise,
+                                      branchPairing: try Self.activePairing(db, branch: branchCode),
+                                      enterprisePairing: try Self.activePairing(db, enterprise: enterpriseCode))
+        let at = timestamp()
+        try db.execute(sql: """
+            INSERT INTO pairing (branch_number, enterprise_number, started_at, started_by) VALUES (?, ?, ?, ?)
+            """, arguments: [branchCode.number, enterpriseCode.number, at, actor.login])
+        let pairing = Pairing(id: db.lastInsertedRowID, branchCode: branchCode, enterpriseCode: enterpriseCode,
+                              startedAt: at, startedBy: actor.login)
+        try audit(db, actor, "pair", subject: "\(branchCode) \(enterpriseCode)", before: nil as Pairing?, after: pairing)
+        return pairing
+    }
+
+    public func unpair(_ code: RecordCode, reason: String, by actor: Operator) throws -> Pairing {
+        try write { db in
+            try Permissions.require(actor, .unpair) { _ in nil }
+            let existing: Pairing?
+            switch code.kind {
+            case .branch:
+                _ = try Self.fetchBranch(db, code)
+                existing = try Self.activePairing(db, branch: code)
+            case .enterprise:
+                _ = try Self.fetchEnterprise(db, code)
+                existing = try Self.activePairing(db, enterprise: code)
+            case .request:
+                throw TandemError.malformedCode(.branch, code.description)
+            }
+            guard let before = existing else { throw TandemError.notPaired(code) }
+            var after = before
+            after.endedAt = timestamp()
+            after.endedBy = actor.login
+            after.endReason = reason.trimmingWhitespace()
+            try db.execute(sql: "UPDATE pairing SET ended_at = ?, ended_by = ?, end_reason = ? WHERE id = ?",
+                           arguments: [after.endedAt, after.endedBy, after.endReason, after.id])
+            try audit(db, actor, "unpair", subject: "\(before.branchCode) \(before.enterpriseCode)", before: before, after: after)
+            return after
+        }
+    }
+
+    // MARK: - Requests
+
+    public func addRequest(_ draft: RequestDraft, catalog: Catalog, by actor: Operator) throws -> Request {
+        try write { db in
+            _ = try Self.fetchEnterprise(db, draft.enterpriseCode)
+            let paired = try Self.activePairing(db, enterprise: draft.enterpriseCode)?.branchCode
+            try Permissions.require(actor, .fileRequest(enterprise: draft.enterpriseCode)) { $0 == draft.enterpriseCode ? paired : nil }
+            let valid = try RequestRules.validate(draft, catalog: catalog)
+            var request = Request(code: RecordCode(.request, 0), enterpriseCode: draft.enterpriseCode, category: valid.category.code,
+                                  item: valid.item.code, quantity: valid.quantity, unit: valid.unit.code,
+                                  priority: draft.priority, due: draft.due, notes: draft.notes, filed: today())
+            try db.execute(sql: """
+                INSERT INTO request (enterprise_number, category, item, quantity, unit, delivered, priority, due, status, notes, filed)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: RowDecoding.requestArguments(request))
+            request.code = RecordCode(.request, Int(db.lastInsertedRowID))
+            try audit(db, actor, "request.add", subject: request.code.description, before: nil as Request?, after: request)
+            return request
+        }
+    }
+
+    public func deliver(_ code: RecordCode, quantity: Quantity, note: String, allowOver: Bool, by actor: Operator) throws -> Request {
+        try changeRequest(code, action: "request.deliver", actor: actor, permission: { .workRequest(enterprise: $0) }) { db, request in
+            let after = try RequestRules.deliver(request, quantity: quantity, allowOver: allowOver)
+            try db.execute(sql: """
+                INSERT INTO delivery (request_number, quantity, note, operator_login, at, over_delivery) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [code.number, quantity.thousandths, note, actor.login, timestamp(), quantity > request.remaining])
+            return after
+        }
+    }
+
+    public func markDone(_ code: RecordCode, by actor: Operator) throws -> Request {
+        try changeRequest(code, action: "request.done", actor: actor, permission: { .workRequest(enterprise: $0) }) { _, request in
+            try RequestRules.markDone(request)
+        }
+    }
+
+    public func cancel(_ code: RecordCode, reason: String, by actor: Operator) throws -> Request {
+        try changeRequest(code, action: "request.cancel", actor: actor, permission: { .cancelOrReopenRequest(enterprise: $0) },
+                          note: reason) { _, request in
+            try RequestRules.cancel(request, reason: reason)
+        }
+    }
+
+    public func reopen(_ code: RecordCode, reason: String, by actor: Operator) throws -> Request {
+        try changeRequest(code, action: "request.reopen", actor: actor, permission: { .cancelOrReopenRequest(enterprise: $0) },
+                          note: reason) { _, request in
+            try RequestRules.reopen(request, reason: reason)
+        }
+    }
+
+    /// Loads a request, checks the actor may act on its enterprise, applies a core rule and
+    /// saves the result with its audit event, all in one transaction.
+    private func changeRequest(_ code: RecordCode, action: String, actor: Operator, permission: (RecordCode) -> Action,
+                               note: String? = nil, _ change: (Database, Request) throws -> Request) throws -> Request {
+        try write { db in
+            let before = try Self.fetchRequest(db, code)
+            let enterprise = before.enterpriseCode
+            let paired = try Self.activePairing(db, enterprise: enterprise)?.branchCode
+            try Permissions.require(actor, permission(enterprise)) { $0 == enterprise ? paired : nil }
+            var after = try change(db, before)
+            if let note, !note.isEmpty {
+                after.notes = before.notes.isEmpty ? note : before.notes + "\n" + note
+            }
+            try db.execute(sql: "UPDATE request SET delivered = ?, status = ?, notes = ? WHERE number = ?",
+                           arguments: [after.delivered.thousandths, after.status.rawValue, after.notes, code.number])
+            try audit(db, actor, action, subject: code.description, before: before, after: after)
+            return after
+        }
+    }
+
+    // MARK: - Checks
+
+    static func saveEnterprise(_ db: Database, _ e: Enterprise) throws {
+        try db.execute(sql: """
+            UPDATE enterprise SET name = ?, kind = ?, district_code = ?, address = ?, lat = ?, lon = ?, contact_name = ?,
+                contact_phone = ?, disabled_employees = ?, resumption_percent = ? WHERE number = ?
+            """, arguments: RowDecoding.enterpriseArguments(e) + [e.code.number])
+    }
+
+    static func checkDistrict(_ db: Database, _ code: String) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM district WHERE code = ?", arguments: [code]) == true else {
+            throw TandemError.unknownDistrict(code)
+        }
+    }
+
+    static func checkName(_ name: String) throws {
+        guard !name.trimmingWhitespace().isEmpty else {
+            throw TandemError.invalidValue(field: Bilingual(zh: "名称", en: "name"), value: name,
+                                           expected: Bilingual(zh: "非空文字", en: "a non-empty text"))
+        }
+    }
+
+    static func checkCount(_ value: Int, field: Bilingual) throws {
+        guard value >= 0, value <= 1_000_000 else {
+            throw TandemError.invalidValue(field: field, value: String(value),
+                                           expected: Bilingual(zh: "0 到 1000000 的整数", en: "a whole number from 0 to 1000000"))
+        }
+    }
+
+    static func checkRole(_ db: Database, _ role: Role) throws {
+        switch role {
+        case .branchLead(let branch): _ = try fetchBranch(db, branch)
+        case .supervisor(let group?):
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM supervision_group WHERE number = ?", arguments: [group]) == true else {
+                throw TandemError.unknownGroup(String(group))
+            }
+        default: break
+        }
+    }
+}
