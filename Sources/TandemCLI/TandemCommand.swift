@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TandemCore
 
 /// The `tandem` command line: every operation of the console, scriptable.
@@ -6,12 +7,39 @@ public struct TandemCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "tandem",
         abstract: "Tandem: one-to-one relief dispatch console / 一对一帮扶调度台",
-        subcommands: [EngineCommand.self]
+        subcommands: [InitCommand.self, BranchCommand.self, EnterpriseCommand.self, OperatorCommand.self, PairCommand.self,
+                      UnpairCommand.self, RequestCommand.self, LogCommand.self, EngineCommand.self]
     )
 
     public init() {}
 
     public mutating func run() throws {
-        print("tandem")
+        let lang = Lang.fromEnvironment(ProcessInfo.processInfo.environment)
+        print(lang == .zh ? "交互式控制台尚未接入；请使用子命令（tandem --help）。"
+              : "The interactive console is not wired yet; use the subcommands (tandem --help).")
+    }
+
+    /// Runs the command line and exits: 0 on success; on a refused operation one line on
+    /// stderr in the user's language and exit status 1; usage errors as ArgumentParser reports them.
+    public static func runMain(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(0)
+        } catch let error as TandemError {
+            Printer.error("tandem: " + error.message(language(for: arguments)))
+            Foundation.exit(1)
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    /// The language of error messages: `--lang` if given, else the locale.
+    static func language(for arguments: [String]) -> Lang {
+        for (i, argument) in arguments.enumerated() {
+            if argument.hasPrefix("--lang="), let lang = Lang(rawValue: String(argument.dropFirst(7))) { return lang }
+            if argument == "--lang", i + 1 < arguments.count, let lang = Lang(rawValue: arguments[i + 1]) { return lang }
+        }
+        return Lang.fromEnvironment(ProcessInfo.processInfo.environment)
     }
 }

@@ -107,10 +107,7 @@ public final class SQLiteRepository: TandemRepository, @unchecked Sendable {
     /// Now, as ISO 8601 in UTC (`2020-03-05T08:30:00Z`).
     func timestamp() -> String { now().formatted(.iso8601) }
 
-    func today() -> Day {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: now())
-        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-    }
+    func today() -> Day { Day.local(now()) }
 
     private static let auditEncoder: JSONEncoder = {
         let encoder = JSONEncoder()

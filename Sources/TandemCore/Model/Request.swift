@@ -185,3 +185,11 @@ public struct Delivery: Sendable, Hashable, Codable {
         self.overDelivery = overDelivery
     }
 }
+
+extension Day {
+    /// The calendar day of `date` in the local time zone.
+    public static func local(_ date: Date = Date()) -> Day {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: date)
+        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+}

@@ -1,0 +1,123 @@
+import ArgumentParser
+import TandemCore
+
+/// `tandem branch add|list|show|edit`: the Party branches' task forces.
+struct BranchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "branch",
+        abstract: "Register, list, show and edit branch task forces. / 突击队",
+        subcommands: [Add.self, List.self, Show.self, Edit.self]
+    )
+
+    static func fields(_ branch: Branch, snapshot: CitySnapshot, context: AppContext) -> [(Bilingual, String)] {
+        let lang = context.lang
+        return [
+            (Bilingual(zh: "编号", en: "code"), branch.code.description),
+            (Bilingual(zh: "名称", en: "name"), branch.name),
+            (Bilingual(zh: "区县", en: "district"), context.districtName(branch.districtCode)),
+            (Bilingual(zh: "队长", en: "lead"), branch.leadLogin ?? "—"),
+            (Bilingual(zh: "人数", en: "headcount"), String(branch.headcount)),
+            (Bilingual(zh: "能力", en: "capabilities"), branch.sortedCapabilities.map { $0.name.text(lang) }.joined(separator: ", ")),
+            (Bilingual(zh: "状态", en: "status"), branch.active ? (lang == .zh ? "在岗" : "active") : (lang == .zh ? "停用" : "inactive")),
+            (Bilingual(zh: "结对单位", en: "paired with"), snapshot.pairedEnterprise(of: branch.code).map { code in
+                "\(code) \(snapshot.enterprise(code)?.name ?? "")"
+            } ?? "—"),
+        ]
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Register a branch task force.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Name, e.g. 市残联机关第一党支部党员突击队.") var name: String
+        @Option(help: "Home district: code, Chinese or English name.") var district: String
+        @Option(help: "Number of Party members in the task force.") var headcount: Int
+        @Option(help: "Comma-separated: labour, transport, ppe, agriculture, technical.") var capabilities: String = ""
+        @Option(help: "Login of the operator who leads it.") var lead: String?
+        @Flag(help: "Register it as inactive.") var inactive = false
+
+        func run() throws {
+            let context = try global.openContext()
+            let draft = BranchDraft(name: name, districtCode: try context.district(district).code, leadLogin: lead,
+                                    headcount: headcount, capabilities: try Parse.capabilities(capabilities), active: !inactive)
+            let branch = try context.repository.addBranch(draft, by: context.actor)
+            print(context.lang == .zh ? "已登记突击队 \(branch.code) \(branch.name)" : "registered branch \(branch.code) \(branch.name)")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List branches.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "Only this district.") var district: String?
+        @Option(help: "Only this supervision group.") var group: String?
+        @Flag(help: "Only active branches without a pairing.") var free = false
+
+        func run() throws {
+            let context = try global.openContext()
+            let snapshot = try context.repository.snapshot()
+            let districtCode = try district.map { try context.district($0).code }
+            let groupNumber = try group.map { try context.group($0).number }
+            let branches = snapshot.branches.filter { branch in
+                (districtCode == nil || branch.districtCode == districtCode)
+                    && (groupNumber == nil || context.geography.district(code: branch.districtCode)?.group == groupNumber)
+                    && (!free || (branch.active && snapshot.pairedEnterprise(of: branch.code) == nil))
+            }
+            let lang = context.lang
+            let tabular = Tabular(
+                headers: [Bilingual(zh: "编号", en: "code"), Bilingual(zh: "名称", en: "name"), Bilingual(zh: "区县", en: "district"),
+                          Bilingual(zh: "人数", en: "people"), Bilingual(zh: "能力", en: "capabilities"),
+                          Bilingual(zh: "结对", en: "paired")],
+                rows: branches.map { b in
+                    [b.code.description, b.name, context.geography.district(code: b.districtCode)?.shortName(lang) ?? b.districtCode,
+                     String(b.headcount), b.sortedCapabilities.map(\.rawValue).joined(separator: ","),
+                     b.active ? (snapshot.pairedEnterprise(of: b.code)?.description ?? "—") : (lang == .zh ? "停用" : "inactive")]
+                },
+                numericColumns: [3])
+            try Printer.emit(branches, tabular, format: output.format, lang: lang)
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one branch.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "Branch code, e.g. B12.") var code: String
+
+        func run() throws {
+            let context = try global.openContext()
+            let snapshot = try context.repository.snapshot()
+            let branchCode = try context.code(code, .branch)
+            guard let branch = snapshot.branch(branchCode) else { throw TandemError.unknownRecord(.branch, code) }
+            try Printer.emitRecord(branch, fields: BranchCommand.fields(branch, snapshot: snapshot, context: context),
+                                   format: output.format, lang: context.lang)
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a branch's details.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Branch code, e.g. B12.") var code: String
+        @Option var name: String?
+        @Option var district: String?
+        @Option var headcount: Int?
+        @Option(help: "Comma-separated capabilities (replaces the list).") var capabilities: String?
+        @Option(help: "Login of the lead ('' to clear).") var lead: String?
+        @Option(help: "yes or no.") var active: String?
+
+        func run() throws {
+            let context = try global.openContext()
+            let branchCode = try context.code(code, .branch)
+            guard var branch = try context.repository.snapshot().branch(branchCode) else {
+                throw TandemError.unknownRecord(.branch, code)
+            }
+            if let name { branch.name = name }
+            if let district { branch.districtCode = try context.district(district).code }
+            if let headcount { branch.headcount = headcount }
+            if let capabilities { branch.capabilities = try Parse.capabilities(capabilities) }
+            if let lead { branch.leadLogin = lead.isEmpty ? nil : lead }
+            if let active { branch.active = try Parse.yesNo(active) }
+            try context.repository.updateBranch(branch, by: context.actor)
+            print(context.lang == .zh ? "已更新突击队 \(branch.code)" : "updated branch \(branch.code)")
+        }
+    }
+}

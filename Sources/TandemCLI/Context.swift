@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import TandemConfig
+import TandemCore
+import TandemStore
+
+extension Lang: ExpressibleByArgument {}
+
+/// Options every command that touches a database takes.
+public struct GlobalOptions: ParsableArguments {
+    @Option(help: "Database file (default: $TANDEM_DB, else ~/.local/share/tandem/tandem.sqlite).")
+    var db: String?
+
+    @Option(help: "Language of messages: zh or en (default: from LC_ALL / LC_MESSAGES / LANG).")
+    var lang: Lang?
+
+    @Option(name: .customLong("as"), help: "Act as another operator (admins only).")
+    var actAs: String?
+
+    @Option(help: "Configuration folder (default: $TANDEM_CONFIG, else ./config).")
+    var config: String?
+
+    public init() {}
+
+    var language: Lang { lang ?? Lang.fromEnvironment(ProcessInfo.processInfo.environment) }
+
+    /// The database path: `--db`, else `$TANDEM_DB`, else the XDG data directory.
+    var databasePath: String {
+        if let db, !db.isEmpty { return db }
+        let environment = ProcessInfo.processInfo.environment
+        if let path = environment["TANDEM_DB"], !path.isEmpty { return path }
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+        return (dataHome as NSString).appendingPathComponent("tandem/tandem.sqlite")
+    }
+
+    func loadConfiguration() throws -> TandemConfiguration {
+        try ConfigLoader.load(from: ConfigLoader.locate(explicit: config))
+    }
+
+    /// Opens the database and says who is acting: the operator of the OS login name, or with
+    /// `--as` (admins only) another operator.
+    public func openContext() throws -> AppContext {
+        let configuration = try loadConfiguration()
+        let path = databasePath
+        let repository = try SQLiteRepository.open(path: path)
+        let login = OperatingSystemUser.login
+        guard let me = try repository.findOperator(login: login) else { throw TandemError.notRegistered(login: login) }
+        var actor = me
+        if let actAs, actAs != me.login {
+            try Permissions.require(me, .actAsOtherOperator) { _ in nil }
+            guard let other = try repository.findOperator(login: actAs) else { throw TandemError.unknownOperator(actAs) }
+            actor = other
+        }
+        return AppContext(repository: repository, actor: actor, geography: configuration.geography,
+                          catalog: configuration.catalog, weights: configuration.weights, lang: language, databasePath: path)
+    }
+}
+
+/// What a command works with once the database is open and the operator known.
+public struct AppContext: Sendable {
+    public let repository: any TandemRepository
+    public let actor: Operator
+    public let geography: Geography
+    public let catalog: Catalog
+    public let weights: CostWeights
+    public let lang: Lang
+    public let databasePath: String
+
+    /// The local calendar day.
+    public var today: Day { Day.local() }
+
+    func code(_ text: String, _ kind: RecordKind) throws -> RecordCode {
+        guard let code = RecordCode(parsing: text, as: kind) else { throw TandemError.malformedCode(kind, text) }
+        return code
+    }
+
+    func district(_ text: String) throws -> District {
+        guard let district = geography.district(matching: text) else { throw TandemError.unknownDistrict(text) }
+        return district
+    }
+
+    func group(_ text: String) throws -> SupervisionGroup {
+        guard let group = geography.group(matching: text) else { throw TandemError.unknownGroup(text) }
+        return group
+    }
+
+    func districtName(_ code: String) -> String {
+        geography.district(code: code)?.name.text(lang) ?? code
+    }
+}
+
+/// The identity of whoever runs Tandem: the OS login name.
+enum OperatingSystemUser {
+    static var login: String {
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
+    }
+}

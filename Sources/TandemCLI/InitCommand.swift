@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import TandemCore
+import TandemStore
+
+/// `tandem init`: creates a database, optionally with the demo city.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a database (with --demo, a demo city built from the real 2020 cases). / 创建数据库"
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Load the demo city: the real cases plus generated branches and enterprises over all 38 districts.")
+    var demo = false
+
+    @Option(help: "With --demo: how many enterprises and branches to generate (about 5 requests each).")
+    var scale: Int = 150
+
+    @Option(help: "With --demo: the seed that fixes the generated city.")
+    var seed: UInt64 = 2020
+
+    @Flag(help: "Replace an existing database file.")
+    var force = false
+
+    func validate() throws {
+        guard (0...500_000).contains(scale) else {
+            throw TandemError.invalidValue(field: Bilingual(zh: "规模", en: "scale"), value: String(scale),
+                                           expected: Bilingual(zh: "0 到 500000 的整数", en: "a whole number from 0 to 500000"))
+        }
+    }
+
+    func run() throws {
+        let configuration = try global.loadConfiguration()
+        let path = global.databasePath
+        let login = OperatingSystemUser.login
+        let admin = Operator(login: login, displayName: login, role: .admin)
+        let lang = global.language
+        if scale != 150 || seed != 2020, !demo {
+            throw TandemError.invalidValue(field: Bilingual(zh: "选项", en: "option"), value: "--scale/--seed",
+                                           expected: Bilingual(zh: "与 --demo 一起使用", en: "to be used with --demo"))
+        }
+        // Build the demo city before touching the file, so a failure leaves nothing behind.
+        let city = demo ? DemoCity.build(scale: scale, seed: seed, geography: configuration.geography,
+                                         catalog: configuration.catalog, today: Day.local()) : nil
+        let repository = try SQLiteRepository.create(path: path, geography: configuration.geography, admin: admin, replace: force)
+        if let city {
+            do {
+                try repository.loadDemo(city, by: admin)
+            } catch {
+                try? FileManager.default.removeItem(atPath: path)
+                throw error
+            }
+            print(lang == .zh
+                  ? "已创建演示数据库 \(path)：\(city.enterprises.count) 个帮扶单位、\(city.branches.count) 支突击队、\(city.requests.count) 条需求；管理员 \(login)"
+                  : "created demo database \(path): \(city.enterprises.count) enterprises, \(city.branches.count) branches, \(city.requests.count) requests; admin \(login)")
+        } else {
+            print(lang == .zh ? "已创建数据库 \(path)；管理员 \(login)" : "created database \(path); admin \(login)")
+        }
+    }
+}
+

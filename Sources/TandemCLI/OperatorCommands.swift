@@ -1,0 +1,134 @@
+import ArgumentParser
+import TandemCore
+
+/// `tandem operator add|list|show|edit`: who may use Tandem, and in which role.
+struct OperatorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "operator",
+        abstract: "Manage operators: dispatchers, branch leads, supervisors, admins. / 操作员",
+        subcommands: [Add.self, List.self, Show.self, Edit.self]
+    )
+
+    static func fields(_ op: Operator, lang: Lang) -> [(Bilingual, String)] {
+        [(Bilingual(zh: "登录名", en: "login"), op.login),
+         (Bilingual(zh: "姓名", en: "name"), op.displayName),
+         (Bilingual(zh: "角色", en: "role"), op.role.label(lang))]
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Register an operator by OS login name (admins only).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "OS login name.") var login: String
+        @Option(help: "Display name.") var name: String?
+        @Option(help: "dispatcher, admin, supervisor, supervisor:3 or lead:B12.") var role: String
+
+        func run() throws {
+            let context = try global.openContext()
+            let trimmed = login.trimmingWhitespace()
+            guard !trimmed.isEmpty, !trimmed.contains(" ") else {
+                throw TandemError.invalidValue(field: Bilingual(zh: "登录名", en: "login"), value: login,
+                                               expected: Bilingual(zh: "不含空格的系统登录名", en: "an OS login name without spaces"))
+            }
+            let op = Operator(login: trimmed, displayName: name ?? trimmed, role: try Parse.role(role))
+            try context.repository.addOperator(op, by: context.actor)
+            print(context.lang == .zh ? "已添加操作员 \(op.login)（\(op.role.label(.zh))）" : "added operator \(op.login) (\(op.role.label(.en)))")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List operators.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let context = try global.openContext()
+            let operators = try context.repository.operators()
+            let tabular = Tabular(headers: [Bilingual(zh: "登录名", en: "login"), Bilingual(zh: "姓名", en: "name"),
+                                            Bilingual(zh: "角色", en: "role")],
+                                  rows: operators.map { [$0.login, $0.displayName, $0.role.label(context.lang)] })
+            try Printer.emit(operators, tabular, format: output.format, lang: context.lang)
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one operator.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Argument var login: String
+
+        func run() throws {
+            let context = try global.openContext()
+            guard let op = try context.repository.findOperator(login: login) else { throw TandemError.unknownOperator(login) }
+            try Printer.emitRecord(op, fields: OperatorCommand.fields(op, lang: context.lang), format: output.format, lang: context.lang)
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change an operator's name or role (admins only).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var login: String
+        @Option var name: String?
+        @Option(help: "dispatcher, admin, supervisor, supervisor:3 or lead:B12.") var role: String?
+
+        func run() throws {
+            let context = try global.openContext()
+            guard var op = try context.repository.findOperator(login: login) else { throw TandemError.unknownOperator(login) }
+            if let name { op.displayName = name }
+            if let role { op.role = try Parse.role(role) }
+            try context.repository.updateOperator(op, by: context.actor)
+            print(context.lang == .zh ? "已更新操作员 \(op.login)" : "updated operator \(op.login)")
+        }
+    }
+}
+
+/// `tandem pair BRANCH ENTERPRISE`.
+struct PairCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "pair", abstract: "Pair a branch with an enterprise. / 结对")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Branch code, e.g. B12.") var branch: String
+    @Argument(help: "Enterprise code, e.g. E345.") var enterprise: String
+
+    func run() throws {
+        let context = try global.openContext()
+        let pairing = try context.repository.pair(branch: try context.code(branch, .branch),
+                                                  enterprise: try context.code(enterprise, .enterprise), by: context.actor)
+        print(context.lang == .zh ? "已结对：\(pairing.branchCode) ↔ \(pairing.enterpriseCode)"
+              : "paired \(pairing.branchCode) with \(pairing.enterpriseCode)")
+    }
+}
+
+/// `tandem unpair BRANCH|ENTERPRISE`.
+struct UnpairCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "unpair",
+                                                    abstract: "End the pairing of a branch or an enterprise (kept in history). / 解除结对")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "A branch code (B12) or an enterprise code (E345).") var code: String
+    @Option(help: "Why the pairing ends.") var reason: String = ""
+
+    func run() throws {
+        let context = try global.openContext()
+        guard let parsed = RecordCode(parsing: code), parsed.kind != .request else {
+            throw TandemError.malformedCode(.branch, code)
+        }
+        let pairing = try context.repository.unpair(parsed, reason: reason, by: context.actor)
+        print(context.lang == .zh ? "已解除结对：\(pairing.branchCode) ↔ \(pairing.enterpriseCode)"
+              : "unpaired \(pairing.branchCode) from \(pairing.enterpriseCode)")
+    }
+}
+
+/// `tandem log`: the audit trail.
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "log", abstract: "Show the audit log of changes. / 操作日志")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: "How many of the latest events.") var limit: Int = 50
+
+    func run() throws {
+        let context = try global.openContext()
+        let events = try context.repository.auditLog(limit: limit)
+        let tabular = Tabular(headers: [Bilingual(zh: "时间", en: "time"), Bilingual(zh: "操作员", en: "operator"),
+                                        Bilingual(zh: "操作", en: "action"), Bilingual(zh: "对象", en: "subject")],
+                              rows: events.map { [$0.at, $0.operatorLogin, $0.action, $0.subject] })
+        try Printer.emit(events, tabular, format: output.format, lang: context.lang)
+    }
+}
