@@ -42,7 +42,7 @@ enum RowDecoding {
     }
 
     static let requestColumns = """
-        number, enterprise_number, category, item, quantity, unit, delivered, priority, due, status, notes, filed
+        number, enterprise_number, category, item, quantity, unit, delivered, priority, due, status, notes, filed, completed
         """
     static func request(_ row: Row) -> Request {
         let due: String? = row[8]
@@ -51,11 +51,13 @@ enum RowDecoding {
                        category: row[2], item: row[3], quantity: Quantity(thousandths: row[4]), unit: row[5],
                        delivered: Quantity(thousandths: row[6]), priority: Priority(rawValue: row[7]) ?? .normal,
                        due: due.flatMap(Day.init(parsing:)), status: RequestStatus(rawValue: row[9]) ?? .open,
-                       notes: row[10], filed: Day(parsing: filed) ?? Day(year: 1970, month: 1, day: 1))
+                       notes: row[10], filed: Day(parsing: filed) ?? Day(year: 1970, month: 1, day: 1),
+                       completed: (row[12] as String?).flatMap(Day.init(parsing:)))
     }
     static func requestArguments(_ r: Request) -> StatementArguments {
         [r.enterpriseCode.number, r.category, r.item, r.quantity.thousandths, r.unit, r.delivered.thousandths,
-         r.priority.rawValue, r.due?.description, r.status.rawValue, r.notes, r.filed.description]
+         r.priority.rawValue, r.due?.description, r.status.rawValue, r.notes, r.filed.description,
+         r.completed?.description]
     }
 
     static let pairingColumns = "id, branch_number, enterprise_number, started_at, started_by, ended_at, ended_by, end_reason"

@@ -27,7 +27,7 @@ extension SQLiteRepository {
             let at = timestamp()
             let insertRequest = try db.makeStatement(sql: """
                 INSERT INTO request (number, enterprise_number, category, item, quantity, unit, delivered, priority, due, status,
-                                     notes, filed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     notes, filed, completed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertDelivery = try db.makeStatement(sql: """
                 INSERT INTO delivery (request_number, quantity, note, operator_login, at, over_delivery) VALUES (?, ?, '', ?, ?, 0)

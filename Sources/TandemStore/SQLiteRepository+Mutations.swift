@@ -182,8 +182,9 @@ extension SQLiteRepository {
                                   item: valid.item.code, quantity: valid.quantity, unit: valid.unit.code,
                                   priority: draft.priority, due: draft.due, notes: draft.notes, filed: today())
             try db.execute(sql: """
-                INSERT INTO request (enterprise_number, category, item, quantity, unit, delivered, priority, due, status, notes, filed)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO request (enterprise_number, category, item, quantity, unit, delivered, priority, due, status, notes, filed,
+                                     completed)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: RowDecoding.requestArguments(request))
             request.code = RecordCode(.request, Int(db.lastInsertedRowID))
             try audit(db, actor, "request.add", subject: request.code.description, before: nil as Request?, after: request)
@@ -193,7 +194,7 @@ extension SQLiteRepository {
 
     public func deliver(_ code: RecordCode, quantity: Quantity, note: String, allowOver: Bool, by actor: Operator) throws -> Request {
         try changeRequest(code, action: "request.deliver", actor: actor, permission: { .workRequest(enterprise: $0) }) { db, request in
-            let after = try RequestRules.deliver(request, quantity: quantity, allowOver: allowOver)
+            let after = try RequestRules.deliver(request, quantity: quantity, allowOver: allowOver, on: today())
             try db.execute(sql: """
                 INSERT INTO delivery (request_number, quantity, note, operator_login, at, over_delivery) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [code.number, quantity.thousandths, note, actor.login, timestamp(), quantity > request.remaining])
@@ -203,7 +204,7 @@ extension SQLiteRepository {
 
     public func markDone(_ code: RecordCode, by actor: Operator) throws -> Request {
         try changeRequest(code, action: "request.done", actor: actor, permission: { .workRequest(enterprise: $0) }) { _, request in
-            try RequestRules.markDone(request)
+            try RequestRules.markDone(request, on: today())
         }
     }
 
@@ -234,8 +235,9 @@ extension SQLiteRepository {
             if let note, !note.isEmpty {
                 after.notes = before.notes.isEmpty ? note : before.notes + "\n" + note
             }
-            try db.execute(sql: "UPDATE request SET delivered = ?, status = ?, notes = ? WHERE number = ?",
-                           arguments: [after.delivered.thousandths, after.status.rawValue, after.notes, code.number])
+            try db.execute(sql: "UPDATE request SET delivered = ?, status = ?, notes = ?, completed = ? WHERE number = ?",
+                           arguments: [after.delivered.thousandths, after.status.rawValue, after.notes,
+                                       after.completed?.description, code.number])
             try audit(db, actor, action, subject: code.description, before: before, after: after)
             return after
         }

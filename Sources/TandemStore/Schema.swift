@@ -82,7 +82,9 @@ enum Schema {
                     due TEXT,
                     status TEXT NOT NULL CHECK (status IN ('open', 'in_progress', 'done', 'cancelled')),
                     notes TEXT NOT NULL DEFAULT '',
-                    filed TEXT NOT NULL
+                    filed TEXT NOT NULL,
+                    completed TEXT,
+                    CHECK ((status = 'done') = (completed IS NOT NULL))
                 );
                 CREATE INDEX request_by_enterprise ON request(enterprise_number);
                 CREATE TABLE delivery (

@@ -163,12 +163,13 @@ public struct DemoCity: Sendable {
         var deliveries: [Quantity] = []
         switch random.below(10) {
         case 0, 1: // partly delivered
-            let part = Quantity(thousandths: request.quantity.thousandths * Int64(random.between(1, 9)) / 10)
+            let part = Quantity(amount * random.between(1, 9) / 10) // whole pieces, people, tonnes
             if !part.isZero { deliveries = [part]; request.delivered = part; request.status = .inProgress }
         case 2: // done
             deliveries = [request.quantity]
             request.delivered = request.quantity
             request.status = .done
+            request.completed = today.adding(days: -random.between(0, min(age, 14)))
         case 3 where random.chance(20):
             request.status = .cancelled
         default:

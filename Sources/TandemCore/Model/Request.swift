@@ -140,10 +140,12 @@ public struct Request: Sendable, Hashable, Codable {
     public var notes: String
     /// The day the request was filed.
     public var filed: Day
+    /// The day it was finished (status done), if it is done.
+    public var completed: Day?
 
     public init(code: RecordCode, enterpriseCode: RecordCode, category: String, item: String, quantity: Quantity,
                 unit: String, delivered: Quantity = .zero, priority: Priority = .normal, due: Day? = nil,
-                status: RequestStatus = .open, notes: String = "", filed: Day) {
+                status: RequestStatus = .open, notes: String = "", filed: Day, completed: Day? = nil) {
         self.code = code
         self.enterpriseCode = enterpriseCode
         self.category = category
@@ -156,6 +158,7 @@ public struct Request: Sendable, Hashable, Codable {
         self.status = status
         self.notes = notes
         self.filed = filed
+        self.completed = completed
     }
 
     /// What is still to deliver; zero once delivered reaches the quantity.

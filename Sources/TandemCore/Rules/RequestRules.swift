@@ -52,7 +52,7 @@ public enum RequestRules {
     /// Records a delivery. More than remains is refused unless `allowOver` says it is a
     /// real over-delivery. The first delivery moves an open request to in progress; reaching
     /// the requested quantity finishes it.
-    public static func deliver(_ request: Request, quantity: Quantity, allowOver: Bool) throws -> Request {
+    public static func deliver(_ request: Request, quantity: Quantity, allowOver: Bool, on today: Day) throws -> Request {
         guard request.status.isActive else { throw TandemError.requestClosed(request.code, request.status) }
         guard !quantity.isZero else { throw TandemError.invalidQuantity("0") }
         if quantity > request.remaining && !allowOver {
@@ -62,14 +62,16 @@ public enum RequestRules {
         changed.delivered = request.delivered + quantity
         guard changed.delivered <= Quantity.maximum else { throw TandemError.invalidQuantity(quantity.description) }
         changed.status = changed.delivered >= changed.quantity ? .done : .inProgress
+        if changed.status == .done { changed.completed = today }
         return changed
     }
 
     /// Closes a request as done, whatever share of it was delivered.
-    public static func markDone(_ request: Request) throws -> Request {
+    public static func markDone(_ request: Request, on today: Day) throws -> Request {
         guard request.status.isActive else { throw TandemError.requestClosed(request.code, request.status) }
         var changed = request
         changed.status = .done
+        changed.completed = today
         return changed
     }
 
@@ -87,6 +89,7 @@ public enum RequestRules {
         guard !request.status.isActive else { throw TandemError.requestNotClosed(request.code, request.status) }
         var changed = request
         changed.status = request.delivered.isZero ? .open : .inProgress
+        changed.completed = nil
         return changed
     }
 }

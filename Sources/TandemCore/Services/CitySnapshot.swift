@@ -57,6 +57,13 @@ public struct CitySnapshot: Sendable {
     /// Enterprises with no active pairing.
     public var unpairedEnterprises: [Enterprise] { enterprises.filter { pairingByEnterprise[$0.code] == nil } }
 
+    /// The day each done request was finished, for "done in the last 7 days".
+    public var completionDays: [RecordCode: Day] {
+        var days: [RecordCode: Day] = [:]
+        for request in requests { if let day = request.completed { days[request.code] = day } }
+        return days
+    }
+
     /// Enterprises that still need something: at least one open or in-progress request.
     public func needsHelp(_ enterprise: RecordCode) -> Bool {
         (requestsByEnterprise[enterprise] ?? []).contains { requests[$0].status.isActive }
