@@ -48,7 +48,7 @@ let package = Package(
         ),
         .executableTarget(name: "tandem", dependencies: ["TandemCLI"]),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore"]),
-        .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemConfig"]),
+        .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemConfig", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TandemConsoleTests", dependencies: ["TandemConsole"]),
         .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI"]),
     ]

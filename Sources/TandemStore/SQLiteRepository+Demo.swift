@@ -44,8 +44,11 @@ extension SQLiteRepository {
             for pair in city.pairings {
                 try insertPairing.execute(arguments: [pair.branch.number, pair.enterprise.number, at, actor.login])
             }
-            for demoOperator in city.operators where demoOperator.login != actor.login {
-                try db.execute(sql: "INSERT INTO operator (\(RowDecoding.operatorColumns)) VALUES (?, ?, ?, ?, ?)",
+            // Operators already registered (the admin running init, say) keep their role.
+            for demoOperator in city.operators {
+                try db.execute(sql: """
+                    INSERT INTO operator (\(RowDecoding.operatorColumns)) VALUES (?, ?, ?, ?, ?) ON CONFLICT(login) DO NOTHING
+                    """,
                                arguments: RowDecoding.operatorArguments(demoOperator))
             }
             try audit(db, actor, "demo.load", subject: "database", before: nil as String?,
