@@ -3,8 +3,7 @@
 ///
 /// Choice of algorithm (figures to be filled from bench/engine/run.sh):
 /// - complete square graphs: dense Jonker–Volgenant (`DenseJonkerVolgenant`);
-/// - square graphs with a perfect matching (checked by Hopcroft–Karp):
-///   ε-scaling auction with costs scaled by n + 1, exact at ε = 1
+/// - square graphs with a perfect matching: ε-scaling auction with costs scaled by n + 1, exact at ε = 1
 ///   (`ScalingAuction`);
 /// - everything else (rectangular, no perfect matching): successive shortest
 ///   augmenting paths with potentials on the smaller side, with a slack
@@ -29,9 +28,7 @@ public enum AssignmentSolver {
             return (AssignmentSolution(problem: problem, rowToCol: rowToCol), .denseJonkerVolgenant)
         }
         if rows == cols {
-            let matching = MaximumMatching.solve(
-                rows: rows, cols: cols, rowStart: problem.rowStart, edgeCol: problem.edgeCol)
-            if matching.size == rows, let rowToCol = ScalingAuction.solve(problem) {
+            if let rowToCol = ScalingAuction.solve(problem) {
                 return (AssignmentSolution(problem: problem, rowToCol: rowToCol), .scalingAuction)
             }
         }

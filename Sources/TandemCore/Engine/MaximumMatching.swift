@@ -6,12 +6,19 @@
 /// that mark can take exponential time.
 enum MaximumMatching {
     /// Returns `rowToCol` (-1 for an unmatched row) and the matching size.
-    static func solve(rows: Int, cols: Int, rowStart: [Int32], edgeCol: [Int32]) -> (rowToCol: [Int32], size: Int) {
-        var rowToCol = [Int32](repeating: -1, count: rows)
+    /// `initial` is an optional valid partial matching (row to column) to start from.
+    static func solve(
+        rows: Int, cols: Int, rowStart: [Int32], edgeCol: [Int32], initial: [Int32]? = nil
+    ) -> (rowToCol: [Int32], size: Int) {
+        var rowToCol = initial ?? [Int32](repeating: -1, count: rows)
         var colToRow = [Int32](repeating: -1, count: cols)
         var size = 0
-        // Greedy start: the first free column of each row.
-        for i in 0..<rows {
+        for i in 0..<rows where rowToCol[i] >= 0 {
+            colToRow[Int(rowToCol[i])] = Int32(i)
+            size += 1
+        }
+        // Greedy start: the first free column of each free row.
+        for i in 0..<rows where rowToCol[i] < 0 {
             for e in Int(rowStart[i])..<Int(rowStart[i + 1]) {
                 let j = Int(edgeCol[e])
                 if colToRow[j] < 0 {

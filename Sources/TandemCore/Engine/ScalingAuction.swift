@@ -1,6 +1,5 @@
 /// ε-scaling forward auction (Bertsekas; the Gauss–Seidel "double push" of
-/// Goldberg–Kennedy's CSA) for a square sparse problem that admits a perfect
-/// matching.
+/// Goldberg–Kennedy's CSA) for a square sparse problem.
 ///
 /// Costs are multiplied by n + 1 and the last phase runs with ε = 1: a
 /// perfect matching that satisfies ε-complementary slackness is then within
@@ -9,36 +8,47 @@
 ///
 /// Each phase keeps the pairs that still satisfy ε-CS for the new ε and
 /// re-auctions only the others; an unassigned row bids for its best column
-/// (lowest cost + price), raising that price by the gap to its second best
+/// (lowest scaled cost + price), raising that price to its second-best value
 /// plus ε and evicting the previous holder.
+///
+/// An auction never ends when no perfect matching exists, so once a phase
+/// has made many bids the current partial matching seeds Hopcroft–Karp; if
+/// that proves no perfect matching exists the auction gives up (nil).
 enum ScalingAuction {
-    /// Returns `rowToCol`, or nil if a price left the safe 64-bit range
-    /// (the caller then falls back to shortest augmenting paths).
     static func solve(_ problem: AssignmentProblem, scalingFactor alpha: Int64 = 8) -> [Int32]? {
         let n = problem.rows
         precondition(problem.cols == n)
         if n == 0 { return [] }
+        for i in 0..<n where problem.rowStart[i] == problem.rowStart[i + 1] { return nil }  // a row without edges
         let scale = Int64(n + 1)
         var maximumCost: Int64 = 0
         for c in problem.edgeCost where Int64(c) > maximumCost { maximumCost = Int64(c) }
         let largestScaled = max(maximumCost * scale, 1)
+        // Prices stay far below this on feasible inputs; reaching it means
+        // the 64-bit range is at risk, and the caller falls back.
         let priceLimit = Int64.max / 4
+        let bidsBeforeFeasibilityCheck = 64 * n + 1024
+        var feasibilityKnown = false
 
+        // Arcs packed as (cost << 32 | column): one memory stream per bid.
+        var arcs = [UInt64](repeating: 0, count: problem.edgeCount)
+        for e in 0..<problem.edgeCount {
+            arcs[e] = UInt64(UInt32(problem.edgeCost[e])) << 32 | UInt64(UInt32(problem.edgeCol[e]))
+        }
         var price = [Int64](repeating: 0, count: n)
         var rowToCol = [Int32](repeating: -1, count: n)
         var colToRow = [Int32](repeating: -1, count: n)
         var pending = [Int32](repeating: 0, count: n)
-        var overflowed = false
+        var epsilon = max(largestScaled / alpha, 1)
 
-        price.withUnsafeMutableBufferPointer { price in
-        rowToCol.withUnsafeMutableBufferPointer { rowToCol in
-        colToRow.withUnsafeMutableBufferPointer { colToRow in
-        pending.withUnsafeMutableBufferPointer { pending in
-        problem.rowStart.withUnsafeBufferPointer { rowStart in
-        problem.edgeCol.withUnsafeBufferPointer { edgeCol in
-        problem.edgeCost.withUnsafeBufferPointer { edgeCost in
-            var epsilon = max(largestScaled / alpha, 1)
-            while true {
+        while true {
+            var outcome = PhaseOutcome.finished
+            price.withUnsafeMutableBufferPointer { price in
+            rowToCol.withUnsafeMutableBufferPointer { rowToCol in
+            colToRow.withUnsafeMutableBufferPointer { colToRow in
+            pending.withUnsafeMutableBufferPointer { pending in
+            problem.rowStart.withUnsafeBufferPointer { rowStart in
+            arcs.withUnsafeBufferPointer { arcs in
                 // Keep the pairs that satisfy ε-CS; queue every other row.
                 var pendingCount = 0
                 for i in 0..<n {
@@ -46,9 +56,10 @@ enum ScalingAuction {
                     if j >= 0 {
                         var best = Int64.max, own = Int64.max
                         for e in Int(rowStart[i])..<Int(rowStart[i + 1]) {
-                            let k = Int(edgeCol[e])
-                            let value = Int64(edgeCost[e]) &* scale &+ price[k]
-                            if value < best { best = value }
+                            let arc = arcs[e]
+                            let k = Int(arc & 0xFFFF_FFFF)
+                            let value = Int64(arc >> 32) &* scale &+ price[k]
+                            best = min(best, value)
                             if k == j { own = value }
                         }
                         if own <= best &+ epsilon { continue }
@@ -59,30 +70,35 @@ enum ScalingAuction {
                     pendingCount += 1
                 }
                 // Bid until every row holds a column (LIFO order).
+                var bids = 0
                 while pendingCount > 0 {
+                    if !feasibilityKnown {
+                        bids += 1
+                        if bids > bidsBeforeFeasibilityCheck {
+                            outcome = .needsFeasibilityCheck
+                            return
+                        }
+                    }
                     pendingCount -= 1
                     let i = Int(pending[pendingCount])
                     var best = Int64.max, second = Int64.max
-                    var bestCol = -1
-                    var bestCost: Int64 = 0
+                    var bestArc: UInt64 = 0
                     for e in Int(rowStart[i])..<Int(rowStart[i + 1]) {
-                        let j = Int(edgeCol[e])
-                        let cost = Int64(edgeCost[e]) &* scale
-                        let value = cost &+ price[j]
-                        if value < second {
-                            if value < best {
-                                second = best
-                                best = value
-                                bestCol = j
-                                bestCost = cost
-                            } else {
-                                second = value
-                            }
-                        }
+                        let arc = arcs[e]
+                        let value = Int64(arc >> 32) &* scale &+ price[Int(arc & 0xFFFF_FFFF)]
+                        let isBest = value < best
+                        second = min(second, isBest ? best : value)
+                        bestArc = isBest ? arc : bestArc
+                        best = min(best, value)
                     }
+                    let bestCol = Int(bestArc & 0xFFFF_FFFF)
+                    let bestCost = Int64(bestArc >> 32) &* scale
                     let gap = second == Int64.max ? largestScaled : second &- best
                     let newPrice = best &- bestCost &+ gap &+ epsilon
-                    if newPrice > priceLimit { overflowed = true; return }
+                    if newPrice > priceLimit {
+                        outcome = .overflow
+                        return
+                    }
                     price[bestCol] = newPrice
                     let evicted = Int(colToRow[bestCol])
                     colToRow[bestCol] = Int32(i)
@@ -93,10 +109,22 @@ enum ScalingAuction {
                         pendingCount += 1
                     }
                 }
-                if epsilon == 1 { break }
+            }}}}}}
+            switch outcome {
+            case .overflow:
+                return nil
+            case .needsFeasibilityCheck:
+                let matching = MaximumMatching.solve(
+                    rows: n, cols: n, rowStart: problem.rowStart, edgeCol: problem.edgeCol, initial: rowToCol)
+                if matching.size < n { return nil }
+                feasibilityKnown = true
+                continue  // redo the phase; kept pairs stay, the rest bid again
+            case .finished:
+                if epsilon == 1 { return rowToCol }
                 epsilon = max(epsilon / alpha, 1)
             }
-        }}}}}}}
-        return overflowed ? nil : rowToCol
+        }
     }
+
+    private enum PhaseOutcome { case finished, needsFeasibilityCheck, overflow }
 }

@@ -1,0 +1,115 @@
+import Testing
+@testable import TandemCore
+
+/// Every solver path against exhaustive search on every shape up to 7 × 7.
+@Suite("Engine: solver against brute force")
+struct AssignmentSolverPropertyTests {
+    static let shapes: [(Int, Int)] = (1...7).flatMap { r in (1...7).map { c in (r, c) } }
+    static let families: [(density: Double, costs: ClosedRange<Int>)] = [
+        (1.0, 0...3),  // complete, many ties and zeros
+        (0.7, 0...9),
+        (0.4, 0...2),  // sparse, often no full matching
+        (0.5, 0...AssignmentProblem.maximumCost),
+        (0.25, 0...0),  // all zero costs
+    ]
+
+    @Test("public solver: maximum cardinality, then minimum cost", arguments: shapes)
+    func publicSolver(rows: Int, cols: Int) throws {
+        var rng = SplitMix64(seed: UInt64(rows * 100 + cols))
+        for family in Self.families {
+            for _ in 0..<12 {
+                let instance = SmallInstance.random(
+                    rows: rows, cols: cols, density: family.density, costRange: family.costs, using: &rng)
+                let solution = AssignmentSolver.solve(try instance.problem())
+                let expected = instance.bruteForce()
+                let actual = try #require(instance.evaluate(solution.rowToCol), "invalid matching for \(instance)")
+                #expect(actual.pairs == expected.pairs, "\(instance)")
+                #expect(actual.cost == expected.cost, "\(instance)")
+                #expect(solution.totalCost == Int64(expected.cost), "\(instance)")
+                #expect(solution.pairCount == expected.pairs, "\(instance)")
+                #expect(solution.unmatchedCount(rows: rows, cols: cols) == min(rows, cols) - expected.pairs)
+                for (j, i) in solution.colToRow.enumerated() where i >= 0 {
+                    #expect(solution.rowToCol[Int(i)] == Int32(j))
+                }
+            }
+        }
+    }
+
+    @Test("shortest augmenting paths on every shape", arguments: shapes)
+    func shortestAugmentingPaths(rows: Int, cols: Int) throws {
+        var rng = SplitMix64(seed: UInt64(7000 + rows * 10 + cols))
+        for family in Self.families {
+            for _ in 0..<8 {
+                let instance = SmallInstance.random(
+                    rows: rows, cols: cols, density: family.density, costRange: family.costs, using: &rng)
+                let rowToCol = AssignmentSolver.solveByShortestPaths(try instance.problem())
+                let actual = try #require(instance.evaluate(rowToCol), "invalid matching for \(instance)")
+                let expected = instance.bruteForce()
+                #expect(actual.pairs == expected.pairs && actual.cost == expected.cost, "\(instance)")
+            }
+        }
+    }
+
+    @Test("scaling auction on square instances", arguments: 1...7)
+    func scalingAuction(n: Int) throws {
+        var rng = SplitMix64(seed: UInt64(9000 + n))
+        for family in Self.families {
+            for _ in 0..<20 {
+                let instance = SmallInstance.random(
+                    rows: n, cols: n, density: family.density, costRange: family.costs, using: &rng)
+                let expected = instance.bruteForce()
+                guard let rowToCol = ScalingAuction.solve(try instance.problem()) else {
+                    // The auction may only give up when no perfect matching exists.
+                    #expect(expected.pairs < n, "auction gave up on a feasible instance \(instance)")
+                    continue
+                }
+                let actual = try #require(instance.evaluate(rowToCol), "invalid matching for \(instance)")
+                #expect(actual.pairs == n && actual.cost == expected.cost, "\(instance)")
+            }
+        }
+    }
+
+    @Test("dense Jonker–Volgenant on complete square instances", arguments: 1...7)
+    func denseJonkerVolgenant(n: Int) throws {
+        var rng = SplitMix64(seed: UInt64(11000 + n))
+        for costs in [0...1, 0...20, 0...AssignmentProblem.maximumCost] {
+            for _ in 0..<30 {
+                let instance = SmallInstance.random(rows: n, cols: n, density: 1, costRange: costs, using: &rng)
+                let problem = try instance.problem()
+                let rowToCol = DenseJonkerVolgenant.solve(n: n, costs: problem.denseCostMatrix())
+                let actual = try #require(instance.evaluate(rowToCol), "invalid matching for \(instance)")
+                #expect(actual.pairs == n && actual.cost == instance.bruteForce().cost, "\(instance)")
+            }
+        }
+    }
+
+    @Test("empty and edgeless problems")
+    func degenerate() throws {
+        let empty = AssignmentSolver.solve(try AssignmentProblem(rows: 0, cols: 0, edges: []))
+        #expect(empty.pairCount == 0 && empty.totalCost == 0)
+        let edgeless = AssignmentSolver.solve(try AssignmentProblem(rows: 3, cols: 2, edges: []))
+        #expect(edgeless.pairCount == 0 && edgeless.rowToCol == [-1, -1, -1])
+        #expect(edgeless.unmatchedCount(rows: 3, cols: 2) == 2)
+    }
+
+    @Test("no overflow: 2000 pairs at the maximum cost")
+    func largeCosts() throws {
+        let n = 2000
+        var edges: [AssignmentEdge] = []
+        for i in 0..<n {
+            edges.append(AssignmentEdge(row: i, col: i, cost: AssignmentProblem.maximumCost))
+            edges.append(AssignmentEdge(row: i, col: (i + 1) % n, cost: AssignmentProblem.maximumCost - 1))
+        }
+        let solution = AssignmentSolver.solve(try AssignmentProblem(rows: n, cols: n, edges: edges))
+        #expect(solution.pairCount == n)
+        #expect(solution.totalCost == Int64(n) * Int64(AssignmentProblem.maximumCost - 1))
+    }
+
+    @Test("same input, same answer")
+    func deterministic() throws {
+        var rng = SplitMix64(seed: 42)
+        let instance = SmallInstance.random(rows: 7, cols: 7, density: 0.6, costRange: 0...2, using: &rng)
+        let first = AssignmentSolver.solve(try instance.problem())
+        for _ in 0..<5 { #expect(AssignmentSolver.solve(try instance.problem()) == first) }
+    }
+}
