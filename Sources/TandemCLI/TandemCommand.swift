@@ -30,7 +30,16 @@ public struct TandemCommand: ParsableCommand {
             Printer.error("tandem: " + error.message(language(for: arguments)))
             Foundation.exit(1)
         } catch {
-            exit(withError: error)
+            guard exitCode(for: error) != .success else { exit(withError: error) } // --help, --version
+            // Usage errors are one line too; a negative number reads as an unknown option, so name it a quantity.
+            let lang = language(for: arguments)
+            if let negative = arguments.first(where: { $0.count > 1 && $0.hasPrefix("-") && $0.dropFirst().first?.isNumber == true }) {
+                Printer.error("tandem: " + TandemError.invalidQuantity(negative).message(lang))
+            } else {
+                let hint = lang == .zh ? "（用 --help 查看用法）" : " (see --help)"
+                Printer.error("tandem: " + message(for: error).replacingOccurrences(of: "\n", with: " ") + hint)
+            }
+            Foundation.exit(exitCode(for: error).rawValue)
         }
     }
 
