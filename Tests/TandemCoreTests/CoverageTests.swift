@@ -130,6 +130,17 @@ struct CoverageTests {
         #expect(plain.city.doneLast7Days == 0)
     }
 
+    @Test func completedDayOnTheRequestCountsWithoutCompletions() {
+        var snapshot = CoverageFixture.snapshot
+        var requests = snapshot.requests
+        requests[4].completed = Day(year: 2020, month: 3, day: 10)
+        snapshot = CitySnapshot(branches: snapshot.branches, enterprises: snapshot.enterprises, requests: requests,
+                                activePairings: snapshot.activePairings)
+        let report = CoverageReport(snapshot: snapshot, geography: CoverageFixture.geography, today: CoverageFixture.today)
+        #expect(report.city.doneLast7Days == 1)
+        #expect(report.district("beibei")?.figures.doneLast7Days == 1)
+    }
+
     @Test func emptyCityHasEveryDistrictAndGroup() {
         let empty = CoverageReport(snapshot: CitySnapshot(branches: [], enterprises: [], requests: [], activePairings: []),
                                    geography: CoverageFixture.geography, today: CoverageFixture.today)

@@ -115,8 +115,8 @@ public struct CoverageReport: Sendable {
     public let city: CoverageFigures
 
     /// - Parameters:
-    ///   - completions: the day each done request was completed, where known. Requests missing
-    ///     from it do not count in `doneLast7Days`.
+    ///   - completions: the day each done request was completed, overriding `Request.completed`.
+    ///     Done requests with neither do not count in `doneLast7Days`.
     public init(snapshot: CitySnapshot, geography: Geography, today: Day, completions: [RecordCode: Day] = [:]) {
         self.today = today
         var perDistrict = [String: CoverageFigures](minimumCapacity: geography.districts.count)
@@ -142,7 +142,7 @@ public struct CoverageReport: Sendable {
                     entry.remaining = entry.remaining + remaining
                     entry.requests += 1
                     quantities[enterprise.districtCode, default: [:]][key] = entry
-                } else if request.status == .done, let day = completions[request.code], day >= weekStart, day <= today {
+                } else if request.status == .done, let day = completions[request.code] ?? request.completed, day >= weekStart, day <= today {
                     figures.doneLast7Days += 1
                 }
             }

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import TandemConsole
+import TandemCore
+
+/// `tandem console`: the interactive console for dispatchers, branch leads and supervisors.
+struct ConsoleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "console",
+        abstract: "Open the interactive console (the default). / 打开交互式控制台（默认）"
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Colour theme: standard, high-contrast or monochrome.")
+    var theme: String = "standard"
+
+    @Flag(help: .hidden) var benchmark = false
+
+    init() {}
+
+    func run() throws {
+        let started = Date()
+        guard let themeKind = ThemeKind(rawValue: theme) else {
+            throw ValidationError("unknown theme \(theme); use standard, high-contrast or monochrome")
+        }
+        if benchmark {
+            let figures = try ConsoleBenchmark.run(open: {
+                let app = try global.openContext()
+                return (app.repository, consoleContext(app))
+            }, startedAt: started)
+            print(figures.report)
+            return
+        }
+        let app = try global.openContext()
+        let console = Console(repository: app.repository, context: consoleContext(app), theme: themeKind)
+        do {
+            try console.run()
+        } catch let error as TerminalUnavailable {
+            FileHandle.standardError.write(Data(("tandem: " + error.message.text(app.lang) + "\n").utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    private func consoleContext(_ app: AppContext) -> ConsoleContext {
+        ConsoleContext(actor: app.actor, geography: app.geography, catalog: app.catalog, lang: app.lang,
+                       databasePath: app.databasePath)
+    }
+}

@@ -1,0 +1,39 @@
+import TandemCore
+
+/// Everything an operator can do in the console. Keys and `:` commands both map to these.
+enum ConsoleAction: Sendable, Hashable {
+    // Movement and navigation
+    case up, down, pageUp, pageDown, top, bottom
+    case nextTab, previousTab, goTo(Tab)
+    case open, back, switchSide
+    // Everyone
+    case help, commandLine, quit, redraw, cycleTheme, toggleLanguage, refresh
+    // Queue
+    case search, clearSearch, cycleSort, filter
+    // Pairing
+    case pick, pair, unpair
+    // Requests
+    case newRequest, deliver, done, resumption
+    // Proposals
+    case computeProposals, accept, acceptAll
+}
+
+/// One row of a screen's key table: the single source for the footer, the `?` help and the
+/// `:` command line.
+struct KeyBinding: Sendable {
+    var keys: [Key]
+    var action: ConsoleAction
+    /// Short label for the footer.
+    var label: Bilingual
+    /// One line for the help screen.
+    var help: Bilingual
+    /// The `:` command that runs the same action (with optional arguments, see `CommandLine`).
+    var command: String?
+    var footer: Bool = true
+    /// Why the action cannot be used now; shown in the footer (marked ✗), the help and when pressed.
+    var disabled: Bilingual? = nil
+    /// Changes that are hard to undo ask for confirmation first and are marked `!` in the help.
+    var dangerous: Bool = false
+
+    var keyLabel: String { keys.map(\.description).joined(separator: "/") }
+}

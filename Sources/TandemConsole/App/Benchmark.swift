@@ -1,0 +1,109 @@
+import Foundation
+import TandemCore
+
+/// Responsiveness figures of the console on a real database, measured headless (no terminal):
+/// the same state machine, runtime and rendering into the cell grid as the interactive console.
+public enum ConsoleBenchmark {
+    public struct Figures: Sendable {
+        public var requests: Int
+        public var enterprises: Int
+        public var branches: Int
+        public var firstFrameMs: Double
+        public var keyP50Ms: Double
+        public var keyP99Ms: Double
+        public var keyMaxMs: Double
+        public var keyPresses: Int
+        public var searchP99Ms: Double
+        public var searchMaxMs: Double
+        public var filterMaxMs: Double
+        public var rssMB: Double
+
+        public var report: String {
+            func ms(_ v: Double) -> String { String(format: "%.1f ms", v) }
+            return """
+            console benchmark: \(enterprises) enterprises, \(branches) branches, \(requests) requests (headless 120x40)
+              first frame (open database, snapshot, first render): \(ms(firstFrameMs))   target < 300 ms
+              key press to updated frame: p50 \(ms(keyP50Ms)), p99 \(ms(keyP99Ms)), max \(ms(keyMaxMs)) over \(keyPresses) keys   target p99 < 16 ms
+              incremental search over all requests (per keystroke): p99 \(ms(searchP99Ms)), max \(ms(searchMaxMs))   target < 20 ms
+              filter over all requests: max \(ms(filterMaxMs))   target < 20 ms
+              resident memory: \(String(format: "%.0f", rssMB)) MB   target < 150 MB
+            """
+        }
+    }
+
+    /// Runs the benchmark. `open` opens the repository (timed as part of the first frame).
+    public static func run(open: () throws -> (any TandemRepository, ConsoleContext), startedAt: Date = Date()) throws -> Figures {
+        let (repository, context) = try open()
+        let console = HeadlessConsole(repository: repository, context: context, width: 120, height: 40)
+        _ = console.grid
+        let firstFrame = Date().timeIntervalSince(startedAt) * 1000
+        guard let snapshot = console.state.snapshot else {
+            throw TandemError.conflict(detail: "could not read the database")
+        }
+
+        func timed(_ body: () -> Void) -> Double {
+            let start = DispatchTime.now().uptimeNanoseconds
+            body()
+            _ = console.grid
+            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+        }
+
+        // Key presses: movement, paging, sorting, tab switches, help, forms.
+        var keys: [Double] = []
+        for _ in 0..<400 { keys.append(timed { console.press("Down") }) }
+        for _ in 0..<50 { keys.append(timed { console.press("PgDn") }) }
+        for _ in 0..<50 { keys.append(timed { console.press("PgUp") }) }
+        for _ in 0..<3 { keys.append(timed { console.press("o") }) }
+        for _ in 0..<10 { keys.append(timed { console.press("?") }); keys.append(timed { console.press("Esc") }) }
+        for _ in 0..<10 {
+            for _ in console.state.tabs { keys.append(timed { console.press("Tab") }) }
+        }
+        console.press("1")
+        for _ in 0..<10 { keys.append(timed { console.press("d") }); keys.append(timed { console.press("Esc") }) }
+        for _ in 0..<100 { keys.append(timed { console.press("Up") }) }
+
+        // Incremental search, one key at a time, over every request.
+        var search: [Double] = []
+        let district = context.geography.districts.first?.shortNameZh ?? "永川"
+        let enterpriseName = snapshot.enterprises.dropFirst(snapshot.enterprises.count / 2).first?.name ?? "茶"
+        for text in [district, "R1", "E12", String(enterpriseName.prefix(3)), "masks", "口罩"] {
+            search.append(timed { console.press("/") })
+            for character in text { search.append(timed { console.type(String(character)) }) }
+            for _ in text { search.append(timed { console.press("Bksp") }) }
+            search.append(timed { console.press("Esc") })
+        }
+        // Filters: category, status, district, group through the filter form.
+        var filters: [Double] = []
+        for values in [["ppe", "", "", ""], ["", "all", "", ""], ["", "", district, ""], ["labour", "done", "", "3"]] {
+            console.press("f")
+            for (i, value) in values.enumerated() {
+                console.press("^U")
+                console.type(value)
+                if i < values.count - 1 { console.press("Tab") }
+            }
+            filters.append(timed { console.press("Enter") })
+            filters.append(timed { console.press("Esc") })
+        }
+
+        func percentile(_ values: [Double], _ p: Double) -> Double {
+            let sorted = values.sorted()
+            guard !sorted.isEmpty else { return 0 }
+            return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p))]
+        }
+        return Figures(requests: snapshot.requests.count, enterprises: snapshot.enterprises.count, branches: snapshot.branches.count,
+                       firstFrameMs: firstFrame, keyP50Ms: percentile(keys, 0.5), keyP99Ms: percentile(keys, 0.99),
+                       keyMaxMs: keys.max() ?? 0, keyPresses: keys.count,
+                       searchP99Ms: percentile(search, 0.99), searchMaxMs: search.max() ?? 0,
+                       filterMaxMs: filters.max() ?? 0, rssMB: residentMB())
+    }
+
+    /// Resident set size of this process, from /proc (Linux).
+    static func residentMB() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+            let digits = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
+            return digits / 1024
+        }
+        return 0
+    }
+}

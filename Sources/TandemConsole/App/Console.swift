@@ -1,0 +1,72 @@
+import Foundation
+import TandemCore
+
+/// The interactive console. `run()` checks the terminal, starts curses, and loops: draw what
+/// changed, wait up to 500 ms for a key, poll the data's change counter. Nothing is redrawn
+/// while idle unless the data changed.
+public struct Console {
+    let repository: any TandemRepository
+    let context: ConsoleContext
+    let theme: ThemeKind
+
+    public init(repository: any TandemRepository, context: ConsoleContext, theme: ThemeKind = .standard) {
+        self.repository = repository
+        self.context = context
+        self.theme = theme
+    }
+
+    /// The engine's proposals for the console, when the planner is available.
+    static func defaultProposer(_ context: ConsoleContext) -> ProposalEngine? {
+        nil
+    }
+
+    /// Runs until the operator quits. Throws `TerminalUnavailable` (before touching the
+    /// terminal) when there is no TTY, the locale is not UTF-8 or `TERM` is unknown. The
+    /// terminal is restored on return, on any thrown error and on signals.
+    public func run(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        try CursesTerminal.preflight(environment: environment)
+        let terminal = try CursesTerminal(theme: theme)
+        defer { terminal.shutdown() }
+        let size = terminal.size
+        let runtime = ConsoleRuntime(repository: repository, context: context, proposer: Console.defaultProposer(context),
+                                     width: size.width, height: size.height)
+        runtime.setTheme(terminal.theme)
+        terminal.draw(runtime.state.render())
+        runtime.load()
+        var dirty = true
+        let pollInterval = 0.5
+        var lastPoll = Date()
+        while !runtime.state.quit {
+            if dirty {
+                if let theme = runtime.pendingTheme {
+                    terminal.setTheme(theme)
+                    runtime.pendingTheme = nil
+                }
+                if runtime.pendingRedraw {
+                    terminal.invalidate()
+                    runtime.pendingRedraw = false
+                }
+                terminal.draw(runtime.state.render())
+                dirty = false
+            }
+            let waited = Date().timeIntervalSince(lastPoll)
+            let timeout = Int32(max(10, min(500, (pollInterval - waited) * 1000)))
+            switch terminal.readKey(timeoutMs: timeout) {
+            case .key(let key)?:
+                runtime.dispatch(.key(key))
+                dirty = true
+            case .resize?:
+                let size = terminal.size
+                terminal.invalidate()
+                runtime.dispatch(.resize(width: size.width, height: size.height))
+                dirty = true
+            case .ignored?, nil:
+                break
+            }
+            if Date().timeIntervalSince(lastPoll) >= pollInterval {
+                lastPoll = Date()
+                if runtime.poll() { dirty = true }
+            }
+        }
+    }
+}

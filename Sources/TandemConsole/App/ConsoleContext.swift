@@ -1,0 +1,49 @@
+import TandemCore
+
+/// Who is at the console and what the city looks like: injected by the command line.
+public struct ConsoleContext: Sendable {
+    public var actor: Operator
+    public var geography: Geography
+    public var catalog: Catalog
+    public var lang: Lang
+    /// Shown in the status bar.
+    public var databasePath: String
+
+    public init(actor: Operator, geography: Geography, catalog: Catalog, lang: Lang, databasePath: String) {
+        self.actor = actor
+        self.geography = geography
+        self.catalog = catalog
+        self.lang = lang
+        self.databasePath = databasePath
+    }
+
+    /// Why the actor may not do `action` now, or nil.
+    func denial(_ action: Action, in snapshot: CitySnapshot?) -> Bilingual? {
+        Permissions.denial(actor, action) { snapshot?.pairedBranch(of: $0) }
+    }
+
+    var isReadOnly: Bool {
+        if case .supervisor = actor.role { return true }
+        return false
+    }
+
+    var leadBranch: RecordCode? {
+        if case .branchLead(let branch) = actor.role { return branch }
+        return nil
+    }
+
+    /// The supervision group a group supervisor is limited to.
+    var supervisedGroup: Int? {
+        if case .supervisor(let group) = actor.role { return group }
+        return nil
+    }
+}
+
+/// Short helpers for bilingual UI text.
+struct Text {
+    let lang: Lang
+    func callAsFunction(_ zh: String, _ en: String) -> String { lang == .zh ? zh : en }
+    func callAsFunction(_ text: Bilingual) -> String { text.text(lang) }
+}
+
+func bi(_ zh: String, _ en: String) -> Bilingual { Bilingual(zh: zh, en: en) }

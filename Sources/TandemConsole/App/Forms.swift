@@ -1,0 +1,295 @@
+import TandemCore
+
+/// A field of a form: a label, the text typed so far, a hint and, after validation, an error.
+struct FormField: Sendable {
+    var label: Bilingual
+    var editor = LineEditor()
+    var hint: Bilingual = bi("", "")
+    var error: Bilingual?
+
+    init(_ label: Bilingual, _ value: String = "", hint: Bilingual = bi("", "")) {
+        self.label = label
+        self.editor = LineEditor(value)
+        self.hint = hint
+    }
+
+    var value: String { editor.text.trimmingWhitespace() }
+}
+
+/// What a form is for; decides its validation and the effect of submitting it.
+enum FormPurpose: Sendable {
+    case fileRequest(RecordCode)
+    case deliver(RecordCode)
+    case resumption(RecordCode)
+    case unpair(RecordCode)
+    case markDone(RecordCode)
+    case filter
+    case acceptAll([ProposedPair])
+}
+
+/// A modal form or confirmation. Validated on every key press: each field shows what is wrong
+/// with it as you type, and Enter submits only when nothing is.
+struct FormState: Sendable {
+    var purpose: FormPurpose
+    var title: Bilingual
+    /// Lines shown above the fields: context and warnings (prefixed with a word, not only colour).
+    var lines: [Bilingual] = []
+    var fields: [FormField] = []
+    var focus = 0
+    var dangerous = false
+    var submitLabel: Bilingual = bi("确定", "OK")
+
+    var isValid: Bool { fields.allSatisfy { $0.error == nil } }
+}
+
+extension ConsoleState {
+    // MARK: Building forms
+
+    func requestForm(for enterprise: RecordCode) -> FormState {
+        let catalog = context.catalog
+        let name = snapshot?.enterprise(enterprise).map { TerminalText.sanitize($0.name) } ?? ""
+        var form = FormState(purpose: .fileRequest(enterprise), title: bi("为 \(enterprise) \(name) 登记需求", "New request for \(enterprise) \(name)"))
+        form.fields = [
+            FormField(bi("类别", "Category"), hint: bi("可选：" + catalog.categories.map { "\($0.code) \($0.name.zh)" }.joined(separator: "、"),
+                                                     "one of: " + catalog.categories.map(\.code).joined(separator: ", "))),
+            FormField(bi("物品", "Item")),
+            FormField(bi("数量", "Quantity"), hint: bi("大于 0 的数字，最多三位小数", "a number above 0, at most 3 decimals")),
+            FormField(bi("单位", "Unit")),
+            FormField(bi("优先级", "Priority"), "normal", hint: bi("urgent 紧急、high 高、normal 普通、low 低", "urgent, high, normal or low")),
+            FormField(bi("截止日期", "Due date"), hint: bi("YYYY-MM-DD，可留空", "YYYY-MM-DD, or empty")),
+            FormField(bi("备注", "Notes")),
+        ]
+        form.submitLabel = bi("登记", "File")
+        return validate(form)
+    }
+
+    func deliverForm(for request: Request) -> FormState {
+        let unit = unitName(request.unit)
+        var form = FormState(purpose: .deliver(request.code), title: bi("登记送达：\(request.code)", "Record a delivery: \(request.code)"))
+        form.lines = [bi("\(itemName(request)) 已送达 \(request.delivered)/\(request.quantity) \(unit)，剩余 \(request.remaining) \(unit)",
+                         "\(itemName(request)): \(request.delivered) of \(request.quantity) \(unit) delivered, \(request.remaining) \(unit) left")]
+        form.fields = [
+            FormField(bi("数量", "Quantity"), hint: bi("本次送达数量（\(unit)）", "quantity delivered now (\(unit))")),
+            FormField(bi("备注", "Note"), hint: bi("如：由王师傅货车送达", "e.g. brought by Mr Wang's van")),
+            FormField(bi("超额", "Over"), "n", hint: bi("超出剩余量时填 y 确认", "y to confirm an over-delivery")),
+        ]
+        form.submitLabel = bi("登记送达", "Record")
+        return validate(form)
+    }
+
+    func resumptionForm(for enterprise: Enterprise) -> FormState {
+        var form = FormState(purpose: .resumption(enterprise.code), title: bi("复工状态：\(enterprise.code)", "Resumption status: \(enterprise.code)"))
+        form.lines = [bi("当前：\(enterprise.resumption.label(.zh))", "now: \(enterprise.resumption.label(.en))")]
+        form.fields = [FormField(bi("复工状态", "Status"), enterprise.resumption.description,
+                                 hint: bi("closed 停工、60%（部分复工）、resumed 已复工", "closed, 60% (partly resumed) or resumed"))]
+        form.submitLabel = bi("更新", "Update")
+        return validate(form)
+    }
+
+    func unpairForm(for code: RecordCode) -> FormState {
+        var form = FormState(purpose: .unpair(code), title: bi("解除结对：\(code)", "End pairing: \(code)"))
+        form.dangerous = true
+        form.lines = unpairWarnings(for: code)
+        form.fields = [FormField(bi("原因", "Reason"), hint: bi("必填，写入历史记录", "required; kept in the history"))]
+        form.submitLabel = bi("解除结对", "Unpair")
+        return validate(form)
+    }
+
+    func doneForm(for request: Request) -> FormState {
+        var form = FormState(purpose: .markDone(request.code), title: bi("完成需求：\(request.code)", "Mark done: \(request.code)"))
+        form.dangerous = true
+        let unit = unitName(request.unit)
+        form.lines = [bi("\(itemName(request))：已送达 \(request.delivered)/\(request.quantity) \(unit)。按 Enter 确认，Esc 取消。",
+                         "\(itemName(request)): \(request.delivered) of \(request.quantity) \(unit) delivered. Enter to confirm, Esc to cancel.")]
+        if request.delivered < request.quantity {
+            form.lines.append(bi("注意：尚有 \(request.remaining) \(unit) 未送达", "warning: \(request.remaining) \(unit) not delivered yet"))
+        }
+        form.submitLabel = bi("完成", "Done")
+        return form
+    }
+
+    func filterForm() -> FormState {
+        var form = FormState(purpose: .filter, title: bi("筛选需求", "Filter requests"))
+        let f = queue.filter
+        let status = f.allStatuses ? "all" : (f.status?.rawValue ?? "")
+        form.fields = [
+            FormField(bi("类别", "Category"), f.category ?? "", hint: bi("留空为全部；" + context.catalog.categories.map(\.code).joined(separator: "、"),
+                                                                      "empty for all; " + context.catalog.categories.map(\.code).joined(separator: ", "))),
+            FormField(bi("状态", "Status"), status, hint: bi("留空为待办+进行中；open、in_progress、done、cancelled、all",
+                                                           "empty: open + in progress; open, in_progress, done, cancelled, all")),
+            FormField(bi("区县", "District"), f.district.flatMap { context.geography.district(code: $0)?.shortName(lang) } ?? "",
+                      hint: bi("留空为全部；如 永川", "empty for all; e.g. Yongchuan")),
+            FormField(bi("督导组", "Group"), f.group.map(String.init) ?? "", hint: bi("留空为全部；1–10", "empty for all; 1–10")),
+        ]
+        form.submitLabel = bi("应用", "Apply")
+        return validate(form)
+    }
+
+    func acceptAllForm(_ pairs: [ProposedPair]) -> FormState {
+        var form = FormState(purpose: .acceptAll(pairs), title: bi("接受全部建议", "Accept all proposals"))
+        form.dangerous = true
+        form.lines = [bi("将一次写入 \(pairs.count) 个结对（全部成功或全部不写）。按 Enter 确认，Esc 取消。",
+                         "This writes \(pairs.count) pairings at once (all or none). Enter to confirm, Esc to cancel.")]
+        form.submitLabel = bi("全部接受", "Accept all")
+        return form
+    }
+
+    /// What unpairing `code` would leave uncovered.
+    func unpairWarnings(for code: RecordCode) -> [Bilingual] {
+        guard let data else { return [] }
+        let snapshot = data.snapshot
+        let enterpriseCode: RecordCode? = code.kind == .enterprise ? code : snapshot.pairedEnterprise(of: code)
+        guard let enterpriseCode, let enterprise = snapshot.enterprise(enterpriseCode),
+              let branch = snapshot.pairedBranch(of: enterpriseCode) else { return [] }
+        var lines = [bi("突击队 \(branch) 将不再负责 \(enterprise.code) \(TerminalText.sanitize(enterprise.name))",
+                        "Branch \(branch) will stop working for \(enterprise.code) \(TerminalText.sanitize(enterprise.name))")]
+        let open = snapshot.requests(of: enterpriseCode).filter { $0.status.isActive }.count
+        if open > 0 {
+            lines.append(bi("警告：该单位还有 \(open) 项未完成需求，将成为盲点（无突击队负责）",
+                            "WARNING: it has \(open) unfinished request(s) and will become a blind spot (no branch)"))
+            if let district = data.coverage.district(enterprise.districtCode), district.figures.covered == 1 {
+                let name = district.district.name
+                lines.append(bi("警告：\(name.zh) 将没有任何突击队负责其 \(district.figures.needingHelp) 家有需求的单位",
+                                "WARNING: \(name.en) will have no branch working any of its \(district.figures.needingHelp) enterprise(s) in need"))
+            }
+        }
+        return lines
+    }
+
+    // MARK: Validation
+
+    func validate(_ form: FormState) -> FormState {
+        var form = form
+        for index in form.fields.indices { form.fields[index].error = nil }
+        let v = form.fields.map(\.value)
+        let catalog = context.catalog
+        switch form.purpose {
+        case .fileRequest:
+            var category: RequestCategory?
+            var item: CatalogItem?
+            if v[0].isEmpty {
+                form.fields[0].error = bi("请填写类别", "enter a category")
+            } else if let match = catalog.category(matching: v[0]) {
+                category = match
+                form.fields[1].hint = bi("可选：" + match.items.map { "\($0.code) \($0.name.zh)" }.joined(separator: "、"),
+                                         "one of: " + match.items.map(\.code).joined(separator: ", "))
+            } else {
+                form.fields[0].error = bi("没有类别“\(v[0])”", "no category \(v[0])")
+            }
+            if let category {
+                if v[1].isEmpty { form.fields[1].error = bi("请填写物品", "enter an item") }
+                else if let match = catalog.item(matching: v[1], in: category) {
+                    item = match
+                    form.fields[3].hint = bi("可选：" + match.units.map { code in "\(code) \(catalog.unit(code: code)?.name.zh ?? "")" }.joined(separator: "、"),
+                                             "one of: " + match.units.joined(separator: ", "))
+                } else { form.fields[1].error = bi("\(category.code) 中没有“\(v[1])”", "no item \(v[1]) in \(category.code)") }
+            } else {
+                form.fields[1].error = bi("先填写类别", "enter the category first")
+            }
+            if Quantity(parsing: v[2]).map({ !$0.isZero }) != true {
+                form.fields[2].error = v[2].isEmpty ? bi("请填写数量", "enter a quantity") : bi("“\(v[2])”不是大于 0 的数字", "\(v[2]) is not a number above 0")
+            }
+            if let item {
+                if let unit = catalog.unit(matching: v[3]), item.units.contains(unit.code) {} else {
+                    form.fields[3].error = v[3].isEmpty ? bi("请填写单位", "enter a unit")
+                        : bi("\(item.name.zh) 不能以“\(v[3])”计量", "\(item.name.en) cannot be counted in \(v[3])")
+                }
+            } else {
+                form.fields[3].error = bi("先填写物品", "enter the item first")
+            }
+            if Priority(matching: v[4]) == nil { form.fields[4].error = bi("应为 urgent、high、normal 或 low", "expected urgent, high, normal or low") }
+            if !v[5].isEmpty {
+                if let day = Day(parsing: v[5]) {
+                    if let today = data?.today, day < today { form.fields[5].error = bi("截止日期早于今天", "the due date is before today") }
+                } else {
+                    form.fields[5].error = bi("日期格式应为 YYYY-MM-DD", "expected a date like 2020-03-15")
+                }
+            }
+        case .deliver(let code):
+            let request = snapshot?.requests.first { $0.code == code }
+            let over = ["y", "yes", "是"].contains(v[2].lowercased())
+            if !["", "n", "no", "否"].contains(v[2].lowercased()) && !over {
+                form.fields[2].error = bi("填 y 或 n", "enter y or n")
+            }
+            if let quantity = Quantity(parsing: v[0]), !quantity.isZero {
+                if let request, quantity > request.remaining, !over {
+                    form.fields[0].error = bi("超出剩余 \(request.remaining) \(unitName(request.unit))；确属超额请在“超额”填 y",
+                                              "more than the \(request.remaining) \(unitName(request.unit)) left; enter y in Over if it really is")
+                }
+            } else {
+                form.fields[0].error = v[0].isEmpty ? bi("请填写数量", "enter a quantity") : bi("“\(v[0])”不是大于 0 的数字", "\(v[0]) is not a number above 0")
+            }
+        case .resumption:
+            if Resumption(parsing: v[0]) == nil {
+                form.fields[0].error = bi("应为 closed、1%–99% 或 resumed", "expected closed, 1%–99% or resumed")
+            }
+        case .unpair:
+            if v[0].isEmpty { form.fields[0].error = bi("请填写原因", "a reason is required") }
+        case .filter:
+            if !v[0].isEmpty, catalog.category(matching: v[0]) == nil { form.fields[0].error = bi("没有类别“\(v[0])”", "no category \(v[0])") }
+            if !v[1].isEmpty, v[1].lowercased() != "all", RequestStatus(matching: v[1]) == nil {
+                form.fields[1].error = bi("没有状态“\(v[1])”", "no status \(v[1])")
+            }
+            if !v[2].isEmpty, context.geography.district(matching: v[2]) == nil { form.fields[2].error = bi("没有区县“\(v[2])”", "no district \(v[2])") }
+            if !v[3].isEmpty, context.geography.group(matching: v[3]) == nil { form.fields[3].error = bi("没有督导组“\(v[3])”", "no group \(v[3])") }
+        case .markDone, .acceptAll:
+            break
+        }
+        return form
+    }
+
+    /// The effect of submitting a valid form, or a state change for local forms (filter).
+    mutating func submit(_ form: FormState) -> [Effect] {
+        let v = form.fields.map(\.value)
+        let catalog = context.catalog
+        switch form.purpose {
+        case .fileRequest(let enterprise):
+            let draft = RequestDraft(enterpriseCode: enterprise, category: v[0], item: v[1], quantity: v[2], unit: v[3],
+                                     priority: Priority(matching: v[4]) ?? .normal, due: Day(parsing: v[5]), notes: v[6])
+            // Normalise names to codes so the store sees catalog codes.
+            var normal = draft
+            if let c = catalog.category(matching: v[0]) {
+                normal.category = c.code
+                if let i = catalog.item(matching: v[1], in: c) { normal.item = i.code }
+            }
+            if let u = catalog.unit(matching: v[3]) { normal.unit = u.code }
+            return [.mutate(.addRequest(normal))]
+        case .deliver(let code):
+            let over = ["y", "yes", "是"].contains(v[2].lowercased())
+            guard let quantity = Quantity(parsing: v[0]) else { return [] }
+            return [.mutate(.deliver(code, quantity, note: v[1], over: over))]
+        case .resumption(let code):
+            guard let value = Resumption(parsing: v[0]) else { return [] }
+            return [.mutate(.resumption(code, value))]
+        case .unpair(let code):
+            return [.mutate(.unpair(code, reason: v[0]))]
+        case .markDone(let code):
+            return [.mutate(.done(code))]
+        case .acceptAll(let pairs):
+            return [.mutate(.pairAll(pairs))]
+        case .filter:
+            var filter = QueueFilter()
+            filter.category = v[0].isEmpty ? nil : catalog.category(matching: v[0])?.code
+            if v[1].lowercased() == "all" { filter.allStatuses = true } else if !v[1].isEmpty { filter.status = RequestStatus(matching: v[1]) }
+            filter.district = v[2].isEmpty ? nil : context.geography.district(matching: v[2])?.code
+            filter.group = v[3].isEmpty ? nil : context.geography.group(matching: v[3])?.number
+            queue.filter = filter
+            rebuildQueue()
+            return []
+        }
+    }
+
+    // MARK: Names
+
+    func unitName(_ code: String) -> String {
+        TerminalText.sanitize(context.catalog.unit(code: code)?.name.text(lang) ?? code)
+    }
+
+    func itemName(_ request: Request) -> String {
+        TerminalText.sanitize(context.catalog.item(code: request.item, category: request.category)?.name.text(lang) ?? request.item)
+    }
+
+    func categoryName(_ code: String) -> String {
+        TerminalText.sanitize(context.catalog.category(code: code)?.name.text(lang) ?? code)
+    }
+}

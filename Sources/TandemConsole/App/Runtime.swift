@@ -1,0 +1,130 @@
+import Foundation
+import Logging
+import TandemCore
+
+/// Runs the state machine's effects against the repository and feeds the results back as
+/// events. Owns the state; used from one thread (the console loop or a test).
+final class ConsoleRuntime {
+    let repository: any TandemRepository
+    let proposer: ProposalEngine?
+    let today: () -> Day
+    private(set) var state: ConsoleState
+    /// Set when the terminal should repaint everything or change theme.
+    var pendingRedraw = false
+    var pendingTheme: ThemeKind?
+    private var lastCounter: Int64?
+    private let logger = Logger(label: "tandem.console")
+
+    init(repository: any TandemRepository, context: ConsoleContext, proposer: ProposalEngine?,
+         width: Int, height: Int, today: @escaping () -> Day = { Day.local() }) {
+        self.repository = repository
+        self.proposer = proposer
+        self.today = today
+        self.state = ConsoleState(context: context, width: width, height: height)
+    }
+
+    /// Handles an event and everything its effects lead to.
+    func dispatch(_ event: ConsoleEvent) {
+        var queue = [event]
+        var index = 0
+        while index < queue.count {
+            let effects = state.handle(queue[index])
+            index += 1
+            for effect in effects { queue += execute(effect) }
+        }
+    }
+
+    func setTheme(_ theme: ThemeKind) { state.theme = theme }
+
+    /// Reads the snapshot and hands it to the state.
+    func load() {
+        dispatch(loadEvent())
+    }
+
+    private func loadEvent() -> ConsoleEvent {
+        do {
+            let counter = try repository.changeCounter()
+            let snapshot = try repository.snapshot()
+            lastCounter = counter
+            return .loaded(CityData(snapshot: snapshot, context: state.context, today: today()))
+        } catch {
+            return .loadFailed(message(for: error))
+        }
+    }
+
+    /// Polls the change counter; reloads when another process (or this one) changed the data.
+    /// Returns whether anything was reloaded.
+    @discardableResult
+    func poll() -> Bool {
+        guard let counter = try? repository.changeCounter() else { return false }
+        guard counter != lastCounter else { return false }
+        load()
+        return true
+    }
+
+    private func execute(_ effect: Effect) -> [ConsoleEvent] {
+        switch effect {
+        case .reload:
+            return [loadEvent()]
+        case .redraw:
+            pendingRedraw = true
+            return []
+        case .applyTheme(let theme):
+            pendingTheme = theme
+            return []
+        case .loadHistory(let code):
+            do { return [.history(code, try repository.history(of: code))] }
+            catch { return [.mutationFailed(message(for: error))] }
+        case .computeProposals:
+            guard let proposer else {
+                return [.proposalsFailed(bi("本版本未接入配对引擎", "the pairing engine is not available in this build"))]
+            }
+            guard let snapshot = state.snapshot else { return [] }
+            do { return [.proposals(try proposer(snapshot))] }
+            catch { return [.proposalsFailed(message(for: error))] }
+        case .mutate(let mutation):
+            do {
+                let summary = try apply(mutation)
+                return [.mutated(mutation, summary: summary)]
+            } catch {
+                logger.debug("mutation refused: \(error)")
+                return [.mutationFailed(message(for: error))]
+            }
+        }
+    }
+
+    private func apply(_ mutation: Mutation) throws -> Bilingual {
+        let actor = state.context.actor
+        switch mutation {
+        case .pair(let b, let e):
+            try repository.pair(branch: b, enterprise: e, by: actor)
+            return bi("已结对：突击队 \(b) ↔ 单位 \(e)", "paired branch \(b) with enterprise \(e)")
+        case .unpair(let code, let reason):
+            let p = try repository.unpair(code, reason: reason, by: actor)
+            return bi("已解除结对：\(p.branchCode) ↔ \(p.enterpriseCode)", "ended pairing \(p.branchCode) ↔ \(p.enterpriseCode)")
+        case .pairAll(let pairs):
+            let written = try repository.pairAll(pairs.map { (branch: $0.branch, enterprise: $0.enterprise) }, by: actor)
+            return bi("已接受 \(written.count) 个结对", "accepted \(written.count) pairing(s)")
+        case .addRequest(let draft):
+            let r = try repository.addRequest(draft, catalog: state.context.catalog, by: actor)
+            return bi("已登记需求 \(r.code)（\(r.enterpriseCode)）", "filed request \(r.code) for \(r.enterpriseCode)")
+        case .deliver(let code, let quantity, let note, let over):
+            let r = try repository.deliver(code, quantity: quantity, note: note, allowOver: over, by: actor)
+            let unit = state.unitName(r.unit)
+            return bi("\(code) 送达 \(quantity) \(unit)，累计 \(r.delivered)/\(r.quantity)（\(r.status.name.zh)）",
+                      "\(code): delivered \(quantity) \(unit), \(r.delivered) of \(r.quantity) so far (\(r.status.name.en))")
+        case .done(let code):
+            try repository.markDone(code, by: actor)
+            return bi("需求 \(code) 已完成", "request \(code) is done")
+        case .resumption(let code, let value):
+            try repository.setResumption(code, value, by: actor)
+            return bi("\(code) 复工状态：\(value.label(.zh))", "\(code) resumption: \(value.label(.en))")
+        }
+    }
+
+    private func message(for error: Error) -> Bilingual {
+        if let error = error as? TandemError { return Bilingual(zh: error.message(.zh), en: error.message(.en)) }
+        let text = TerminalText.sanitize(String(describing: error))
+        return Bilingual(zh: text, en: text)
+    }
+}

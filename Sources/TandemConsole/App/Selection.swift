@@ -1,0 +1,91 @@
+import TandemCore
+
+/// What is selected on each screen, and the lists the screens show.
+extension ConsoleState {
+    var selectedQueueRequest: Request? {
+        guard let data, queue.rows.indices.contains(queue.cursor.index) else { return nil }
+        return data.snapshot.requests[Int(queue.rows[queue.cursor.index])]
+    }
+
+    /// The lead's paired enterprise.
+    var myEnterprise: Enterprise? {
+        guard let branch = context.leadBranch, let snapshot, let code = snapshot.pairedEnterprise(of: branch) else { return nil }
+        return snapshot.enterprise(code)
+    }
+
+    var myRequests: [Request] {
+        guard let enterprise = myEnterprise, let snapshot else { return [] }
+        return snapshot.requests(of: enterprise.code).sorted { a, b in
+            if a.status.isActive != b.status.isActive { return a.status.isActive }
+            return a.code > b.code
+        }
+    }
+
+    var selectedMineRequest: Request? {
+        let requests = myRequests
+        return requests.indices.contains(mine.cursor.index) ? requests[mine.cursor.index] : nil
+    }
+
+    /// The branch and enterprise that `p` would pair: the picked ones, else the highlighted ones.
+    var pairCandidate: ProposedPair? {
+        guard let snapshot else { return nil }
+        let branch = pairing.pickedBranch ?? pairing.branchRows[safe: pairing.branches.index].map { snapshot.branches[$0].code }
+        let enterprise = pairing.pickedEnterprise ?? pairing.enterpriseRows[safe: pairing.enterprises.index].map { snapshot.enterprises[$0].code }
+        guard let branch, let enterprise, pairing.pickedBranch != nil || pairing.pickedEnterprise != nil || pairing.side == .enterprises else {
+            return nil
+        }
+        return ProposedPair(branch: branch, enterprise: enterprise)
+    }
+
+    /// Rows of the current drill-down level.
+    var drillRows: [DrillRow] {
+        guard let data else { return [] }
+        let report = data.coverage
+        switch coverage.level {
+        case .city:
+            return report.groups.map { .group($0) }
+        case .group(let number):
+            return (report.group(number)?.districts ?? []).map { .district($0) }
+        case .district(let code):
+            let enterprises = data.snapshot.enterprises.filter { $0.districtCode == code }
+            return enterprises.map { enterprise in
+                let needs = data.snapshot.needsHelp(enterprise.code)
+                return .enterprise(enterprise, needs: needs, branch: data.snapshot.pairedBranch(of: enterprise.code))
+            }.sorted { a, b in a.sortKey < b.sortKey }
+        case .enterprise:
+            return []
+        }
+    }
+
+    var drillCursor: ListCursor {
+        get { coverage.cursors.last ?? ListCursor() }
+        set { if coverage.cursors.isEmpty { coverage.cursors = [newValue] } else { coverage.cursors[coverage.cursors.count - 1] = newValue } }
+    }
+
+    /// Districts on the map, limited to a group supervisor's group.
+    var mapDistricts: [District] {
+        let all = context.geography.districts
+        guard let group = context.supervisedGroup else { return all }
+        return all.filter { $0.group == group }
+    }
+}
+
+/// One row of the coverage drill-down.
+enum DrillRow: Sendable {
+    case group(GroupCoverage)
+    case district(DistrictCoverage)
+    case enterprise(Enterprise, needs: Bool, branch: RecordCode?)
+
+    /// Blind spots first, then other enterprises needing help, then the rest, by code.
+    var sortKey: (Int, Int) {
+        switch self {
+        case .enterprise(let e, let needs, let branch):
+            (needs ? (branch == nil ? 0 : 1) : 2, e.code.number)
+        default: (0, 0)
+        }
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,418 @@
+import TandemCore
+
+/// The console's state machine: (state, event) → state + effects. No I/O happens here.
+extension ConsoleState {
+    mutating func handle(_ event: ConsoleEvent) -> [Effect] {
+        switch event {
+        case .key(let key):
+            return handleKey(key)
+        case .resize(let width, let height):
+            self.width = width
+            self.height = height
+            return [.redraw]
+        case .loaded(let data):
+            let firstLoad = self.data == nil
+            self.data = data
+            loadError = nil
+            histories = [:]
+            if let set = proposals.set, set.version != data.snapshot.version { proposals.stale = true }
+            rebuildQueue()
+            rebuildPairing()
+            var effects: [Effect] = []
+            if case .enterprise(let code) = coverage.level { effects.append(.loadHistory(code)) }
+            if firstLoad, tab == .proposals { effects.append(.computeProposals) }
+            return effects
+        case .loadFailed(let message):
+            loadError = message
+            notice = Notice(kind: .error, text: message)
+            return []
+        case .mutated(let mutation, let summary):
+            notice = Notice(kind: .success, text: summary)
+            if case .pair(let b, let e) = mutation {
+                if pairing.pickedBranch == b { pairing.pickedBranch = nil }
+                if pairing.pickedEnterprise == e { pairing.pickedEnterprise = nil }
+            }
+            if case .pairAll = mutation { proposals.set = nil }
+            if case .pair = mutation, tab == .proposals { proposals.stale = true }
+            return [.reload]
+        case .mutationFailed(let message):
+            notice = Notice(kind: .error, text: message)
+            return []
+        case .history(let code, let history):
+            histories[code] = history
+            return []
+        case .proposals(let set):
+            proposals.set = set
+            proposals.computing = false
+            proposals.stale = false
+            proposals.error = nil
+            proposals.cursor.clamp(count: set.pairs.count)
+            return []
+        case .proposalsFailed(let message):
+            proposals.computing = false
+            proposals.error = message
+            return []
+        }
+    }
+
+    private mutating func handleKey(_ key: Key) -> [Effect] {
+        if case .ctrl("c") = key { quit = true; return [] }
+        if tooSmall {
+            if key == .char("q") { quit = true }
+            return []
+        }
+        switch overlay {
+        case .help(let scroll):
+            switch key {
+            case .down, .char("j"): overlay = .help(scroll: scroll + 1)
+            case .up, .char("k"): overlay = .help(scroll: max(0, scroll - 1))
+            case .pageDown: overlay = .help(scroll: scroll + 10)
+            case .pageUp: overlay = .help(scroll: max(0, scroll - 10))
+            default: overlay = nil
+            }
+            return []
+        case .form(var form):
+            return handleFormKey(key, &form)
+        case .command(var editor):
+            switch key {
+            case .escape: overlay = nil; return []
+            case .enter:
+                overlay = nil
+                return runCommand(editor.text)
+            default:
+                if editor.handle(key) { overlay = .command(editor) }
+                return []
+            }
+        case nil:
+            break
+        }
+        notice = nil
+        if tab == .queue, queue.searching {
+            switch key {
+            case .enter, .down, .up:
+                queue.searching = false
+                if key == .enter { return [] }
+            case .escape:
+                queue.searching = false
+                queue.search = LineEditor()
+                rebuildQueue()
+                return []
+            default:
+                if queue.search.handle(key) { rebuildQueue(); return [] }
+            }
+        }
+        if tab == .map, let move = mapMove(key) { moveOnMap(move); return [] }
+        guard let binding = bindings().first(where: { $0.keys.contains(key) }) else { return [] }
+        if let reason = binding.disabled {
+            notice = Notice(kind: .error, text: bi("不可用（\(binding.label.zh)）：\(reason.zh)", "not available (\(binding.label.en)): \(reason.en)"))
+            return []
+        }
+        return perform(binding.action)
+    }
+
+    private mutating func handleFormKey(_ key: Key, _ form: inout FormState) -> [Effect] {
+        switch key {
+        case .escape:
+            overlay = nil
+            notice = Notice(kind: .info, text: bi("已取消", "cancelled"))
+            return []
+        case .tab, .down:
+            if !form.fields.isEmpty { form.focus = (form.focus + 1) % form.fields.count }
+        case .backTab, .up:
+            if !form.fields.isEmpty { form.focus = (form.focus + form.fields.count - 1) % form.fields.count }
+        case .enter:
+            form = validate(form)
+            if form.isValid {
+                overlay = nil
+                return submit(form)
+            }
+            if let first = form.fields.firstIndex(where: { $0.error != nil }) { form.focus = first }
+            notice = Notice(kind: .error, text: bi("请先改正标出的字段", "fix the marked fields first"))
+        default:
+            if form.fields.indices.contains(form.focus), form.fields[form.focus].editor.handle(key) {
+                form = validate(form)
+            }
+        }
+        overlay = .form(form)
+        return []
+    }
+
+    // MARK: Actions
+
+    mutating func perform(_ action: ConsoleAction) -> [Effect] {
+        switch action {
+        case .up: moveSelection(by: -1)
+        case .down: moveSelection(by: 1)
+        case .pageUp: moveSelection(by: -max(1, listRows - 1))
+        case .pageDown: moveSelection(by: max(1, listRows - 1))
+        case .top: moveSelection(by: -Int.max / 2)
+        case .bottom: moveSelection(by: Int.max / 2)
+        case .nextTab, .previousTab:
+            let index = tabs.firstIndex(of: tab) ?? 0
+            let step = action == .nextTab ? 1 : tabs.count - 1
+            return switchTo(tabs[(index + step) % tabs.count])
+        case .goTo(let target):
+            guard tabs.contains(target) else {
+                notice = Notice(kind: .error, text: bi("您的角色没有“\(target.title.zh)”屏", "your role has no \(target.title.en) screen"))
+                return []
+            }
+            return switchTo(target)
+        case .help: overlay = .help(scroll: 0)
+        case .commandLine: overlay = .command(LineEditor())
+        case .quit: quit = true
+        case .redraw: return [.redraw]
+        case .refresh: return [.reload]
+        case .cycleTheme:
+            theme = theme.next
+            notice = Notice(kind: .info, text: bi("主题：\(theme.label.zh)", "theme: \(theme.label.en)"))
+            return [.applyTheme(theme)]
+        case .toggleLanguage:
+            lang = lang == .zh ? .en : .zh
+        case .search:
+            queue.searching = true
+        case .clearSearch:
+            queue.search = LineEditor()
+            queue.filter = QueueFilter()
+            queue.searching = false
+            rebuildQueue()
+        case .cycleSort:
+            let all = QueueSort.allCases
+            queue.sort = all[(all.firstIndex(of: queue.sort)! + 1) % all.count]
+            rebuildQueue()
+            notice = Notice(kind: .info, text: bi("排序：\(queue.sort.label.zh)", "sorted by \(queue.sort.label.en)"))
+        case .filter:
+            overlay = .form(filterForm())
+        case .switchSide:
+            pairing.side = pairing.side == .branches ? .enterprises : .branches
+        case .pick:
+            pick()
+        case .pair:
+            guard let candidate = pairCandidate else { return [] }
+            return [.mutate(.pair(branch: candidate.branch, enterprise: candidate.enterprise))]
+        case .unpair:
+            if let enterprise = selectedQueueRequest?.enterpriseCode { overlay = .form(unpairForm(for: enterprise)) }
+        case .newRequest:
+            let enterprise = tab == .mine ? myEnterprise?.code : selectedQueueRequest?.enterpriseCode
+            if let enterprise { overlay = .form(requestForm(for: enterprise)) }
+        case .deliver:
+            if let request = tab == .mine ? selectedMineRequest : selectedQueueRequest { overlay = .form(deliverForm(for: request)) }
+        case .done:
+            if let request = tab == .mine ? selectedMineRequest : selectedQueueRequest { overlay = .form(doneForm(for: request)) }
+        case .resumption:
+            if let enterprise = myEnterprise { overlay = .form(resumptionForm(for: enterprise)) }
+        case .open:
+            return drillIn()
+        case .back:
+            drillOut()
+        case .computeProposals:
+            proposals.computing = true
+            return [.computeProposals]
+        case .accept:
+            guard let pair = proposals.set?.pairs[safe: proposals.cursor.index] else { return [] }
+            return [.mutate(.pair(branch: pair.branch, enterprise: pair.enterprise))]
+        case .acceptAll:
+            guard let pairs = proposals.set?.pairs, !pairs.isEmpty else { return [] }
+            overlay = .form(acceptAllForm(pairs.map { ProposedPair(branch: $0.branch, enterprise: $0.enterprise) }))
+        }
+        return []
+    }
+
+    private mutating func switchTo(_ target: Tab) -> [Effect] {
+        tab = target
+        if target == .proposals, proposals.set == nil || proposals.stale, !proposals.computing, data != nil {
+            proposals.computing = true
+            return [.computeProposals]
+        }
+        return []
+    }
+
+    /// Rows in the current list viewport (for paging).
+    var listRows: Int { max(1, contentHeight - 8) }
+
+    private mutating func moveSelection(by delta: Int) {
+        switch tab {
+        case .queue: queue.cursor.move(by: delta, count: queue.rows.count)
+        case .pairing:
+            if pairing.side == .branches { pairing.branches.move(by: delta, count: pairing.branchRows.count) }
+            else { pairing.enterprises.move(by: delta, count: pairing.enterpriseRows.count) }
+        case .proposals: proposals.cursor.move(by: delta, count: proposals.set?.pairs.count ?? 0)
+        case .mine: mine.cursor.move(by: delta, count: myRequests.count)
+        case .coverage:
+            var cursor = drillCursor
+            if case .enterprise(let code) = coverage.level {
+                cursor.move(by: delta, count: historyLines(code).count)
+            } else {
+                cursor.move(by: delta, count: drillRows.count)
+            }
+            drillCursor = cursor
+        case .map: break
+        }
+    }
+
+    private mutating func pick() {
+        guard let snapshot else { return }
+        switch pairing.side {
+        case .branches:
+            guard let index = pairing.branchRows[safe: pairing.branches.index] else { return }
+            let code = snapshot.branches[index].code
+            pairing.pickedBranch = pairing.pickedBranch == code ? nil : code
+            if pairing.pickedBranch != nil { pairing.side = .enterprises }
+        case .enterprises:
+            guard let index = pairing.enterpriseRows[safe: pairing.enterprises.index] else { return }
+            let code = snapshot.enterprises[index].code
+            pairing.pickedEnterprise = pairing.pickedEnterprise == code ? nil : code
+            if pairing.pickedEnterprise != nil, pairing.pickedBranch == nil { pairing.side = .branches }
+        }
+    }
+
+    // MARK: Drill-down
+
+    private mutating func drillIn() -> [Effect] {
+        if tab == .map {
+            guard let code = map.selected ?? mapDistricts.first?.code,
+                  let district = context.geography.district(code: code) else { return [] }
+            var path: [DrillLevel] = context.supervisedGroup == nil ? [.city, .group(district.group)] : [.group(district.group)]
+            path.append(.district(code))
+            coverage.path = path
+            coverage.cursors = path.map { _ in ListCursor() }
+            tab = .coverage
+            return []
+        }
+        let rows = drillRows
+        guard let row = rows[safe: drillCursor.index] else { return [] }
+        let next: DrillLevel
+        switch row {
+        case .group(let g): next = .group(g.group.number)
+        case .district(let d): next = .district(d.district.code)
+        case .enterprise(let e, _, _): next = .enterprise(e.code)
+        }
+        coverage.path.append(next)
+        coverage.cursors.append(ListCursor())
+        if case .enterprise(let code) = next { return [.loadHistory(code)] }
+        return []
+    }
+
+    private mutating func drillOut() {
+        guard coverage.path.count > 1 else { return }
+        coverage.path.removeLast()
+        coverage.cursors.removeLast()
+    }
+
+    /// Shows an enterprise's history in the drill-down (from `:show E12`).
+    mutating func showEnterprise(_ code: RecordCode) -> [Effect] {
+        guard let enterprise = snapshot?.enterprise(code) else {
+            notice = Notice(kind: .error, text: bi("找不到单位 \(code)", "no enterprise \(code)"))
+            return []
+        }
+        guard tabs.contains(.coverage) else {
+            notice = Notice(kind: .error, text: bi("您的角色没有覆盖情况屏", "your role has no coverage screen"))
+            return []
+        }
+        let group = context.geography.district(code: enterprise.districtCode)?.group ?? 0
+        if let own = context.supervisedGroup, own != group {
+            notice = Notice(kind: .error, text: bi("\(code) 不在您督导的第 \(own) 组", "\(code) is outside your group \(own)"))
+            return []
+        }
+        var path: [DrillLevel] = context.supervisedGroup == nil ? [.city, .group(group)] : [.group(group)]
+        path += [.district(enterprise.districtCode), .enterprise(code)]
+        coverage.path = path
+        coverage.cursors = path.map { _ in ListCursor() }
+        tab = .coverage
+        return [.loadHistory(code)]
+    }
+
+    // MARK: Map
+
+    private enum MapMove { case up, down, left, right }
+
+    private func mapMove(_ key: Key) -> MapMove? {
+        switch key {
+        case .up, .char("k"): .up
+        case .down, .char("j"): .down
+        case .left, .char("h"): .left
+        case .right, .char("l"): .right
+        default: nil
+        }
+    }
+
+    /// Moves to the nearest district in the direction pressed.
+    private mutating func moveOnMap(_ move: MapMove) {
+        let districts = mapDistricts
+        guard let current = districts.first(where: { $0.code == map.selected }) ?? districts.first else { return }
+        if map.selected == nil { map.selected = current.code; return }
+        let candidates = districts.filter { d in
+            switch move {
+            case .up: d.tile.row < current.tile.row
+            case .down: d.tile.row > current.tile.row
+            case .left: d.tile.col < current.tile.col
+            case .right: d.tile.col > current.tile.col
+            }
+        }
+        let best = candidates.min { a, b in
+            func cost(_ d: District) -> Int {
+                let dr = abs(d.tile.row - current.tile.row), dc = abs(d.tile.col - current.tile.col)
+                switch move {
+                case .up, .down: return dr * 10 + dc * 3
+                case .left, .right: return dc * 10 + dr * 3
+                }
+            }
+            return cost(a) < cost(b)
+        }
+        if let best { map.selected = best.code }
+    }
+
+    // MARK: Derived lists
+
+    /// Recomputes the visible queue rows from the sort order, filters and search text.
+    mutating func rebuildQueue() {
+        guard let data else { queue.rows = []; return }
+        let keep = queue.rows[safe: queue.cursor.index]
+        let order = data.order(queue.sort, geography: context.geography)
+        let requests = data.snapshot.requests
+        let filter = queue.filter
+        let needle = Array(queue.search.text.trimmingWhitespace().lowercased().utf8)
+        var groupDistricts: Set<String>?
+        if let group = filter.group { groupDistricts = Set(context.geography.districts(inGroup: group).map(\.code)) }
+        if let own = context.supervisedGroup {
+            let mine = Set(context.geography.districts(inGroup: own).map(\.code))
+            groupDistricts = groupDistricts.map { $0.intersection(mine) } ?? mine
+        }
+        var rows: [Int32] = []
+        rows.reserveCapacity(order.count)
+        for index in order {
+            let i = Int(index)
+            let request = requests[i]
+            if let status = filter.status {
+                if request.status != status { continue }
+            } else if !filter.allStatuses, !request.status.isActive { continue }
+            if let category = filter.category, request.category != category { continue }
+            if let district = filter.district, data.requestDistrict[i] != district { continue }
+            if let groupDistricts, !groupDistricts.contains(data.requestDistrict[i]) { continue }
+            if !needle.isEmpty, !data.matches(i, needle) { continue }
+            rows.append(index)
+        }
+        queue.rows = rows
+        if let keep, let position = rows.firstIndex(of: keep) {
+            queue.cursor.index = position
+        } else {
+            queue.cursor.clamp(count: rows.count)
+        }
+    }
+
+    /// Free branches and unpaired enterprises (those needing help first, then by district).
+    mutating func rebuildPairing() {
+        guard let snapshot else { return }
+        pairing.branchRows = snapshot.branches.indices.filter { i in
+            let b = snapshot.branches[i]
+            return b.active && snapshot.pairingByBranch[b.code] == nil
+        }
+        let unpaired = snapshot.enterprises.indices.filter { snapshot.pairingByEnterprise[snapshot.enterprises[$0].code] == nil }
+        let needs = unpaired.filter { snapshot.needsHelp(snapshot.enterprises[$0].code) }
+        let rest = unpaired.filter { !snapshot.needsHelp(snapshot.enterprises[$0].code) }
+        pairing.enterpriseRows = needs + rest
+        if let b = pairing.pickedBranch, snapshot.pairingByBranch[b] != nil { pairing.pickedBranch = nil }
+        if let e = pairing.pickedEnterprise, snapshot.pairingByEnterprise[e] != nil { pairing.pickedEnterprise = nil }
+        pairing.branches.clamp(count: pairing.branchRows.count)
+        pairing.enterprises.clamp(count: pairing.enterpriseRows.count)
+    }
+}

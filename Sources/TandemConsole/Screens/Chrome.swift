@@ -1,0 +1,125 @@
+import TandemCore
+
+/// The frame around every screen: status bar, tabs, message line and footer, plus the
+/// "too small" notice.
+extension ConsoleState {
+    func render() -> Grid {
+        var grid = Grid(width: width, height: height)
+        guard !tooSmall else { renderTooSmall(&grid); return grid }
+        renderStatusBar(&grid)
+        renderTabs(&grid)
+        if data == nil {
+            let text = loadError.map { t($0) } ?? t("正在读取数据…", "Loading…")
+            grid.put(text, x: 2, y: contentTop + 1, style: loadError == nil ? .normal : .error)
+        } else {
+            switch tab {
+            case .queue: renderQueue(&grid)
+            case .pairing: renderPairing(&grid)
+            case .proposals: renderProposals(&grid)
+            case .mine: renderMine(&grid)
+            case .coverage: renderCoverage(&grid)
+            case .map: renderMap(&grid)
+            }
+        }
+        renderMessageLine(&grid)
+        renderFooter(&grid)
+        switch overlay {
+        case .help(let scroll): renderHelp(&grid, scroll: scroll)
+        case .form(let form): renderForm(&grid, form)
+        case .command, nil: break
+        }
+        return grid
+    }
+
+    private func renderTooSmall(_ grid: inout Grid) {
+        let lines = [
+            t("终端太小", "Terminal too small"),
+            t("至少需要 \(ConsoleState.minimumWidth)×\(ConsoleState.minimumHeight)，当前 \(width)×\(height)",
+              "need at least \(ConsoleState.minimumWidth)×\(ConsoleState.minimumHeight), now \(width)×\(height)"),
+            t("请放大窗口；q 退出", "enlarge the window; q quits"),
+        ]
+        let top = max(0, (height - lines.count) / 2)
+        for (i, line) in lines.enumerated() where top + i < height {
+            let w = DisplayWidth.of(line)
+            grid.put(line, x: max(0, (width - w) / 2), y: top + i, style: i == 0 ? .bad : .normal)
+        }
+        if height > 0 { grid.cursor = (0, min(height - 1, top)) }
+    }
+
+    private func renderStatusBar(_ grid: inout Grid) {
+        grid.fill(y: 0, style: .title)
+        let actor = context.actor
+        let who = "\(TerminalText.sanitize(actor.displayName)) (\(TerminalText.sanitize(actor.login))) · \(actor.role.label(lang))"
+        let readOnly = context.isReadOnly ? t(" · 只读", " · read-only") : ""
+        let change = snapshot?.lastChange.map { String($0.replacingOccurrences(of: "T", with: " ").prefix(19)) } ?? "—"
+        let left = "Tandem │ \(who)\(readOnly)"
+        let right = t("数据更新 \(change) │ 库 ", "data changed \(change) │ db ") + TerminalText.sanitize(context.databasePath)
+        let used = grid.put(left, x: 0, y: 0, maxWidth: width, style: .title)
+        let room = width - used - 3
+        if room > 10 {
+            let text = TerminalText.truncate(right, to: room)
+            grid.put(text, x: width - DisplayWidth.of(text), y: 0, style: .title)
+        }
+    }
+
+    private func renderTabs(_ grid: inout Grid) {
+        var x = 0
+        for (i, item) in tabs.enumerated() {
+            let current = item == tab
+            let label = current ? "[\(i + 1) \(t(item.title))]" : " \(i + 1) \(t(item.title)) "
+            x += grid.put(label, x: x, y: 1, style: current ? Style(.header, bold: true, underline: true) : .dim)
+            x += grid.put(" ", x: x, y: 1)
+        }
+    }
+
+    private func renderMessageLine(_ grid: inout Grid) {
+        let y = height - 2
+        if case .command(let editor) = overlay {
+            grid.put(":" + editor.text, x: 0, y: y, style: .input)
+            grid.cursor = (min(width - 1, 1 + editor.caretColumn), y)
+            return
+        }
+        guard let notice else { return }
+        let (prefix, style): (Bilingual, Style) = switch notice.kind {
+        case .error: (bi("错误：", "Error: "), .error)
+        case .success: (bi("完成：", "Done: "), .good)
+        case .info: (bi("", ""), .accent)
+        }
+        grid.put(t(prefix) + t(notice.text), x: 0, y: y, style: style)
+    }
+
+    private func renderFooter(_ grid: inout Grid) {
+        let y = height - 1
+        let all = bindings().filter(\.footer)
+        let globals = all.filter { [.help, .commandLine, .quit].contains($0.action) }
+        let screen = all.filter { ![.help, .commandLine, .quit].contains($0.action) }
+        func label(_ b: KeyBinding) -> String {
+            let key = b.keys.first.map(\.description) ?? ""
+            return "\(key) \(t(b.label))" + (b.disabled != nil ? "✗" : "")
+        }
+        let right = globals.map(label).joined(separator: "  ")
+        let rightWidth = DisplayWidth.of(right)
+        var x = 0
+        for binding in screen {
+            let text = label(binding)
+            let w = DisplayWidth.of(text)
+            if x + w + 2 > width - rightWidth - 1 { break }
+            let keyText = binding.keys.first.map(\.description) ?? ""
+            if binding.disabled != nil {
+                grid.put(text, x: x, y: y, style: .disabled)
+            } else {
+                let k = grid.put(keyText, x: x, y: y, style: .key)
+                grid.put(" " + t(binding.label), x: x + k, y: y)
+            }
+            x += w + 2
+        }
+        var rx = max(x, width - rightWidth)
+        for binding in globals {
+            let keyText = binding.keys.first.map(\.description) ?? ""
+            let k = grid.put(keyText, x: rx, y: y, style: .key)
+            let l = grid.put(" " + t(binding.label), x: rx + k, y: y)
+            rx += k + l + 2
+        }
+    }
+}
+

@@ -1,0 +1,68 @@
+import TandemCore
+
+/// The coverage map: the districts as tiles in their rough geographic places, each shaded by
+/// coverage and labelled with its percentage and a `!` where there is a blind spot, so the
+/// meaning never rests on colour alone.
+extension ConsoleState {
+    func renderMap(_ grid: inout Grid) {
+        guard let data else { return }
+        let districts = mapDistricts
+        guard !districts.isEmpty else { return }
+        let top = contentTop
+        let minRow = districts.map(\.tile.row).min()!, maxRow = districts.map(\.tile.row).max()!
+        let minCol = districts.map(\.tile.col).min()!, maxCol = districts.map(\.tile.col).max()!
+        let rows = maxRow - minRow + 1, cols = maxCol - minCol + 1
+        // Tile size: as large as fits, at least 6×2, leaving 4 lines for legend and details.
+        let tileWidth = max(6, min(12, (width - 1) / cols - 1))
+        let available = contentHeight - 5
+        let tileHeight = max(2, min(3, available / rows - (available / rows > 2 ? 1 : 0)))
+        let gapY = (rows * (tileHeight + 1) <= available) ? 1 : 0
+        let gapX = ((tileWidth + 1) * cols <= width) ? 1 : 0
+        let selectedCode = map.selected ?? districts.first!.code
+
+        for district in districts {
+            guard let coverage = data.coverage.district(district.code) else { continue }
+            let x = (district.tile.col - minCol) * (tileWidth + gapX)
+            let y = top + 1 + (district.tile.row - minRow) * (tileHeight + gapY)
+            let f = coverage.figures
+            let selected = district.code == selectedCode
+            let style = tileStyle(coverage, selected: selected)
+            for line in 0..<tileHeight { grid.fill(x: x, y: y + line, count: tileWidth, style: style) }
+            grid.put(district.shortName(lang), x: x, y: y, maxWidth: tileWidth, style: style)
+            var mark = f.needingHelp == 0 ? "·" : Widgets.percent(f.coveragePercent)
+            if coverage.isBlindSpot { mark = "!" + mark } else if !f.blindSpots.isEmpty { mark += "!" }
+            // The percentage, then the shading character filling the rest of the tile.
+            let fillCount = max(0, tileWidth - DisplayWidth.of(mark) - 1)
+            grid.put(mark + " " + String(repeating: shade(f), count: fillCount), x: x, y: y + 1, maxWidth: tileWidth, style: style)
+            if selected { grid.cursor = (x, y) }
+        }
+        let legendY = top + contentHeight - 3
+        grid.put(t("图例：■ ≥80%  ▓ 50–79%  ▒ 1–49%  ░ 0%  · 无需求  ! 有盲点（!0% 整区无突击队）  方向键移动，Enter 查看",
+                   "key: ■ ≥80%  ▓ 50–79%  ▒ 1–49%  ░ 0%  · no needs  ! blind spot (!0% = district with no branch)  arrows move, Enter opens"),
+                 x: 0, y: legendY, style: .dim)
+        if let district = context.geography.district(code: selectedCode), let coverage = data.coverage.district(selectedCode) {
+            let f = coverage.figures
+            var line = "\(district.name.text(lang)) · " + t("第\(district.group)组", "group \(district.group)")
+                + t(" · 需帮扶 \(f.needingHelp)，已结对 \(f.covered)，覆盖率 \(Widgets.percent(f.coveragePercent))，盲点 \(f.blindSpots.count)，逾期 \(f.overdue)",
+                    " · \(f.needingHelp) in need, \(f.covered) paired, coverage \(Widgets.percent(f.coveragePercent)), \(f.blindSpots.count) blind spots, \(f.overdue) overdue")
+            if coverage.isBlindSpot { line += t(" · 盲区", " · NO BRANCH") }
+            grid.put(line, x: 0, y: legendY + 1, style: coverage.isBlindSpot ? .bad : .header)
+            grid.put(t("待送达：", "Still to deliver: ") + openSummary(f), x: 0, y: legendY + 2)
+        }
+    }
+
+    /// The shading character row for monochrome terminals (also drawn in colour).
+    private func shade(_ f: CoverageFigures) -> String {
+        guard let p = f.coveragePercent else { return " " }
+        return p >= 80 ? "■" : p >= 50 ? "▓" : p > 0 ? "▒" : "░"
+    }
+
+    private func tileStyle(_ coverage: DistrictCoverage, selected: Bool) -> Style {
+        if selected { return Style(.selected, bold: true, reverse: true, underline: true) }
+        guard let p = coverage.figures.coveragePercent else { return Style(.dim, reverse: false) }
+        if coverage.isBlindSpot || p == 0 { return Style(.bad, bold: true, reverse: true) }
+        if p < 50 { return Style(.warn, reverse: true) }
+        if p < 80 { return Style(.accent, reverse: true) }
+        return Style(.good, reverse: true)
+    }
+}

@@ -1,0 +1,90 @@
+import TandemCore
+
+/// The `?` help (generated from the screen's key table) and modal forms.
+extension ConsoleState {
+    func helpLines() -> [(String, Style)] {
+        var lines: [(String, Style)] = []
+        lines.append((t("“\(t(tab.title))”屏的按键（✗ 当前不可用，! 需确认）", "Keys of the \(t(tab.title)) screen (✗ unavailable now, ! asks first)"), .header))
+        let keyWidth = 16, commandWidth = 14
+        for binding in bindings() {
+            var line = TerminalText.pad(binding.keyLabel, to: keyWidth) + " "
+            line += TerminalText.pad(binding.command.map { ":" + $0 } ?? "", to: commandWidth) + " "
+            line += (binding.dangerous ? "! " : "") + t(binding.help)
+            lines.append((line, binding.disabled == nil ? .normal : .disabled))
+            if let reason = binding.disabled {
+                lines.append((String(repeating: " ", count: keyWidth + 1) + "✗ " + t(reason), .disabled))
+            }
+        }
+        lines.append(("", .normal))
+        lines.append((t("命令行（按 : 输入）", "Command line (press :)"), .header))
+        for (syntax, help) in ConsoleState.typedCommands {
+            lines.append((TerminalText.pad(":" + syntax, to: 34) + " " + t(help), .normal))
+        }
+        lines.append(("", .normal))
+        lines.append((t("任意键关闭帮助；↑↓ 滚动", "any key closes the help; ↑↓ scroll"), .dim))
+        return lines
+    }
+
+    func renderHelp(_ grid: inout Grid, scroll: Int) {
+        let lines = helpLines()
+        let top = 1, bottom = height - 1
+        let rows = bottom - top
+        let first = min(scroll, max(0, lines.count - rows))
+        for y in top..<bottom { grid.fill(y: y) }
+        grid.put(t("帮助", "Help") + " — " + t(tab.title), x: 0, y: top, style: .title)
+        grid.fill(x: DisplayWidth.of(t("帮助", "Help") + " — " + t(tab.title)), y: top, style: .title)
+        for row in 0..<(rows - 1) {
+            guard let (text, style) = lines[safe: first + row] else { break }
+            grid.put(text, x: 1, y: top + 1 + row, style: style)
+        }
+        grid.cursor = (1, top + 1)
+    }
+
+    func renderForm(_ grid: inout Grid, _ form: FormState) {
+        let boxWidth = min(width - 2, 96)
+        let labelWidth = lang == .zh ? 10 : 12
+        let fieldRows = form.fields.count * 2
+        let boxHeight = min(height - 2, 4 + form.lines.count + fieldRows + (form.fields.isEmpty ? 0 : 0))
+        let x0 = (width - boxWidth) / 2
+        let y0 = max(1, (height - boxHeight) / 2)
+        for y in y0..<(y0 + boxHeight) {
+            grid.fill(x: x0, y: y, count: boxWidth)
+            grid.put("│", x: x0, y: y, style: .accent)
+            grid.put("│", x: x0 + boxWidth - 1, y: y, style: .accent)
+        }
+        grid.put("┌" + String(repeating: "─", count: boxWidth - 2) + "┐", x: x0, y: y0, style: .accent)
+        grid.put("└" + String(repeating: "─", count: boxWidth - 2) + "┘", x: x0, y: y0 + boxHeight - 1, style: .accent)
+        let title = (form.dangerous ? t("［需确认］", "[confirm] ") : "") + t(form.title)
+        grid.put(" " + title + " ", x: x0 + 2, y: y0, maxWidth: boxWidth - 4, style: form.dangerous ? .warn : .header)
+        var y = y0 + 1
+        let inner = boxWidth - 4
+        for line in form.lines {
+            let text = t(line)
+            let warning = text.hasPrefix("警告") || text.hasPrefix("WARNING") || text.hasPrefix("注意") || text.hasPrefix("warning")
+            grid.put(text, x: x0 + 2, y: y, maxWidth: inner, style: warning ? .bad : .normal)
+            y += 1
+        }
+        var cursor: (Int, Int)? = nil
+        for (i, field) in form.fields.enumerated() where y + 1 < y0 + boxHeight - 1 {
+            let focused = i == form.focus
+            grid.putPadded((focused ? "▶" : " ") + t(field.label), x: x0 + 2, y: y, width: labelWidth, style: focused ? .header : .normal)
+            let valueX = x0 + 2 + labelWidth + 1
+            let valueWidth = max(10, inner - labelWidth - 1)
+            grid.putPadded(field.editor.text, x: valueX, y: y, width: valueWidth, style: .input)
+            if focused { cursor = (min(valueX + field.editor.caretColumn, x0 + boxWidth - 2), y) }
+            if let error = field.error, !field.editor.text.isEmpty || focused {
+                grid.put("✗ " + t(error), x: valueX, y: y + 1, maxWidth: valueWidth, style: .error)
+            } else if field.error == nil, !field.editor.text.isEmpty {
+                grid.put("✓ " + t(field.hint), x: valueX, y: y + 1, maxWidth: valueWidth, style: .dim)
+            } else {
+                grid.put(t(field.hint), x: valueX, y: y + 1, maxWidth: valueWidth, style: .dim)
+            }
+            y += 2
+        }
+        let status = form.isValid ? t("Enter \(t(form.submitLabel)) · Esc 取消", "Enter: \(t(form.submitLabel)) · Esc: cancel")
+            : t("有待改正的字段 · Tab 下一项 · Esc 取消", "fields to fix · Tab: next field · Esc: cancel")
+        grid.put(status + (form.fields.count > 1 ? t(" · Tab/↑↓ 切换字段", " · Tab/↑↓ fields") : ""), x: x0 + 2, y: y0 + boxHeight - 2, maxWidth: inner,
+                 style: form.isValid ? .good : .warn)
+        grid.cursor = cursor ?? (x0 + 2, y0 + boxHeight - 2)
+    }
+}

@@ -1,0 +1,96 @@
+import TandemCore
+
+/// Pairing by picking both: free branches on the left, unpaired enterprises (those needing
+/// help first) on the right, and what pairing the picked two would mean.
+extension ConsoleState {
+    var pairingViewport: Int { max(1, contentHeight - 6) }
+
+    func renderPairing(_ grid: inout Grid) {
+        guard let snapshot else { return }
+        let top = contentTop
+        let half = (width - 1) / 2
+        let leftX = 0, rightX = half + 1
+        for y in top..<(top + contentHeight - 4) { grid.put("│", x: half, y: y, style: .dim) }
+
+        let branchTitle = t("空闲突击队", "Free branches") + " (\(pairing.branchRows.count))"
+        let enterpriseTitle = t("待结对单位", "Unpaired enterprises") + " (\(pairing.enterpriseRows.count))"
+        let leftFocus = pairing.side == .branches
+        grid.put((leftFocus ? "▶ " : "  ") + branchTitle, x: leftX, y: top, maxWidth: half, style: leftFocus ? Style(.header, bold: true, underline: true) : .header)
+        grid.put((leftFocus ? "  " : "▶ ") + enterpriseTitle, x: rightX, y: top, maxWidth: width - rightX, style: leftFocus ? .header : Style(.header, bold: true, underline: true))
+
+        let rows = pairingViewport
+        // Branches.
+        var bc = pairing.branches
+        let bFirst = bc.scroll(rows: rows, count: pairing.branchRows.count)
+        for row in 0..<rows {
+            let position = bFirst + row
+            guard let index = pairing.branchRows[safe: position] else { break }
+            let branch = snapshot.branches[index]
+            let y = top + 1 + row
+            let picked = pairing.pickedBranch == branch.code
+            let selected = position == bc.index
+            let district = context.geography.district(code: branch.districtCode)?.shortName(lang) ?? branch.districtCode
+            let caps = branch.sortedCapabilities.map { t($0.name) }.joined(separator: ",")
+            let text = "\(picked ? "[*]" : "[ ]") \(branch.code) \(TerminalText.sanitize(branch.name)) \(district) \(branch.headcount)\(t("人", "p")) \(caps)"
+            let style: Style = selected && leftFocus ? .selected : (picked ? Style(.accent, bold: true) : .normal)
+            grid.putPadded(text, x: leftX, y: y, width: half, style: style)
+            if selected && leftFocus { grid.cursor = (leftX, y) }
+        }
+        if pairing.branchRows.isEmpty { grid.put(t("没有空闲突击队", "no free branches"), x: leftX + 2, y: top + 1, style: .dim) }
+        // Enterprises.
+        var ec = pairing.enterprises
+        let eFirst = ec.scroll(rows: rows, count: pairing.enterpriseRows.count)
+        let rightWidth = width - rightX
+        for row in 0..<rows {
+            let position = eFirst + row
+            guard let index = pairing.enterpriseRows[safe: position] else { break }
+            let enterprise = snapshot.enterprises[index]
+            let y = top + 1 + row
+            let picked = pairing.pickedEnterprise == enterprise.code
+            let selected = position == ec.index
+            let district = context.geography.district(code: enterprise.districtCode)?.shortName(lang) ?? enterprise.districtCode
+            let open = snapshot.requests(of: enterprise.code).filter { $0.status.isActive }.count
+            let need = open > 0 ? t("!需求\(open)", "!\(open) open") : t("无需求", "no needs")
+            let text = "\(picked ? "[*]" : "[ ]") \(enterprise.code) \(TerminalText.sanitize(enterprise.name)) \(district) \(need)"
+            let style: Style = selected && !leftFocus ? .selected : (picked ? Style(.accent, bold: true) : (open > 0 ? .normal : .dim))
+            grid.putPadded(text, x: rightX, y: y, width: rightWidth, style: style)
+            if selected && !leftFocus { grid.cursor = (rightX, y) }
+        }
+        if pairing.enterpriseRows.isEmpty { grid.put(t("所有单位均已结对", "every enterprise is paired"), x: rightX + 2, y: top + 1, style: .dim) }
+
+        // What pairing would mean.
+        let y = top + contentHeight - 4
+        grid.put(String(repeating: "─", count: width), x: 0, y: y, style: .dim)
+        if let candidate = pairCandidate, let branch = snapshot.branch(candidate.branch), let enterprise = snapshot.enterprise(candidate.enterprise) {
+            grid.put(t("将结对：", "Would pair: ") + "\(branch.code) \(TerminalText.sanitize(branch.name)) ↔ \(enterprise.code) \(TerminalText.sanitize(enterprise.name))",
+                     x: 0, y: y + 1, style: .header)
+            grid.put(pairExplanation(branch, enterprise), x: 0, y: y + 2)
+            grid.put(t("按 p 或 Enter 结对；空格 取消选定", "p or Enter pairs them; Space unpicks"), x: 0, y: y + 3, style: .dim)
+        } else {
+            grid.put(t("空格 选定突击队，再选定单位，按 p 结对；←→ 切换列表", "Space picks a branch, then an enterprise; p pairs them; ←→ switch lists"),
+                     x: 0, y: y + 1, style: .dim)
+        }
+    }
+
+    /// Distance and capability gaps between a branch and an enterprise, one line.
+    func pairExplanation(_ branch: Branch, _ enterprise: Enterprise) -> String {
+        guard let snapshot else { return "" }
+        var parts: [String] = []
+        let home = context.geography.district(code: branch.districtCode)?.centroid
+        let place = enterprise.location ?? context.geography.district(code: enterprise.districtCode)?.centroid
+        if let home, let place { parts.append(t("距离约 \(Int(home.distanceKm(to: place).rounded())) 公里", "about \(Int(home.distanceKm(to: place).rounded())) km apart")) }
+        let open = snapshot.requests(of: enterprise.code).filter { $0.status.isActive }
+        var missing = Set<Capability>()
+        for request in open {
+            if let need = context.catalog.item(code: request.item, category: request.category)?.capability, !branch.capabilities.contains(need) {
+                missing.insert(need)
+            }
+        }
+        if missing.isEmpty {
+            parts.append(open.isEmpty ? t("该单位暂无需求", "no open requests") : t("能力满足全部 \(open.count) 项需求", "has what all \(open.count) open request(s) need"))
+        } else {
+            parts.append(t("缺少能力：", "lacks: ") + missing.sorted().map { t($0.name) }.joined(separator: "、"))
+        }
+        return parts.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,125 @@
+import TandemCore
+
+/// The open-requests queue: sort, filter and incremental search over every request, with
+/// the selected request's details and what the operator may do with it.
+extension ConsoleState {
+    func renderQueue(_ grid: inout Grid) {
+        guard let data else { return }
+        let snapshot = data.snapshot
+        let top = contentTop
+        // Summary line: sort, filters, search, count.
+        var summary = t("排序：", "sort: ") + t(queue.sort.label)
+        let f = queue.filter
+        var filters: [String] = []
+        if let c = f.category { filters.append(categoryName(c)) }
+        if f.allStatuses { filters.append(t("全部状态", "all statuses")) } else if let s = f.status { filters.append(t(s.name)) }
+        if let d = f.district { filters.append(context.geography.district(code: d)?.name.text(lang) ?? d) }
+        if let g = f.group { filters.append(t("第\(g)组", "group \(g)")) }
+        summary += " │ " + t("筛选：", "filter: ") + (filters.isEmpty ? t("未完成的需求", "unfinished requests") : filters.joined(separator: "、"))
+        summary += " │ " + t("共 \(queue.rows.count) 项", "\(queue.rows.count) shown")
+        let used = grid.put(summary, x: 0, y: top, style: .accent)
+        // Search box.
+        let searchLabel = t("搜索：", "search: ")
+        let searchX = min(width - 20, used + 2)
+        if queue.searching || !queue.search.text.isEmpty {
+            let w = grid.put(searchLabel, x: searchX, y: top, style: .header)
+            grid.put(queue.search.text, x: searchX + w, y: top, maxWidth: width - searchX - w, style: .input)
+            if queue.searching, overlay == nil {
+                grid.cursor = (min(width - 1, searchX + w + queue.search.caretColumn), top)
+            }
+        }
+
+        let zh = lang == .zh
+        let columns = [
+            Column(title: bi("编号", "code"), width: 7),
+            Column(title: bi("优先", "prio"), width: zh ? 4 : 6),
+            Column(title: bi("单位", "enterprise"), width: 0),
+            Column(title: bi("区县", "district"), width: zh ? 6 : 9),
+            Column(title: bi("物品", "item"), width: zh ? 8 : 11),
+            Column(title: bi("进度", "progress"), width: 15),
+            Column(title: bi("截止", "due"), width: 6),
+            Column(title: bi("状态", "status"), width: zh ? 6 : 8),
+            Column(title: bi("突击队", "branch"), width: 7),
+        ]
+        let widths = Column.layout(columns, total: width - 2)
+        grid.tableRow(columns.map { t($0.title) }, widths: widths, columns: columns, x: 2, y: top + 1, style: .header)
+
+        let detailHeight = 4
+        let listTop = top + 2
+        let rows = max(1, contentHeight - 2 - detailHeight)
+        var cursor = queue.cursor
+        let first = cursor.scroll(rows: rows, count: queue.rows.count)
+        if queue.rows.isEmpty {
+            grid.put(queue.search.text.isEmpty ? t("没有符合条件的需求", "no requests match") : t("没有匹配“\(queue.search.text)”的需求", "nothing matches \"\(queue.search.text)\""),
+                     x: 2, y: listTop, style: .dim)
+        }
+        for row in 0..<rows {
+            let position = first + row
+            guard position < queue.rows.count else { break }
+            let request = snapshot.requests[Int(queue.rows[position])]
+            let y = listTop + row
+            let selected = position == cursor.index
+            let enterprise = snapshot.enterprise(request.enterpriseCode)
+            let district = enterprise.flatMap { context.geography.district(code: $0.districtCode) }
+            let overdue = request.isOverdue(on: data.today)
+            let due = request.due.map { String($0.description.dropFirst(5)) + (overdue ? "!" : "") } ?? "—"
+            let branch = snapshot.pairedBranch(of: request.enterpriseCode).map(\.description) ?? t("无!", "none!")
+            let texts = [
+                request.code.description,
+                t(request.priority.name),
+                TerminalText.sanitize(enterprise?.name ?? request.enterpriseCode.description),
+                district?.shortName(lang) ?? "",
+                itemName(request),
+                "\(request.delivered)/\(request.quantity) \(unitName(request.unit))",
+                due,
+                t(request.status.name),
+                branch,
+            ]
+            grid.put(selected ? "▶" : " ", x: 0, y: y, style: selected ? .selected : .normal)
+            grid.tableRow(texts, widths: widths, columns: columns, x: 2, y: y,
+                          style: selected ? .selected : (overdue || request.priority == .urgent ? .warn : .normal))
+            if selected {
+                grid.restyle(y: y, style: .selected)
+                if !queue.searching { grid.cursor = (0, y) }
+            }
+        }
+        if let request = selectedQueueRequest { renderRequestDetail(&grid, request, y: top + contentHeight - detailHeight) }
+    }
+
+    /// Four lines about one request: enterprise and branch, quantities, notes, and whether the
+    /// operator may work on it (with the reason when not).
+    func renderRequestDetail(_ grid: inout Grid, _ request: Request, y: Int) {
+        guard let data else { return }
+        let snapshot = data.snapshot
+        grid.put(String(repeating: "─", count: width), x: 0, y: y, style: .dim)
+        let enterprise = snapshot.enterprise(request.enterpriseCode)
+        let district = enterprise.flatMap { context.geography.district(code: $0.districtCode) }
+        var line1 = "\(request.code) · \(request.enterpriseCode) \(TerminalText.sanitize(enterprise?.name ?? "")) · \(district?.name.text(lang) ?? "")"
+        if let branchCode = snapshot.pairedBranch(of: request.enterpriseCode) {
+            let branch = snapshot.branch(branchCode)
+            line1 += t(" · 突击队 ", " · branch ") + "\(branchCode) \(TerminalText.sanitize(branch?.name ?? ""))"
+            grid.put(line1, x: 0, y: y + 1)
+        } else {
+            let w = grid.put(line1 + " · ", x: 0, y: y + 1)
+            grid.put(t("盲点：无突击队负责", "BLIND SPOT: no branch"), x: w, y: y + 1, style: .bad)
+        }
+        let fraction = request.quantity.thousandths == 0 ? 0 : min(1, request.delivered.doubleValue / request.quantity.doubleValue)
+        let unit = unitName(request.unit)
+        let progress = "\(categoryName(request.category)) · \(itemName(request)) · " + t("已送达", "delivered") + " \(request.delivered)/\(request.quantity) \(unit) "
+        var x = grid.put(progress, x: 0, y: y + 2)
+        Widgets.drawBar(&grid, x: x, y: y + 2, fraction: fraction, width: 10, selected: false)
+        x += 10
+        var tail = " \(Int(fraction * 100))% · \(t(request.priority.name)) · \(t(request.status.name))"
+        if let due = request.due { tail += t(" · 截止 ", " · due ") + due.description }
+        x += grid.put(tail, x: x, y: y + 2)
+        if request.isOverdue(on: data.today) { grid.put(t(" · 已逾期", " · OVERDUE"), x: x, y: y + 2, style: .bad) }
+        // Permission line: the reason when the operator may not work on this request.
+        if let reason = context.denial(.workRequest(enterprise: request.enterpriseCode), in: snapshot) {
+            grid.put(t("✗ 不能办理此需求：", "✗ cannot work on this request: ") + t(reason), x: 0, y: y + 3, style: .disabled)
+        } else if !request.notes.isEmpty {
+            grid.put(t("备注：", "notes: ") + TerminalText.sanitize(request.notes), x: 0, y: y + 3, style: .dim)
+        } else {
+            grid.put(t("提交：", "filed: ") + request.filed.description, x: 0, y: y + 3, style: .dim)
+        }
+    }
+}
