@@ -3,7 +3,7 @@ import TandemCore
 /// Everything an operator can do in the console. Keys and `:` commands both map to these.
 enum ConsoleAction: Sendable, Hashable {
     // Movement and navigation
-    case up, down, pageUp, pageDown, top, bottom
+    case up, down, left, right, pageUp, pageDown, top, bottom
     case nextTab, previousTab, goTo(Tab)
     case open, back, switchSide
     // Everyone

@@ -47,3 +47,11 @@ struct Text {
 }
 
 func bi(_ zh: String, _ en: String) -> Bilingual { Bilingual(zh: zh, en: en) }
+
+extension District {
+    /// The short name, or the full one when the short name would be a single character (忠县).
+    func label(_ lang: Lang) -> String {
+        let short = shortName(lang)
+        return short.count < 2 ? name.text(lang) : short
+    }
+}

@@ -117,7 +117,7 @@ extension ConsoleState {
                                                                       "empty for all; " + context.catalog.categories.map(\.code).joined(separator: ", "))),
             FormField(bi("状态", "Status"), status, hint: bi("留空为待办+进行中；open、in_progress、done、cancelled、all",
                                                            "empty: open + in progress; open, in_progress, done, cancelled, all")),
-            FormField(bi("区县", "District"), f.district.flatMap { context.geography.district(code: $0)?.shortName(lang) } ?? "",
+            FormField(bi("区县", "District"), f.district.flatMap { context.geography.district(code: $0)?.label(lang) } ?? "",
                       hint: bi("留空为全部；如 永川", "empty for all; e.g. Yongchuan")),
             FormField(bi("督导组", "Group"), f.group.map(String.init) ?? "", hint: bi("留空为全部；1–10", "empty for all; 1–10")),
         ]

@@ -3,6 +3,33 @@ import TandemCore
 /// The console's state machine: (state, event) → state + effects. No I/O happens here.
 extension ConsoleState {
     mutating func handle(_ event: ConsoleEvent) -> [Effect] {
+        let effects = apply(event)
+        syncScroll()
+        return effects
+    }
+
+    /// Keeps the first shown row of the current screen's list such that the selection is visible.
+    mutating func syncScroll() {
+        switch tab {
+        case .queue: _ = queue.cursor.scroll(rows: queueViewport, count: queue.rows.count)
+        case .pairing:
+            _ = pairing.branches.scroll(rows: pairingViewport, count: pairing.branchRows.count)
+            _ = pairing.enterprises.scroll(rows: pairingViewport, count: pairing.enterpriseRows.count)
+        case .proposals: _ = proposals.cursor.scroll(rows: proposalViewport, count: proposals.set?.pairs.count ?? 0)
+        case .mine: _ = mine.cursor.scroll(rows: mineViewport, count: myRequests.count)
+        case .coverage:
+            var cursor = drillCursor
+            if case .enterprise(let code) = coverage.level {
+                _ = cursor.scroll(rows: contentHeight - 1, count: historyLines(code).count)
+            } else {
+                _ = cursor.scroll(rows: drillViewport, count: drillRows.count)
+            }
+            drillCursor = cursor
+        case .map: break
+        }
+    }
+
+    private mutating func apply(_ event: ConsoleEvent) -> [Effect] {
         switch event {
         case .key(let key):
             return handleKey(key)
@@ -101,7 +128,6 @@ extension ConsoleState {
                 if queue.search.handle(key) { rebuildQueue(); return [] }
             }
         }
-        if tab == .map, let move = mapMove(key) { moveOnMap(move); return [] }
         guard let binding = bindings().first(where: { $0.keys.contains(key) }) else { return [] }
         if let reason = binding.disabled {
             notice = Notice(kind: .error, text: bi("不可用（\(binding.label.zh)）：\(reason.zh)", "not available (\(binding.label.en)): \(reason.en)"))
@@ -140,9 +166,19 @@ extension ConsoleState {
     // MARK: Actions
 
     mutating func perform(_ action: ConsoleAction) -> [Effect] {
+        if tab == .map {
+            switch action {
+            case .up: moveOnMap(.up); return []
+            case .down: moveOnMap(.down); return []
+            case .left: moveOnMap(.left); return []
+            case .right: moveOnMap(.right); return []
+            default: break
+            }
+        }
         switch action {
         case .up: moveSelection(by: -1)
         case .down: moveSelection(by: 1)
+        case .left, .right: break
         case .pageUp: moveSelection(by: -max(1, listRows - 1))
         case .pageDown: moveSelection(by: max(1, listRows - 1))
         case .top: moveSelection(by: -Int.max / 2)
@@ -227,7 +263,15 @@ extension ConsoleState {
     }
 
     /// Rows in the current list viewport (for paging).
-    var listRows: Int { max(1, contentHeight - 8) }
+    var listRows: Int {
+        switch tab {
+        case .queue: queueViewport
+        case .pairing: pairingViewport
+        case .proposals: proposalViewport
+        case .mine: mineViewport
+        case .coverage, .map: drillViewport
+        }
+    }
 
     private mutating func moveSelection(by delta: Int) {
         switch tab {
@@ -324,16 +368,6 @@ extension ConsoleState {
     // MARK: Map
 
     private enum MapMove { case up, down, left, right }
-
-    private func mapMove(_ key: Key) -> MapMove? {
-        switch key {
-        case .up, .char("k"): .up
-        case .down, .char("j"): .down
-        case .left, .char("h"): .left
-        case .right, .char("l"): .right
-        default: nil
-        }
-    }
 
     /// Moves to the nearest district in the direction pressed.
     private mutating func moveOnMap(_ move: MapMove) {

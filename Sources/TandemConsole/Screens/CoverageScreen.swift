@@ -42,7 +42,7 @@ extension ConsoleState {
             Column(title: bi("需帮扶", "need"), width: 6, right: true),
             Column(title: bi("已结对", "paired"), width: 6, right: true),
             Column(title: bi("覆盖率", "coverage"), width: 18),
-            Column(title: bi("盲点", "blind"), width: zh ? 8 : 9),
+            Column(title: bi("盲点", "blind"), width: zh ? 10 : 11),
             Column(title: bi("逾期", "overdue"), width: 7, right: true),
             Column(title: bi("7日完成", "done 7d"), width: 7, right: true),
         ]
@@ -63,7 +63,7 @@ extension ConsoleState {
             }
             var blind = f.blindSpots.isEmpty ? "0" : "!\(f.blindSpots.count)"
             if blindDistrict { blind = t("!盲区", "!NONE") }
-            else if case .group(let g) = item, !g.blindSpotDistricts.isEmpty { blind += t(" 区\(g.blindSpotDistricts.count)", " d\(g.blindSpotDistricts.count)") }
+            else if case .group(let g) = item, !g.blindSpotDistricts.isEmpty { blind += t(" 盲区\(g.blindSpotDistricts.count)", " +\(g.blindSpotDistricts.count)dist") }
             let style: Style = selected ? .selected : (blindDistrict ? .bad : .normal)
             grid.put(selected ? "▶" : " ", x: 0, y: y, style: style)
             var x = 2

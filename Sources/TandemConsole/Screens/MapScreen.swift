@@ -27,13 +27,16 @@ extension ConsoleState {
             let f = coverage.figures
             let selected = district.code == selectedCode
             let style = tileStyle(coverage, selected: selected)
-            for line in 0..<tileHeight { grid.fill(x: x, y: y + line, count: tileWidth, style: style) }
-            grid.put(district.shortName(lang), x: x, y: y, maxWidth: tileWidth, style: style)
+            // One column between tiles stays blank so neighbours never run together.
+            let inner = gapX == 0 ? tileWidth - 1 : tileWidth
+            for line in 0..<tileHeight { grid.fill(x: x, y: y + line, count: inner, style: style) }
+            grid.put(prefix(district.shortName(lang).count < 2 ? district.name.text(lang) : district.shortName(lang), columns: inner),
+                     x: x, y: y, maxWidth: inner, style: style)
             var mark = f.needingHelp == 0 ? "·" : Widgets.percent(f.coveragePercent)
             if coverage.isBlindSpot { mark = "!" + mark } else if !f.blindSpots.isEmpty { mark += "!" }
             // The percentage, then the shading character filling the rest of the tile.
-            let fillCount = max(0, tileWidth - DisplayWidth.of(mark) - 1)
-            grid.put(mark + " " + String(repeating: shade(f), count: fillCount), x: x, y: y + 1, maxWidth: tileWidth, style: style)
+            let fillCount = max(0, inner - DisplayWidth.of(mark) - (inner > 6 ? 1 : 0))
+            grid.put(mark + (inner > 6 ? " " : "") + String(repeating: shade(f), count: fillCount), x: x, y: y + 1, maxWidth: inner, style: style)
             if selected { grid.cursor = (x, y) }
         }
         let legendY = top + contentHeight - 3
@@ -49,6 +52,18 @@ extension ConsoleState {
             grid.put(line, x: 0, y: legendY + 1, style: coverage.isBlindSpot ? .bad : .header)
             grid.put(t("待送达：", "Still to deliver: ") + openSummary(f), x: 0, y: legendY + 2)
         }
+    }
+
+    /// The longest prefix of `text` that fits in `columns`, without an ellipsis (tile labels).
+    private func prefix(_ text: String, columns: Int) -> String {
+        var result = "", used = 0
+        for character in text {
+            let w = DisplayWidth.of(character)
+            if used + w > columns { break }
+            result.append(character)
+            used += w
+        }
+        return result
     }
 
     /// The shading character row for monochrome terminals (also drawn in colour).

@@ -29,7 +29,7 @@ extension ConsoleState {
             let y = top + 1 + row
             let picked = pairing.pickedBranch == branch.code
             let selected = position == bc.index
-            let district = context.geography.district(code: branch.districtCode)?.shortName(lang) ?? branch.districtCode
+            let district = context.geography.district(code: branch.districtCode)?.label(lang) ?? branch.districtCode
             let caps = branch.sortedCapabilities.map { t($0.name) }.joined(separator: ",")
             let text = "\(picked ? "[*]" : "[ ]") \(branch.code) \(TerminalText.sanitize(branch.name)) \(district) \(branch.headcount)\(t("人", "p")) \(caps)"
             let style: Style = selected && leftFocus ? .selected : (picked ? Style(.accent, bold: true) : .normal)
@@ -48,7 +48,7 @@ extension ConsoleState {
             let y = top + 1 + row
             let picked = pairing.pickedEnterprise == enterprise.code
             let selected = position == ec.index
-            let district = context.geography.district(code: enterprise.districtCode)?.shortName(lang) ?? enterprise.districtCode
+            let district = context.geography.district(code: enterprise.districtCode)?.label(lang) ?? enterprise.districtCode
             let open = snapshot.requests(of: enterprise.code).filter { $0.status.isActive }.count
             let need = open > 0 ? t("!需求\(open)", "!\(open) open") : t("无需求", "no needs")
             let text = "\(picked ? "[*]" : "[ ]") \(enterprise.code) \(TerminalText.sanitize(enterprise.name)) \(district) \(need)"

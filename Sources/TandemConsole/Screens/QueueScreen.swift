@@ -3,6 +3,8 @@ import TandemCore
 /// The open-requests queue: sort, filter and incremental search over every request, with
 /// the selected request's details and what the operator may do with it.
 extension ConsoleState {
+    var queueViewport: Int { max(1, contentHeight - 2 - 4) }
+
     func renderQueue(_ grid: inout Grid) {
         guard let data else { return }
         let snapshot = data.snapshot
@@ -46,7 +48,7 @@ extension ConsoleState {
 
         let detailHeight = 4
         let listTop = top + 2
-        let rows = max(1, contentHeight - 2 - detailHeight)
+        let rows = queueViewport
         var cursor = queue.cursor
         let first = cursor.scroll(rows: rows, count: queue.rows.count)
         if queue.rows.isEmpty {
@@ -68,7 +70,7 @@ extension ConsoleState {
                 request.code.description,
                 t(request.priority.name),
                 TerminalText.sanitize(enterprise?.name ?? request.enterpriseCode.description),
-                district?.shortName(lang) ?? "",
+                district?.label(lang) ?? "",
                 itemName(request),
                 "\(request.delivered)/\(request.quantity) \(unitName(request.unit))",
                 due,

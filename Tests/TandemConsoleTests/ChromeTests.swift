@@ -1,0 +1,83 @@
+import Testing
+import TandemCore
+@testable import TandemConsole
+
+@Suite("Console frame, help, live refresh")
+struct ChromeTests {
+    @Test func tooSmallTerminalShowsANoticeAndResizeRecovers() {
+        let (console, _) = Fixture.console(Fixture.dispatcher, width: 60, height: 15)
+        #expect(console.screen.contains("终端太小"))
+        #expect(console.screen.contains("当前 60×15"))
+        console.press("j")   // ignored, no crash
+        console.resize(width: 80, height: 24)
+        #expect(console.screen.contains("需求队列"))
+        console.resize(width: 3, height: 1)
+        _ = console.screen
+        console.resize(width: 0, height: 0)
+        #expect(console.screen == "")
+    }
+
+    @Test func helpAndFooterComeFromTheKeyTable() {
+        let (console, _) = Fixture.console(Fixture.dispatcher)
+        let footer = console.lines.last ?? ""
+        #expect(footer.contains("/ 搜索") && footer.contains("? 帮助") && footer.contains("q 退出"))
+        console.press("?")
+        let help = console.screen
+        #expect(help.contains("“需求队列”屏的按键"))
+        #expect(help.contains(":deliver"))
+        #expect(help.contains("! 将需求标记为完成"), "dangerous actions are marked")
+        console.press("Down", "Down", "Down", "Down", "Down", "Down", "Down", "Down", "Down", "Down")
+        #expect(console.screen.contains("pair B12 E345"))
+        console.press("x")
+        #expect(!console.screen.contains("“需求队列”屏的按键"))
+    }
+
+    @Test func everyFooterActionHasACommand() {
+        for actor in [Fixture.dispatcher, Fixture.lead1, Fixture.supervisor] {
+            let (console, _) = Fixture.console(actor)
+            for tab in console.state.tabs {
+                console.command(tab.rawValue)
+                for binding in console.state.bindings() where binding.footer && binding.action != .commandLine {
+                    #expect(binding.command != nil, "\(binding.label.en) on \(tab) has no : command")
+                }
+            }
+        }
+    }
+
+    @Test func databaseStringsAreSanitizedBeforeDrawing() {
+        let (console, _) = Fixture.console(Fixture.dispatcher)
+        console.press("2")
+        console.press("Right", "j")
+        let screen = console.screen
+        #expect(screen.contains("恶意[2J]0;pwned企业 第二行"))
+        #expect(!screen.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    }
+
+    @Test func changesByOtherProcessesAppearWithoutAKeyPress() {
+        let (console, repo) = Fixture.console(Fixture.supervisor, width: 100, height: 30)
+        #expect(console.poll() == false, "nothing changed: no reload, no redraw")
+        let before = console.grid
+        #expect(console.poll() == false)
+        #expect(console.grid == before)
+        repo.externalChange { repo in
+            _ = try? repo.pair(branch: RecordCode(.branch, 2), enterprise: RecordCode(.enterprise, 2), by: Fixture.dispatcher)
+        }
+        #expect(console.poll() == true)
+        #expect(console.screen.contains("全市：需帮扶 3，已结对 3，覆盖率 100%"))
+    }
+
+    @Test func themeCyclesThroughHighContrastAndMonochrome() {
+        let (console, _) = Fixture.console(Fixture.dispatcher)
+        console.press("T")
+        #expect(console.state.theme == .highContrast)
+        #expect(console.screen.contains("主题：高对比度"))
+        console.command("theme monochrome")
+        #expect(console.state.theme == .monochrome)
+    }
+
+    @Test func quitWithQ() {
+        let (console, _) = Fixture.console(Fixture.lead1)
+        console.press("q")
+        #expect(console.isQuitting)
+    }
+}
