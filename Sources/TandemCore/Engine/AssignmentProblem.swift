@@ -151,6 +151,15 @@ public struct AssignmentProblem: Sendable {
         }
     }
 
+    /// Wraps CSR arrays built by the engine itself (valid by construction).
+    init(trustedRows rows: Int, cols: Int, rowStart: [Int32], edgeCol: [Int32], edgeCost: [Int32]) {
+        self.rows = rows
+        self.cols = cols
+        self.rowStart = rowStart
+        self.edgeCol = edgeCol
+        self.edgeCost = edgeCost
+    }
+
     /// The earliest-row pair that occurs twice, found with a column stamp array.
     private static func firstDuplicate(rows: Int, cols: Int, rowStart: [Int32], edgeCol: [Int32]) -> (Int, Int)? {
         if rows == 0 || cols == 0 { return nil }

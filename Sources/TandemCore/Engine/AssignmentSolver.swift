@@ -11,7 +11,7 @@
 public enum AssignmentSolver {
     /// Which algorithm `solve` used; reported by the benchmark.
     public enum Method: String, Sendable {
-        case empty, denseJonkerVolgenant, scalingAuction, shortestAugmentingPath
+        case empty, denseCandidateAuction, denseJonkerVolgenant, scalingAuction, shortestAugmentingPath
     }
 
     public static func solve(_ problem: AssignmentProblem) -> AssignmentSolution {
@@ -24,7 +24,11 @@ public enum AssignmentSolver {
             return (AssignmentSolution(problem: problem, rowToCol: [Int32](repeating: -1, count: rows)), .empty)
         }
         if rows == cols && problem.isComplete {
-            let rowToCol = DenseJonkerVolgenant.solve(n: rows, costs: problem.denseCostMatrix())
+            let costs = problem.denseCostMatrix()
+            if let rowToCol = DenseCandidateAuction.solve(n: rows, costs: costs) {
+                return (AssignmentSolution(problem: problem, rowToCol: rowToCol), .denseCandidateAuction)
+            }
+            let rowToCol = DenseJonkerVolgenant.solve(n: rows, costs: costs)
             return (AssignmentSolution(problem: problem, rowToCol: rowToCol), .denseJonkerVolgenant)
         }
         if rows == cols {

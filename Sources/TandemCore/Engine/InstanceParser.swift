@@ -115,9 +115,23 @@ public enum InstanceParser {
     /// Skips blanks, then reads a run of decimal digits. Returns -1 when there
     /// is no digit or the field does not end at a blank or line end, and a
     /// value above any limit (but no overflow) for an overlong number.
+    /// Up to eight digits are read at once from a little-endian 64-bit word.
     @inline(__always)
     private static func scanField(_ p: UnsafePointer<UInt8>, _ pos: inout Int, _ end: Int) -> Int {
         while pos < end && (p[pos] == space || p[pos] == tab) { pos += 1 }
+        if pos &+ 8 <= end {
+            let word = UnsafeRawPointer(p + pos).loadUnaligned(as: UInt64.self)
+            let digits = word &- 0x3030_3030_3030_3030
+            let nonDigit = (digits | (digits &+ 0x7676_7676_7676_7676)) & 0x8080_8080_8080_8080
+            if nonDigit != 0 {
+                let length = nonDigit.trailingZeroBitCount >> 3
+                if length == 0 { return -1 }
+                let next = p[pos &+ length]
+                if next != space && next != tab && next != newline && next != carriageReturn { return -1 }
+                pos &+= length
+                return Int(eightDigits(digits << UInt64((8 &- length) &* 8)))
+            }
+        }
         let start = pos
         var value = 0
         while pos < end {
@@ -133,6 +147,15 @@ public enum InstanceParser {
             if next != space && next != tab && next != newline && next != carriageReturn { return -1 }
         }
         return length > 18 ? Int.max : value
+    }
+
+    /// The value of eight digit bytes (already minus '0', first digit in the
+    /// lowest byte; leading bytes of 0 stand for leading zeros).
+    @inline(__always)
+    private static func eightDigits(_ digits: UInt64) -> UInt64 {
+        let pairs = (digits &* 10 &+ (digits >> 8)) & 0x00FF_00FF_00FF_00FF
+        let quads = (pairs &* 100 &+ (pairs >> 16)) & 0x0000_FFFF_0000_FFFF
+        return (quads &* 10000 &+ (quads >> 32)) & 0xFFFF_FFFF
     }
 
     private static func fields(_ line: [UInt8]) -> [String] {

@@ -15,10 +15,24 @@
 /// has made many bids the current partial matching seeds Hopcroft–Karp; if
 /// that proves no perfect matching exists the auction gives up (nil).
 enum ScalingAuction {
+    /// Prices (in costs scaled by n + 1) and the matching they support.
+    struct State {
+        var price: [Int64]
+        var rowToCol: [Int32]
+    }
+
+    /// Returns `rowToCol`, or nil when no perfect matching exists or prices
+    /// would leave the safe 64-bit range.
     static func solve(_ problem: AssignmentProblem, scalingFactor alpha: Int64 = 8) -> [Int32]? {
+        solve(problem, scalingFactor: alpha, warmStart: nil)?.rowToCol
+    }
+
+    /// With `warmStart` (prices and pairs of an earlier run on the same rows
+    /// and columns, fewer edges), only the final ε = 1 phase runs.
+    static func solve(_ problem: AssignmentProblem, scalingFactor alpha: Int64 = 8, warmStart: State?) -> State? {
         let n = problem.rows
         precondition(problem.cols == n)
-        if n == 0 { return [] }
+        if n == 0 { return State(price: [], rowToCol: []) }
         for i in 0..<n where problem.rowStart[i] == problem.rowStart[i + 1] { return nil }  // a row without edges
         let scale = Int64(n + 1)
         var maximumCost: Int64 = 0
@@ -35,11 +49,12 @@ enum ScalingAuction {
         for e in 0..<problem.edgeCount {
             arcs[e] = UInt64(UInt32(problem.edgeCost[e])) << 32 | UInt64(UInt32(problem.edgeCol[e]))
         }
-        var price = [Int64](repeating: 0, count: n)
-        var rowToCol = [Int32](repeating: -1, count: n)
+        var price = warmStart?.price ?? [Int64](repeating: 0, count: n)
+        var rowToCol = warmStart?.rowToCol ?? [Int32](repeating: -1, count: n)
         var colToRow = [Int32](repeating: -1, count: n)
+        for (i, j) in rowToCol.enumerated() where j >= 0 { colToRow[Int(j)] = Int32(i) }
         var pending = [Int32](repeating: 0, count: n)
-        var epsilon = max(largestScaled / alpha, 1)
+        var epsilon = warmStart == nil ? max(largestScaled / alpha, 1) : 1
 
         while true {
             var outcome = PhaseOutcome.finished
@@ -120,7 +135,7 @@ enum ScalingAuction {
                 feasibilityKnown = true
                 continue  // redo the phase; kept pairs stay, the rest bid again
             case .finished:
-                if epsilon == 1 { return rowToCol }
+                if epsilon == 1 { return State(price: price, rowToCol: rowToCol) }
                 epsilon = max(epsilon / alpha, 1)
             }
         }
