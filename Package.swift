@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "TandemCLI",
             dependencies: [
-                "TandemCore", "TandemConfig", "TandemStore",
+                "TandemCore", "TandemConfig", "TandemStore", "TandemConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CSV", package: "CSV.swift"),

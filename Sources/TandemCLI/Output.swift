@@ -28,7 +28,8 @@ struct Tabular {
         var widths = header.map { DisplayWidth.of($0) }
         for row in cleanRows {
             for (i, cell) in row.enumerated() where i < widths.count {
-                widths[i] = max(widths[i], min(DisplayWidth.of(cell), 48))
+                // The last column is never cut: nothing follows it to misalign.
+                widths[i] = max(widths[i], i == widths.count - 1 ? DisplayWidth.of(cell) : min(DisplayWidth.of(cell), 48))
             }
         }
         func line(_ cells: [String]) -> String {

@@ -8,7 +8,7 @@ public struct TandemCommand: ParsableCommand {
         commandName: "tandem",
         abstract: "Tandem: one-to-one relief dispatch console / 一对一帮扶调度台",
         subcommands: [InitCommand.self, BranchCommand.self, EnterpriseCommand.self, OperatorCommand.self, PairCommand.self,
-                      UnpairCommand.self, RequestCommand.self, CoverageCommand.self, LogCommand.self, EngineCommand.self]
+                      UnpairCommand.self, RequestCommand.self, CoverageCommand.self, SuggestCommand.self, LogCommand.self, EngineCommand.self]
     )
 
     public init() {}

@@ -120,9 +120,11 @@ extension SQLiteRepository {
         try write { db in try insertPairing(db, branch: branch, enterprise: enterprise, actor: actor) }
     }
 
-    public func pairAll(_ pairs: [(branch: RecordCode, enterprise: RecordCode)], by actor: Operator) throws -> [Pairing] {
+    public func pairAll(_ pairs: [(branch: RecordCode, enterprise: RecordCode)], ending: [RecordCode], reason: String,
+                        by actor: Operator) throws -> [Pairing] {
         try write { db in
-            try pairs.map { try insertPairing(db, branch: $0.branch, enterprise: $0.enterprise, actor: actor) }
+            for enterprise in ending { try endPairing(db, enterprise, reason: reason, actor: actor) }
+            return try pairs.map { try insertPairing(db, branch: $0.branch, enterprise: $0.enterprise, actor: actor) }
         }
     }
 
@@ -145,29 +147,32 @@ extension SQLiteRepository {
     }
 
     public func unpair(_ code: RecordCode, reason: String, by actor: Operator) throws -> Pairing {
-        try write { db in
-            try Permissions.require(actor, .unpair) { _ in nil }
-            let existing: Pairing?
-            switch code.kind {
-            case .branch:
-                _ = try Self.fetchBranch(db, code)
-                existing = try Self.activePairing(db, branch: code)
-            case .enterprise:
-                _ = try Self.fetchEnterprise(db, code)
-                existing = try Self.activePairing(db, enterprise: code)
-            case .request:
-                throw TandemError.malformedCode(.branch, code.description)
-            }
-            guard let before = existing else { throw TandemError.notPaired(code) }
-            var after = before
-            after.endedAt = timestamp()
-            after.endedBy = actor.login
-            after.endReason = reason.trimmingWhitespace()
-            try db.execute(sql: "UPDATE pairing SET ended_at = ?, ended_by = ?, end_reason = ? WHERE id = ?",
-                           arguments: [after.endedAt, after.endedBy, after.endReason, after.id])
-            try audit(db, actor, "unpair", subject: "\(before.branchCode) \(before.enterpriseCode)", before: before, after: after)
-            return after
+        try write { db in try endPairing(db, code, reason: reason, actor: actor) }
+    }
+
+    /// Ends the active pairing of a branch or enterprise, keeping it in history.
+    private func endPairing(_ db: Database, _ code: RecordCode, reason: String, actor: Operator) throws -> Pairing {
+        try Permissions.require(actor, .unpair) { _ in nil }
+        let existing: Pairing?
+        switch code.kind {
+        case .branch:
+            _ = try Self.fetchBranch(db, code)
+            existing = try Self.activePairing(db, branch: code)
+        case .enterprise:
+            _ = try Self.fetchEnterprise(db, code)
+            existing = try Self.activePairing(db, enterprise: code)
+        case .request:
+            throw TandemError.malformedCode(.branch, code.description)
         }
+        guard let before = existing else { throw TandemError.notPaired(code) }
+        var after = before
+        after.endedAt = timestamp()
+        after.endedBy = actor.login
+        after.endReason = reason.trimmingWhitespace()
+        try db.execute(sql: "UPDATE pairing SET ended_at = ?, ended_by = ?, end_reason = ? WHERE id = ?",
+                       arguments: [after.endedAt, after.endedBy, after.endReason, after.id])
+        try audit(db, actor, "unpair", subject: "\(before.branchCode) \(before.enterpriseCode)", before: before, after: after)
+        return after
     }
 
     // MARK: - Requests

@@ -99,9 +99,13 @@ final class MemoryRepository: TandemRepository, @unchecked Sendable {
         return pairings[index]
     }
 
-    func pairAll(_ pairs: [(branch: RecordCode, enterprise: RecordCode)], by actor: Operator) throws -> [Pairing] {
+    func pairAll(_ pairs: [(branch: RecordCode, enterprise: RecordCode)], ending: [RecordCode], reason: String,
+                 by actor: Operator) throws -> [Pairing] {
         let saved = (pairings, counter, events)
-        do { return try pairs.map { try pair(branch: $0.branch, enterprise: $0.enterprise, by: actor) } }
+        do {
+            for code in ending { try unpair(code, reason: reason, by: actor) }
+            return try pairs.map { try pair(branch: $0.branch, enterprise: $0.enterprise, by: actor) }
+        }
         catch { (pairings, counter, events) = saved; throw error }
     }
 

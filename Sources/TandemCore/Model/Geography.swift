@@ -70,7 +70,8 @@ public struct District: Sendable, Hashable, Codable {
             name.removeLast(suffix.count)
             break
         }
-        return name
+        // 忠县 stays 忠县: a one-character name is not said on its own.
+        return name.count < 2 ? self.name.zh : name
     }
 
     /// The English name without " District" / " County".

@@ -84,8 +84,10 @@ public protocol TandemRepository: AnyObject, Sendable {
     @discardableResult func pair(branch: RecordCode, enterprise: RecordCode, by actor: Operator) throws -> Pairing
     /// Ends the active pairing of a branch or an enterprise (either code).
     @discardableResult func unpair(_ code: RecordCode, reason: String, by actor: Operator) throws -> Pairing
-    /// Writes many pairings in one transaction: all or none.
-    @discardableResult func pairAll(_ pairs: [(branch: RecordCode, enterprise: RecordCode)], by actor: Operator) throws -> [Pairing]
+    /// Ends the active pairings of `ending` (enterprise codes), then writes `pairs`, in one
+    /// transaction: all or none. This is how an engine plan is applied.
+    @discardableResult func pairAll(_ pairs: [(branch: RecordCode, enterprise: RecordCode)], ending: [RecordCode], reason: String,
+                                    by actor: Operator) throws -> [Pairing]
 
     // Requests
     @discardableResult func addRequest(_ draft: RequestDraft, catalog: Catalog, by actor: Operator) throws -> Request
@@ -94,4 +96,11 @@ public protocol TandemRepository: AnyObject, Sendable {
     @discardableResult func cancel(_ request: RecordCode, reason: String, by actor: Operator) throws -> Request
     @discardableResult func reopen(_ request: RecordCode, reason: String, by actor: Operator) throws -> Request
     @discardableResult func setResumption(_ enterprise: RecordCode, _ resumption: Resumption, by actor: Operator) throws -> Enterprise
+}
+
+extension TandemRepository {
+    /// Writes many pairings in one transaction: all or none.
+    @discardableResult public func pairAll(_ pairs: [(branch: RecordCode, enterprise: RecordCode)], by actor: Operator) throws -> [Pairing] {
+        try pairAll(pairs, ending: [], reason: "", by: actor)
+    }
 }

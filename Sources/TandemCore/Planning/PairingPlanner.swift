@@ -1,0 +1,84 @@
+/// Which part of the city to plan for.
+public struct PlanningScope: Sendable, Hashable {
+    public var districtCode: String?
+    public var group: Int?
+    /// Also reconsider the active pairings in scope (otherwise they are kept as they are).
+    public var replan: Bool
+
+    public init(districtCode: String? = nil, group: Int? = nil, replan: Bool = false) {
+        self.districtCode = districtCode
+        self.group = group
+        self.replan = replan
+    }
+}
+
+/// Turns the campaign's state into an assignment problem, solves it exactly, and explains
+/// the answer. Rows are enterprises that need help, columns free active branches; a pair's cost
+/// is `CostModel.pairCost` minus the enterprise's urgency (so that when branches are scarce the
+/// least urgent are left out) plus a constant that keeps every cost non-negative. A constant per
+/// pair does not change which maximum matching is cheapest.
+public enum PairingPlanner {
+    /// Up to this many enterprise × branch pairs, every pair within reach is an edge.
+    public static let completeGraphLimit = 4_000_000
+    /// Beyond it, each enterprise keeps its cheapest branches plus a deterministic sample within
+    /// reach: the sample keeps a large matching possible when many enterprises prefer the same branches.
+    public static let cheapestPerEnterprise = 24
+    public static let sampledPerEnterprise = 8
+
+    public static func plan(snapshot: CitySnapshot, geography: Geography, catalog: Catalog, weights: CostWeights,
+                            today: Day, scope: PlanningScope = PlanningScope(),
+                            completeGraphLimit: Int = completeGraphLimit) -> PairingPlan {
+        func inScope(_ districtCode: String) -> Bool {
+            if let code = scope.districtCode, districtCode != code { return false }
+            if let group = scope.group, geography.district(code: districtCode)?.group != group { return false }
+            return true
+        }
+        // Enterprises in scope that need help and have no branch (or all of them when re-planning).
+        var kept = 0
+        var enterprises: [Enterprise] = []
+        for enterprise in snapshot.enterprises where inScope(enterprise.districtCode) && snapshot.needsHelp(enterprise.code) {
+            if snapshot.pairingByEnterprise[enterprise.code] != nil {
+                if !scope.replan { kept += 1; continue }
+            }
+            enterprises.append(enterprise)
+        }
+        // Free active branches anywhere (distance decides reach), plus, when re-planning, the
+        // branches of the pairings being reconsidered.
+        let replannedEnterprises = Set(enterprises.map(\.code))
+        let branches = snapshot.branches.filter { branch in
+            guard branch.active else { return false }
+            guard let pairing = snapshot.pairingByBranch[branch.code] else { return true }
+            return scope.replan && replannedEnterprises.contains(pairing.enterpriseCode)
+        }
+        let model = CostModel(geography: geography, catalog: catalog, weights: weights, today: today)
+        let needs = enterprises.map { model.needs(of: $0, requests: snapshot.requests(of: $0.code)) }
+        let graph = CandidateGraph.build(needs: needs, branches: branches, model: model, completeGraphLimit: completeGraphLimit)
+
+        var proposals: [Proposal] = []
+        var unpaired: [UnpairedEnterprise] = []
+        var totalCost: Int64 = 0
+        var matched = [Bool](repeating: false, count: enterprises.count)
+        if let problem = try? AssignmentProblem(rows: enterprises.count, cols: branches.count, edges: graph.edges) {
+            let solution = AssignmentSolver.solve(problem)
+            for (row, col) in solution.pairs {
+                let explanation = model.explain(needs[row], branches[col])
+                totalCost += Int64(explanation.cost)
+                matched[row] = true
+                proposals.append(Proposal(branch: branches[col].code, enterprise: enterprises[row].code, explanation: explanation))
+            }
+        }
+        for (row, need) in needs.enumerated() where !matched[row] {
+            let inReach = graph.branchesInReach[row]
+            let reason: UnpairedReason = inReach == 0
+                ? .noBranchInReach(maxKm: weights.maxDistanceKm)
+                : .outnumbered(branchesInReach: inReach, enterprisesNeedingHelp: enterprises.count, freeBranches: branches.count)
+            unpaired.append(UnpairedEnterprise(enterprise: need.enterprise.code, reason: reason,
+                                               missingEverywhere: graph.missingEverywhere[row], urgency: need.urgency))
+        }
+        proposals.sort { ($0.explanation.urgency, -$0.enterprise.number) > ($1.explanation.urgency, -$1.enterprise.number) }
+        unpaired.sort { ($0.urgency, -$0.enterprise.number) > ($1.urgency, -$1.enterprise.number) }
+        return PairingPlan(proposals: proposals, unpaired: unpaired, keptPairings: kept, freeBranches: branches.count,
+                           enterprisesNeedingHelp: enterprises.count, totalCost: totalCost, candidateGraph: graph.description,
+                           candidateEdges: graph.edges.count)
+    }
+}
