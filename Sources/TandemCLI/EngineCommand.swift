@@ -42,14 +42,14 @@ struct EngineSolveCommand: ParsableCommand {
             data = try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
         } catch {
             printError("tandem: cannot read \(file): \(error.localizedDescription)")
-            throw ExitCode(1)
+            Self.exit(status: 1)
         }
         let problem: AssignmentProblem
         do {
             problem = try data.withUnsafeBytes { bytes in try InstanceParser.parse(bytes) }
         } catch let error as InstanceFormatError {
             printError("tandem: \(file): \(error.description)")
-            throw ExitCode(2)
+            Self.exit(status: 2)
         }
         let parsed = clock.now
         let solution = AssignmentSolver.solve(problem)
@@ -91,6 +91,12 @@ struct EngineSolveCommand: ParsableCommand {
     private static func seconds(_ duration: Duration) -> String {
         let (whole, attoseconds) = duration.components
         return String(format: "%.4f", Double(whole) + Double(attoseconds) / 1e18)
+    }
+
+    /// Exits at once after the one-line message: `TandemCommand.runMain`
+    /// would add a usage hint line to a thrown `ExitCode`.
+    private static func exit(status: Int32) -> Never {
+        Foundation.exit(status)
     }
 
     private func printError(_ message: String) {

@@ -2,7 +2,7 @@ import Testing
 @testable import TandemCore
 
 @Suite("Engine: instance parser")
-struct InstanceParserTests {
+struct EngineInstanceParserTests {
     @Test("reads a well-formed instance, any edge order, CRLF and trailing blank lines")
     func wellFormed() throws {
         let problem = try InstanceParser.parse("2 3 4\r\n1 2 7\n0 0 5\n0 1\t3\n1 0 0\n\n")

@@ -3,7 +3,7 @@ import Testing
 
 /// Every solver path against exhaustive search on every shape up to 7 × 7.
 @Suite("Engine: solver against brute force")
-struct AssignmentSolverPropertyTests {
+struct EngineSolverPropertyTests {
     static let shapes: [(Int, Int)] = (1...7).flatMap { r in (1...7).map { c in (r, c) } }
     static let families: [(density: Double, costs: ClosedRange<Int>)] = [
         (1.0, 0...3),  // complete, many ties and zeros
@@ -79,6 +79,45 @@ struct AssignmentSolverPropertyTests {
                 let rowToCol = DenseJonkerVolgenant.solve(n: n, costs: problem.denseCostMatrix())
                 let actual = try #require(instance.evaluate(rowToCol), "invalid matching for \(instance)")
                 #expect(actual.pairs == n && actual.cost == instance.bruteForce().cost, "\(instance)")
+            }
+        }
+    }
+
+    @Test("dense candidate auction: few candidates, certified or refused, never wrong", arguments: 1...7)
+    func denseCandidateAuction(n: Int) throws {
+        var rng = SplitMix64(seed: UInt64(13000 + n))
+        for costs in [0...2, 0...50, 0...AssignmentProblem.maximumCost] {
+            for _ in 0..<20 {
+                let instance = SmallInstance.random(rows: n, cols: n, density: 1, costRange: costs, using: &rng)
+                let matrix = try instance.problem().denseCostMatrix()
+                for (perRow, perColumn) in [(1, 1), (2, 1), (3, 2)] {
+                    guard let rowToCol = DenseCandidateAuction.solve(
+                        n: n, costs: matrix, candidatesPerRow: perRow, candidatesPerColumn: perColumn)
+                    else { continue }  // no perfect matching among the candidates: the caller uses JV
+                    let actual = try #require(instance.evaluate(rowToCol), "invalid matching for \(instance)")
+                    #expect(actual.pairs == n && actual.cost == instance.bruteForce().cost, "\(instance)")
+                }
+            }
+        }
+    }
+
+    @Test("larger random instances: every path agrees with shortest augmenting paths")
+    func largerInstances() throws {
+        var rng = SplitMix64(seed: 77)
+        for trial in 0..<24 {
+            let rows = Int.random(in: 20...90, using: &rng)
+            let cols = trial % 3 == 0 ? rows : Int.random(in: 20...90, using: &rng)
+            let density = [1.0, 0.15, 0.05, 0.5][trial % 4]
+            let costs = [0...5, 0...1000, 0...AssignmentProblem.maximumCost][trial % 3]
+            let instance = SmallInstance.random(rows: rows, cols: cols, density: density, costRange: costs, using: &rng)
+            let problem = try instance.problem()
+            let reference = try #require(instance.evaluate(AssignmentSolver.solveByShortestPaths(problem)))
+            let solution = AssignmentSolver.solve(problem)
+            let actual = try #require(instance.evaluate(solution.rowToCol))
+            #expect(actual.pairs == reference.pairs && actual.cost == reference.cost, "trial \(trial)")
+            if rows == cols && density == 1 {
+                let jv = try #require(instance.evaluate(DenseJonkerVolgenant.solve(n: rows, costs: problem.denseCostMatrix())))
+                #expect(jv.cost == reference.cost, "trial \(trial)")
             }
         }
     }
