@@ -14,6 +14,9 @@
 /// An auction never ends when no perfect matching exists, so once a phase
 /// has made many bids the current partial matching seeds Hopcroft–Karp; if
 /// that proves no perfect matching exists the auction gives up (nil).
+///
+/// Large inputs are relabelled first (`LocalityOrder`) so that rows bidding
+/// one after another, and the columns they bid on, sit close in memory.
 enum ScalingAuction {
     /// Prices (in costs scaled by n + 1) and the matching they support.
     struct State {
@@ -21,22 +24,52 @@ enum ScalingAuction {
         var rowToCol: [Int32]
     }
 
+    /// Below this size the relabelling costs more than it saves.
+    static let relabelThreshold = 16_384
+
     /// Returns `rowToCol`, or nil when no perfect matching exists or prices
     /// would leave the safe 64-bit range.
-    static func solve(_ problem: AssignmentProblem, scalingFactor alpha: Int64 = 8) -> [Int32]? {
-        solve(problem, scalingFactor: alpha, warmStart: nil)?.rowToCol
+    static func solve(
+        _ problem: AssignmentProblem, scalingFactor alpha: Int64 = 8, relabelFrom threshold: Int = relabelThreshold
+    ) -> [Int32]? {
+        solve(problem, scalingFactor: alpha, warmStart: nil, relabelFrom: threshold)?.rowToCol
     }
 
     /// With `warmStart` (prices and pairs of an earlier run on the same rows
     /// and columns, fewer edges), only the final ε = 1 phase runs.
-    static func solve(_ problem: AssignmentProblem, scalingFactor alpha: Int64 = 8, warmStart: State?) -> State? {
+    static func solve(
+        _ problem: AssignmentProblem, scalingFactor alpha: Int64 = 8, warmStart: State?,
+        relabelFrom threshold: Int = relabelThreshold
+    ) -> State? {
         let n = problem.rows
         precondition(problem.cols == n)
         if n == 0 { return State(price: [], rowToCol: []) }
         for i in 0..<n where problem.rowStart[i] == problem.rowStart[i + 1] { return nil }  // a row without edges
+
+        if warmStart == nil && n >= threshold {
+            let order = LocalityOrder(problem)
+            let (rowStart, arcs) = order.packedArcs(problem)
+            var state = State(price: [Int64](repeating: 0, count: n), rowToCol: [Int32](repeating: -1, count: n))
+            guard run(n: n, rowStart: rowStart, arcs: arcs, state: &state, warm: false, alpha: alpha) else { return nil }
+            return order.restore(state)
+        }
+        let (rowStart, arcs) = LocalityOrder.packedArcs(problem)
+        var state = warmStart ?? State(
+            price: [Int64](repeating: 0, count: n), rowToCol: [Int32](repeating: -1, count: n))
+        guard run(n: n, rowStart: rowStart, arcs: arcs, state: &state, warm: warmStart != nil, alpha: alpha)
+        else { return nil }
+        return state
+    }
+
+    private enum PhaseOutcome { case finished, needsFeasibilityCheck, overflow }
+
+    /// The auction proper on packed arcs (cost << 32 | column).
+    private static func run(
+        n: Int, rowStart: [Int32], arcs: [UInt64], state: inout State, warm: Bool, alpha: Int64
+    ) -> Bool {
         let scale = Int64(n + 1)
         var maximumCost: Int64 = 0
-        for c in problem.edgeCost where Int64(c) > maximumCost { maximumCost = Int64(c) }
+        for arc in arcs { maximumCost = max(maximumCost, Int64(arc >> 32)) }
         let largestScaled = max(maximumCost * scale, 1)
         // Prices stay far below this on feasible inputs; reaching it means
         // the 64-bit range is at risk, and the caller falls back.
@@ -44,25 +77,18 @@ enum ScalingAuction {
         let bidsBeforeFeasibilityCheck = 64 * n + 1024
         var feasibilityKnown = false
 
-        // Arcs packed as (cost << 32 | column): one memory stream per bid.
-        var arcs = [UInt64](repeating: 0, count: problem.edgeCount)
-        for e in 0..<problem.edgeCount {
-            arcs[e] = UInt64(UInt32(problem.edgeCost[e])) << 32 | UInt64(UInt32(problem.edgeCol[e]))
-        }
-        var price = warmStart?.price ?? [Int64](repeating: 0, count: n)
-        var rowToCol = warmStart?.rowToCol ?? [Int32](repeating: -1, count: n)
         var colToRow = [Int32](repeating: -1, count: n)
-        for (i, j) in rowToCol.enumerated() where j >= 0 { colToRow[Int(j)] = Int32(i) }
+        for (i, j) in state.rowToCol.enumerated() where j >= 0 { colToRow[Int(j)] = Int32(i) }
         var pending = [Int32](repeating: 0, count: n)
-        var epsilon = warmStart == nil ? max(largestScaled / alpha, 1) : 1
+        var epsilon = warm ? 1 : max(largestScaled / alpha, 1)
 
         while true {
             var outcome = PhaseOutcome.finished
-            price.withUnsafeMutableBufferPointer { price in
-            rowToCol.withUnsafeMutableBufferPointer { rowToCol in
+            state.price.withUnsafeMutableBufferPointer { price in
+            state.rowToCol.withUnsafeMutableBufferPointer { rowToCol in
             colToRow.withUnsafeMutableBufferPointer { colToRow in
             pending.withUnsafeMutableBufferPointer { pending in
-            problem.rowStart.withUnsafeBufferPointer { rowStart in
+            rowStart.withUnsafeBufferPointer { rowStart in
             arcs.withUnsafeBufferPointer { arcs in
                 // Keep the pairs that satisfy ε-CS; queue every other row.
                 var pendingCount = 0
@@ -127,19 +153,18 @@ enum ScalingAuction {
             }}}}}}
             switch outcome {
             case .overflow:
-                return nil
+                return false
             case .needsFeasibilityCheck:
+                let edgeCol = arcs.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
                 let matching = MaximumMatching.solve(
-                    rows: n, cols: n, rowStart: problem.rowStart, edgeCol: problem.edgeCol, initial: rowToCol)
-                if matching.size < n { return nil }
+                    rows: n, cols: n, rowStart: rowStart, edgeCol: edgeCol, initial: state.rowToCol)
+                if matching.size < n { return false }
                 feasibilityKnown = true
                 continue  // redo the phase; kept pairs stay, the rest bid again
             case .finished:
-                if epsilon == 1 { return State(price: price, rowToCol: rowToCol) }
+                if epsilon == 1 { return true }
                 epsilon = max(epsilon / alpha, 1)
             }
         }
     }
-
-    private enum PhaseOutcome { case finished, needsFeasibilityCheck, overflow }
 }

@@ -58,13 +58,15 @@ struct EngineSolverPropertyTests {
                 let instance = SmallInstance.random(
                     rows: n, cols: n, density: family.density, costRange: family.costs, using: &rng)
                 let expected = instance.bruteForce()
-                guard let rowToCol = ScalingAuction.solve(try instance.problem()) else {
-                    // The auction may only give up when no perfect matching exists.
-                    #expect(expected.pairs < n, "auction gave up on a feasible instance \(instance)")
-                    continue
+                for relabel in [Int.max, 0] {
+                    guard let rowToCol = ScalingAuction.solve(try instance.problem(), relabelFrom: relabel) else {
+                        // The auction may only give up when no perfect matching exists.
+                        #expect(expected.pairs < n, "auction gave up on a feasible instance \(instance)")
+                        continue
+                    }
+                    let actual = try #require(instance.evaluate(rowToCol), "invalid matching for \(instance)")
+                    #expect(actual.pairs == n && actual.cost == expected.cost, "\(instance)")
                 }
-                let actual = try #require(instance.evaluate(rowToCol), "invalid matching for \(instance)")
-                #expect(actual.pairs == n && actual.cost == expected.cost, "\(instance)")
             }
         }
     }
