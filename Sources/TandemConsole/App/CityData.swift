@@ -1,98 +1,160 @@
 import TandemCore
 
 /// One snapshot of the city plus everything the screens derive from it, built once per data
-/// change: coverage, search keys, sort orders. A class so that state copies share it.
+/// change. Per-request attributes are packed into flat arrays so that filtering, sorting and
+/// searching 100 000 requests stays within a frame. A class so that state copies share it.
 final class CityData: @unchecked Sendable {
     let snapshot: CitySnapshot
     let coverage: CoverageReport
     let today: Day
-    /// Lower-cased UTF-8 search text per request: codes, enterprise, item and district names.
-    let requestKeys: [[UInt8]]
-    /// District of each request's enterprise (by request index), for filters.
-    let requestDistrict: [String]
+    /// Per request (same index as `snapshot.requests`).
+    let status: [UInt8]
+    let district: [UInt8]
+    let category: [UInt8]
+    private let urgencyKey: [Int64]
+    private let ageKey: [Int64]
+    private let districtKey: [Int64]
+    /// District codes by their index in `district` (geography order); 255 = unknown.
+    let districtCodes: [String]
+    let categoryCodes: [String]
+    private let context: ConsoleContext
     private var orders: [QueueSort: [Int32]] = [:]
+    private var search: SearchIndex?
+
+    static let unknown: UInt8 = 255
 
     init(snapshot: CitySnapshot, context: ConsoleContext, today: Day) {
         self.snapshot = snapshot
         self.today = today
+        self.context = context
         self.coverage = CoverageReport(snapshot: snapshot, geography: context.geography, today: today)
-        var keys: [[UInt8]] = []
-        var districts: [String] = []
-        keys.reserveCapacity(snapshot.requests.count)
-        districts.reserveCapacity(snapshot.requests.count)
-        var itemNames: [String: String] = [:]
-        for category in context.catalog.categories {
-            for item in category.items { itemNames[category.code + "/" + item.code] = "\(item.name.zh) \(item.name.en)" }
+        districtCodes = context.geography.districts.map(\.code)
+        categoryCodes = context.catalog.categories.map(\.code)
+        var districtIndex: [String: UInt8] = [:]
+        for (i, code) in districtCodes.enumerated() where i < 255 { districtIndex[code] = UInt8(i) }
+        var categoryIndex: [String: UInt8] = [:]
+        for (i, code) in categoryCodes.enumerated() where i < 255 { categoryIndex[code] = UInt8(i) }
+        var enterpriseDistrict = [UInt8](repeating: CityData.unknown, count: snapshot.enterprises.count)
+        for (i, e) in snapshot.enterprises.enumerated() { enterpriseDistrict[i] = districtIndex[e.districtCode] ?? CityData.unknown }
+
+        let count = snapshot.requests.count
+        var status = [UInt8](repeating: 0, count: count)
+        var district = [UInt8](repeating: CityData.unknown, count: count)
+        var category = [UInt8](repeating: CityData.unknown, count: count)
+        var urgency = [Int64](repeating: 0, count: count)
+        var age = [Int64](repeating: 0, count: count)
+        var byDistrict = [Int64](repeating: 0, count: count)
+        let todayOrdinal = today.ordinal
+        for (i, r) in snapshot.requests.enumerated() {
+            status[i] = CityData.statusCode(r.status)
+            let d = snapshot.enterpriseIndex[r.enterpriseCode].map { enterpriseDistrict[$0] } ?? CityData.unknown
+            district[i] = d
+            category[i] = categoryIndex[r.category] ?? CityData.unknown
+            // Sort keys: the fields in the high bits, the request's position in the low 24 bits.
+            let due = Int64(r.due.map { $0.ordinal - todayOrdinal + 100_000 } ?? 0xFFFFF) & 0xFFFFF
+            let overdue: Int64 = (r.status.isActive && r.due.map { $0.ordinal < todayOrdinal } == true) ? 0 : 1
+            let priority = Int64(r.priority.rawValue)
+            let position = Int64(i)
+            urgency[i] = overdue << 62 | priority << 58 | due << 32 | position
+            age[i] = (Int64(r.filed.ordinal + 100_000) & 0xFFFFF) << 32 | position
+            byDistrict[i] = Int64(d) << 50 | priority << 46 | due << 24 | (position & 0xFFFFFF)
         }
-        var enterpriseText: [RecordCode: String] = [:]
-        for enterprise in snapshot.enterprises {
-            let district = context.geography.district(code: enterprise.districtCode)
-            enterpriseText[enterprise.code] = "\(enterprise.code) \(enterprise.name) \(district?.name.zh ?? "") \(district?.name.en ?? enterprise.districtCode)"
+        self.status = status
+        self.district = district
+        self.category = category
+        self.urgencyKey = urgency
+        self.ageKey = age
+        self.districtKey = byDistrict
+    }
+
+    static func statusCode(_ status: RequestStatus) -> UInt8 {
+        switch status {
+        case .open: 0
+        case .inProgress: 1
+        case .done: 2
+        case .cancelled: 3
         }
-        for request in snapshot.requests {
-            let enterprise = enterpriseText[request.enterpriseCode] ?? request.enterpriseCode.description
-            let item = itemNames[request.category + "/" + request.item] ?? request.item
-            keys.append(Array("\(request.code) \(enterprise) \(item) \(request.item)".lowercased().utf8))
-            districts.append(snapshot.enterprise(request.enterpriseCode)?.districtCode ?? "")
-        }
-        self.requestKeys = keys
-        self.requestDistrict = districts
     }
 
     /// Request indices in `sort` order (computed once per snapshot and sort).
-    func order(_ sort: QueueSort, geography: Geography) -> [Int32] {
+    func order(_ sort: QueueSort) -> [Int32] {
         if let cached = orders[sort] { return cached }
-        let requests = snapshot.requests
-        let today = self.today
-        var indices = Array(0..<Int32(requests.count))
+        var keys: [Int64]
+        let mask: Int64
         switch sort {
-        case .urgency:
-            indices.sort { a, b in
-                let x = requests[Int(a)], y = requests[Int(b)]
-                let xo = x.isOverdue(on: today), yo = y.isOverdue(on: today)
-                if xo != yo { return xo }
-                if x.priority != y.priority { return x.priority < y.priority }
-                let xd = x.due?.ordinal ?? Int.max, yd = y.due?.ordinal ?? Int.max
-                if xd != yd { return xd < yd }
-                return a < b
-            }
-        case .age:
-            indices.sort { a, b in
-                let x = requests[Int(a)].filed.ordinal, y = requests[Int(b)].filed.ordinal
-                return x != y ? x < y : a < b
-            }
-        case .district:
-            var rank: [String: Int] = [:]
-            for (position, district) in geography.districts.enumerated() { rank[district.code] = position }
-            let district = requestDistrict
-            indices.sort { a, b in
-                let x = rank[district[Int(a)]] ?? Int.max, y = rank[district[Int(b)]] ?? Int.max
-                if x != y { return x < y }
-                let p = requests[Int(a)].priority, q = requests[Int(b)].priority
-                return p != q ? p < q : a < b
-            }
+        case .urgency: keys = urgencyKey; mask = 0xFFFF_FFFF
+        case .age: keys = ageKey; mask = 0xFFFF_FFFF
+        case .district: keys = districtKey; mask = 0xFF_FFFF
         }
+        keys.sort()
+        let indices = keys.map { Int32(truncatingIfNeeded: $0 & mask) }
         orders[sort] = indices
         return indices
     }
 
-    /// Whether the request's search text contains `needle` (already lower-cased UTF-8).
-    func matches(_ index: Int, _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty else { return true }
-        let hay = requestKeys[index]
-        let n = needle.count
-        guard hay.count >= n else { return false }
-        let first = needle[0]
-        var i = 0
-        let last = hay.count - n
-        while i <= last {
-            if hay[i] == first {
-                var j = 1
-                while j < n && hay[i + j] == needle[j] { j += 1 }
-                if j == n { return true }
-            }
-            i += 1
+    /// The search index, built on the first search.
+    func searchIndex() -> SearchIndex {
+        if let search { return search }
+        let built = SearchIndex(snapshot: snapshot, context: context)
+        search = built
+        return built
+    }
+}
+
+/// Lower-cased UTF-8 search text of every request (codes, enterprise, item and district
+/// names) in one flat buffer, scanned without allocating.
+struct SearchIndex: Sendable {
+    private let bytes: [UInt8]
+    private let offsets: [Int32]
+
+    init(snapshot: CitySnapshot, context: ConsoleContext) {
+        var itemNames: [String: String] = [:]
+        for category in context.catalog.categories {
+            for item in category.items { itemNames[category.code + "/" + item.code] = "\(item.name.zh) \(item.name.en) \(item.code)".lowercased() }
         }
-        return false
+        var enterpriseText: [String] = []
+        enterpriseText.reserveCapacity(snapshot.enterprises.count)
+        for enterprise in snapshot.enterprises {
+            let district = context.geography.district(code: enterprise.districtCode)
+            enterpriseText.append("\(enterprise.code) \(enterprise.name) \(district?.name.zh ?? "") \(district?.name.en ?? enterprise.districtCode)".lowercased())
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(snapshot.requests.count * 96)
+        var offsets: [Int32] = [0]
+        offsets.reserveCapacity(snapshot.requests.count + 1)
+        for request in snapshot.requests {
+            bytes.append(contentsOf: request.code.description.lowercased().utf8)
+            bytes.append(0x20)
+            if let e = snapshot.enterpriseIndex[request.enterpriseCode] { bytes.append(contentsOf: enterpriseText[e].utf8) }
+            bytes.append(0x20)
+            bytes.append(contentsOf: (itemNames[request.category + "/" + request.item] ?? request.item.lowercased()).utf8)
+            offsets.append(Int32(bytes.count))
+        }
+        self.bytes = bytes
+        self.offsets = offsets
+    }
+
+    /// Whether request `index`'s text contains `needle` (lower-cased UTF-8).
+    func matches(_ index: Int, _ needle: [UInt8]) -> Bool {
+        let n = needle.count
+        guard n > 0 else { return true }
+        return bytes.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in
+                let start = Int(offsets[index]), end = Int(offsets[index + 1])
+                guard end - start >= n else { return false }
+                let first = pin[0]
+                var i = start
+                let last = end - n
+                while i <= last {
+                    if hay[i] == first {
+                        var j = 1
+                        while j < n && hay[i + j] == pin[j] { j += 1 }
+                        if j == n { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 }

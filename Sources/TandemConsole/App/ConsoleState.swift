@@ -55,6 +55,14 @@ struct QueueState: Sendable {
     /// Visible request indices, in order.
     var rows: [Int32] = []
     var cursor = ListCursor()
+    /// What `rows` were computed from, to narrow a search as it is typed.
+    var lastKey: (key: QueueKey, needle: String)?
+}
+
+struct QueueKey: Sendable, Hashable {
+    var sort: QueueSort
+    var filter: QueueFilter
+    var version: Int64
 }
 
 struct PairingState: Sendable {

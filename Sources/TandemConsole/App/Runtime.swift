@@ -13,6 +13,8 @@ final class ConsoleRuntime {
     var pendingRedraw = false
     var pendingTheme: ThemeKind?
     private var lastCounter: Int64?
+    /// How long the last load took: reading the snapshot, deriving the screens' data (ms).
+    private(set) var lastLoad: (snapshotMs: Double, deriveMs: Double) = (0, 0)
     private let logger = Logger(label: "tandem.console")
 
     init(repository: any TandemRepository, context: ConsoleContext, proposer: ProposalEngine?,
@@ -43,10 +45,15 @@ final class ConsoleRuntime {
 
     private func loadEvent() -> ConsoleEvent {
         do {
+            let start = DispatchTime.now().uptimeNanoseconds
             let counter = try repository.changeCounter()
             let snapshot = try repository.snapshot()
+            let read = DispatchTime.now().uptimeNanoseconds
             lastCounter = counter
-            return .loaded(CityData(snapshot: snapshot, context: state.context, today: today()))
+            let data = CityData(snapshot: snapshot, context: state.context, today: today())
+            let derived = DispatchTime.now().uptimeNanoseconds
+            lastLoad = (Double(read - start) / 1e6, Double(derived - read) / 1e6)
+            return .loaded(data)
         } catch {
             return .loadFailed(message(for: error))
         }

@@ -397,35 +397,56 @@ extension ConsoleState {
 
     // MARK: Derived lists
 
-    /// Recomputes the visible queue rows from the sort order, filters and search text.
+    /// Recomputes the visible queue rows from the sort order, filters and search text. Uses
+    /// the packed per-request arrays of `CityData`; while a search is being extended character
+    /// by character only the previous matches are searched again.
     mutating func rebuildQueue() {
         guard let data else { queue.rows = []; return }
         let keep = queue.rows[safe: queue.cursor.index]
-        let order = data.order(queue.sort, geography: context.geography)
-        let requests = data.snapshot.requests
         let filter = queue.filter
-        let needle = Array(queue.search.text.trimmingWhitespace().lowercased().utf8)
-        var groupDistricts: Set<String>?
-        if let group = filter.group { groupDistricts = Set(context.geography.districts(inGroup: group).map(\.code)) }
-        if let own = context.supervisedGroup {
-            let mine = Set(context.geography.districts(inGroup: own).map(\.code))
-            groupDistricts = groupDistricts.map { $0.intersection(mine) } ?? mine
+        let needleText = queue.search.text.trimmingWhitespace().lowercased()
+        let needle = Array(needleText.utf8)
+        let key = QueueKey(sort: queue.sort, filter: filter, version: data.snapshot.version)
+        let source: [Int32]
+        if let previous = queue.lastKey, previous.key == key, !previous.needle.isEmpty, needleText.hasPrefix(previous.needle) {
+            source = queue.rows      // narrowing: the new matches are a subset of the old ones
+        } else {
+            source = data.order(queue.sort)
         }
+        var districtAllowed = [Bool](repeating: true, count: 256)
+        if let group = filter.group ?? context.supervisedGroup {
+            for (i, d) in context.geography.districts.enumerated() where i < 255 { districtAllowed[i] = d.group == group }
+            districtAllowed[255] = false
+            if let own = context.supervisedGroup, filter.group != nil, filter.group != own {
+                districtAllowed = [Bool](repeating: false, count: 256)
+            }
+        }
+        if let district = filter.district {
+            let index = data.districtCodes.firstIndex(of: district) ?? 255
+            for i in 0..<256 where i != index { districtAllowed[i] = false }
+        }
+        let wantedCategory: UInt8? = filter.category.map { code in UInt8(data.categoryCodes.firstIndex(of: code) ?? 255) }
+        let wantedStatus: UInt8? = filter.status.map(CityData.statusCode)
+        let all = filter.allStatuses
+        let search = needle.isEmpty ? nil : data.searchIndex()
         var rows: [Int32] = []
-        rows.reserveCapacity(order.count)
-        for index in order {
-            let i = Int(index)
-            let request = requests[i]
-            if let status = filter.status {
-                if request.status != status { continue }
-            } else if !filter.allStatuses, !request.status.isActive { continue }
-            if let category = filter.category, request.category != category { continue }
-            if let district = filter.district, data.requestDistrict[i] != district { continue }
-            if let groupDistricts, !groupDistricts.contains(data.requestDistrict[i]) { continue }
-            if !needle.isEmpty, !data.matches(i, needle) { continue }
-            rows.append(index)
+        rows.reserveCapacity(source.count)
+        data.status.withUnsafeBufferPointer { status in
+            data.district.withUnsafeBufferPointer { district in
+                data.category.withUnsafeBufferPointer { category in
+                    for index in source {
+                        let i = Int(index)
+                        if let wantedStatus { if status[i] != wantedStatus { continue } } else if !all, status[i] > 1 { continue }
+                        if let wantedCategory, category[i] != wantedCategory { continue }
+                        if !districtAllowed[Int(district[i])] { continue }
+                        if let search, !search.matches(i, needle) { continue }
+                        rows.append(index)
+                    }
+                }
+            }
         }
         queue.rows = rows
+        queue.lastKey = (key, needleText)
         if let keep, let position = rows.firstIndex(of: keep) {
             queue.cursor.index = position
         } else {
