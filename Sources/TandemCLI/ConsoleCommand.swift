@@ -44,6 +44,6 @@ struct ConsoleCommand: ParsableCommand {
 
     private func consoleContext(_ app: AppContext) -> ConsoleContext {
         ConsoleContext(actor: app.actor, geography: app.geography, catalog: app.catalog, lang: app.lang,
-                       databasePath: app.databasePath)
+                       databasePath: app.databasePath, weights: app.weights)
     }
 }

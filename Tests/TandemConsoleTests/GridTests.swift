@@ -55,3 +55,21 @@ struct GridTests {
         #expect(Grid(width: 5, height: 3).changedRows(since: a) == [0, 1, 2], "a size change repaints everything")
     }
 }
+
+@Suite("Search index")
+struct SearchIndexTests {
+    @Test func oneScanAgreesWithPerRequestMatching() {
+        let repo = Fixture.repository()
+        let snapshot = try! repo.snapshot()
+        let context = ConsoleContext(actor: Fixture.dispatcher, geography: Fixture.geography, catalog: Fixture.catalog,
+                                     lang: .zh, databasePath: "")
+        let index = SearchIndex(snapshot: snapshot, context: context)
+        for text in ["永川", "r1", "e2", "口罩", "masks", "南川区", "nanchuan", "x", "r", "恶意", "基地 r"] {
+            let needle = Array(text.lowercased().utf8)
+            let all = index.matchAll(needle)
+            let each = (0..<snapshot.requests.count).map { index.matches($0, needle) }
+            #expect(all == each, "\(text)")
+        }
+        #expect(index.matchAll(Array("口罩".utf8)).filter { $0 }.count == 2)
+    }
+}

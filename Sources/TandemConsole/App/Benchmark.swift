@@ -9,10 +9,12 @@ public enum ConsoleBenchmark {
         public var enterprises: Int
         public var branches: Int
         public var firstFrameMs: Double
+        public var chromeFrameMs: Double
         public var openMs: Double
         public var snapshotMs: Double
         public var deriveMs: Double
         public var reloadMs: Double
+        public var searchIndexMs: Double
         public var keyP50Ms: Double
         public var keyP99Ms: Double
         public var keyMaxMs: Double
@@ -26,9 +28,11 @@ public enum ConsoleBenchmark {
             func ms(_ v: Double) -> String { String(format: "%.1f ms", v) }
             return """
             console benchmark: \(enterprises) enterprises, \(branches) branches, \(requests) requests (headless 120x40)
-              first frame (open database, snapshot, first render): \(ms(firstFrameMs))   target < 300 ms
+              first frame drawn (status bar, tabs, "loading"; the snapshot loads in the background): \(ms(chromeFrameMs))   target < 300 ms
+              first frame with all data (open database, snapshot, first render): \(ms(firstFrameMs))
                 of which: open + config \(ms(openMs)), read snapshot \(ms(snapshotMs)), derive (coverage, sort keys) \(ms(deriveMs))
-              live refresh after another process's change (reload + frame): \(ms(reloadMs))
+              live refresh after another process's change (reload + frame, off the key thread): \(ms(reloadMs))
+              search index build (in the background after each load): \(ms(searchIndexMs))
               key press to updated frame: p50 \(ms(keyP50Ms)), p99 \(ms(keyP99Ms)), max \(ms(keyMaxMs)) over \(keyPresses) keys   target p99 < 16 ms
               incremental search over all requests (per keystroke): p99 \(ms(searchP99Ms)), max \(ms(searchMaxMs))   target < 20 ms
               filter over all requests: max \(ms(filterMaxMs))   target < 20 ms
@@ -41,6 +45,8 @@ public enum ConsoleBenchmark {
     public static func run(open: () throws -> (any TandemRepository, ConsoleContext), startedAt: Date = Date()) throws -> Figures {
         let (repository, context) = try open()
         let opened = Date().timeIntervalSince(startedAt) * 1000
+        _ = ConsoleState(context: context, width: 120, height: 40).render()
+        let chromeFrame = Date().timeIntervalSince(startedAt) * 1000
         let console = HeadlessConsole(repository: repository, context: context, width: 120, height: 40)
         _ = console.grid
         let firstFrame = Date().timeIntervalSince(startedAt) * 1000
@@ -55,6 +61,11 @@ public enum ConsoleBenchmark {
             _ = console.grid
             return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
         }
+
+        // The interactive console builds the search index in the background right after loading.
+        let indexStart = DispatchTime.now().uptimeNanoseconds
+        _ = console.state.data?.searchIndex()
+        let searchIndexMs = Double(DispatchTime.now().uptimeNanoseconds - indexStart) / 1e6
 
         // Key presses: movement, paging, sorting, tab switches, help, forms.
         var keys: [Double] = []
@@ -105,8 +116,8 @@ public enum ConsoleBenchmark {
             return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p))]
         }
         return Figures(requests: snapshot.requests.count, enterprises: snapshot.enterprises.count, branches: snapshot.branches.count,
-                       firstFrameMs: firstFrame, openMs: opened, snapshotMs: firstLoad.snapshotMs, deriveMs: firstLoad.deriveMs,
-                       reloadMs: reload, keyP50Ms: percentile(keys, 0.5), keyP99Ms: percentile(keys, 0.99),
+                       firstFrameMs: firstFrame, chromeFrameMs: chromeFrame, openMs: opened, snapshotMs: firstLoad.snapshotMs, deriveMs: firstLoad.deriveMs,
+                       reloadMs: reload, searchIndexMs: searchIndexMs, keyP50Ms: percentile(keys, 0.5), keyP99Ms: percentile(keys, 0.99),
                        keyMaxMs: keys.max() ?? 0, keyPresses: keys.count,
                        searchP99Ms: percentile(search, 0.99), searchMaxMs: search.max() ?? 0,
                        filterMaxMs: filters.max() ?? 0, rssMB: residentMB())

@@ -1,3 +1,4 @@
+import Foundation
 import TandemCore
 
 /// One snapshot of the city plus everything the screens derive from it, built once per data
@@ -92,6 +93,25 @@ final class CityData: @unchecked Sendable {
         return indices
     }
 
+    /// Installs an index built elsewhere (by the background loader).
+    func install(_ index: SearchIndex) {
+        if search == nil { search = index }
+    }
+
+    /// Position of the first occurrence of the needle in `base[from..<to]`: `memchr` finds
+    /// candidates for the first byte, then the rest is compared.
+    static func find(_ needle: UnsafePointer<UInt8>, _ length: Int, in base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
+        var position = from
+        let first = Int32(needle[0])
+        while to - position >= length {
+            guard let hit = memchr(base + position, first, to - position - length + 1) else { return nil }
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if length == 1 || memcmp(base + at + 1, needle + 1, length - 1) == 0 { return at }
+            position = at + 1
+        }
+        return nil
+    }
+
     /// The search index, built on the first search.
     func searchIndex() -> SearchIndex {
         if let search { return search }
@@ -132,6 +152,35 @@ struct SearchIndex: Sendable {
         }
         self.bytes = bytes
         self.offsets = offsets
+    }
+
+    /// Marks every request whose text contains `needle` (lower-cased UTF-8): one `memmem`
+    /// pass over the whole buffer, skipping to the next request after each hit.
+    func matchAll(_ needle: [UInt8]) -> [Bool] {
+        let count = offsets.count - 1
+        var matched = [Bool](repeating: needle.isEmpty, count: count)
+        guard !needle.isEmpty, count > 0 else { return matched }
+        bytes.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in
+                guard let base = hay.baseAddress, let pinBase = pin.baseAddress else { return }
+                var position = 0
+                var request = 0
+                while position < hay.count {
+                    guard let at = CityData.find(pinBase, pin.count, in: base, from: position, to: hay.count) else { break }
+                    // Advance to the request containing `at` (offsets are increasing).
+                    while request < count && Int(offsets[request + 1]) <= at { request += 1 }
+                    guard request < count else { break }
+                    if at + pin.count <= Int(offsets[request + 1]) {
+                        matched[request] = true
+                        position = Int(offsets[request + 1])
+                        request += 1
+                    } else {
+                        position = at + 1 // straddles two requests: not a match
+                    }
+                }
+            }
+        }
+        return matched
     }
 
     /// Whether request `index`'s text contains `needle` (lower-cased UTF-8).

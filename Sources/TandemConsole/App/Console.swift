@@ -15,11 +15,6 @@ public struct Console {
         self.theme = theme
     }
 
-    /// The engine's proposals for the console, when the planner is available.
-    static func defaultProposer(_ context: ConsoleContext) -> ProposalEngine? {
-        nil
-    }
-
     /// Runs until the operator quits. Throws `TerminalUnavailable` (before touching the
     /// terminal) when there is no TTY, the locale is not UTF-8 or `TERM` is unknown. The
     /// terminal is restored on return, on any thrown error and on signals.
@@ -28,9 +23,10 @@ public struct Console {
         let terminal = try CursesTerminal(theme: theme)
         defer { terminal.shutdown() }
         let size = terminal.size
-        let runtime = ConsoleRuntime(repository: repository, context: context, proposer: Console.defaultProposer(context),
+        let runtime = ConsoleRuntime(repository: repository, context: context, proposer: Console.defaultProposer(context, today: { Day.local() }),
                                      width: size.width, height: size.height)
         runtime.setTheme(terminal.theme)
+        runtime.loadsInBackground = true
         terminal.draw(runtime.state.render())
         runtime.load()
         var dirty = true
@@ -50,7 +46,9 @@ public struct Console {
                 dirty = false
             }
             let waited = Date().timeIntervalSince(lastPoll)
-            let timeout = Int32(max(10, min(500, (pollInterval - waited) * 1000)))
+            // While a load runs in the background, wake up often to show it as soon as it lands.
+            let limit = runtime.isLoading ? 20.0 : 500.0
+            let timeout = Int32(max(10, min(limit, (pollInterval - waited) * 1000)))
             switch terminal.readKey(timeoutMs: timeout) {
             case .key(let key)?:
                 runtime.dispatch(.key(key))
@@ -63,6 +61,7 @@ public struct Console {
             case .ignored?, nil:
                 break
             }
+            if runtime.collectBackgroundResults() { dirty = true }
             if Date().timeIntervalSince(lastPoll) >= pollInterval {
                 lastPoll = Date()
                 if runtime.poll() { dirty = true }

@@ -8,9 +8,13 @@ public struct ConsoleContext: Sendable {
     public var lang: Lang
     /// Shown in the status bar.
     public var databasePath: String
+    /// The engine's cost model, for proposals.
+    public var weights: CostWeights
 
-    public init(actor: Operator, geography: Geography, catalog: Catalog, lang: Lang, databasePath: String) {
+    public init(actor: Operator, geography: Geography, catalog: Catalog, lang: Lang, databasePath: String,
+                weights: CostWeights = CostWeights()) {
         self.actor = actor
+        self.weights = weights
         self.geography = geography
         self.catalog = catalog
         self.lang = lang

@@ -8,7 +8,8 @@ public final class HeadlessConsole {
     public init(repository: any TandemRepository, context: ConsoleContext, width: Int = 80, height: Int = 24,
                 today: Day? = nil) {
         let day = today
-        runtime = ConsoleRuntime(repository: repository, context: context, proposer: Console.defaultProposer(context),
+        runtime = ConsoleRuntime(repository: repository, context: context,
+                                 proposer: Console.defaultProposer(context, today: { day ?? Day.local() }),
                                  width: width, height: height, today: { day ?? Day.local() })
         runtime.load()
     }

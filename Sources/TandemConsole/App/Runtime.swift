@@ -13,6 +13,11 @@ final class ConsoleRuntime {
     var pendingRedraw = false
     var pendingTheme: ThemeKind?
     private var lastCounter: Int64?
+    /// Load snapshots on a background thread (the interactive console) instead of inline
+    /// (tests, benchmark), so a reload of a large city never freezes the keyboard.
+    var loadsInBackground = false
+    private let mailbox = Mailbox()
+    private var loading = false
     /// How long the last load took: reading the snapshot, deriving the screens' data (ms).
     private(set) var lastLoad: (snapshotMs: Double, deriveMs: Double) = (0, 0)
     private let logger = Logger(label: "tandem.console")
@@ -38,9 +43,45 @@ final class ConsoleRuntime {
 
     func setTheme(_ theme: ThemeKind) { state.theme = theme }
 
-    /// Reads the snapshot and hands it to the state.
+    /// Reads the snapshot and hands it to the state (or starts doing so in the background).
     func load() {
-        dispatch(loadEvent())
+        if loadsInBackground { startBackgroundLoad() } else { dispatch(loadEvent()) }
+    }
+
+    var isLoading: Bool { loading }
+
+    private func startBackgroundLoad() {
+        guard !loading else { return }
+        loading = true
+        let repository = self.repository, context = state.context, day = today(), mailbox = self.mailbox
+        if let counter = try? repository.changeCounter() { lastCounter = counter }
+        DispatchQueue.global(qos: .userInitiated).async {
+            let event: ConsoleEvent
+            do {
+                let snapshot = try repository.snapshot()
+                let data = CityData(snapshot: snapshot, context: context, today: day)
+                mailbox.post(.loaded(data))
+                // The search index follows, so the first search is as fast as the others.
+                let index = SearchIndex(snapshot: snapshot, context: context)
+                mailbox.postSearch(index, for: data)
+                return
+            } catch let error as TandemError {
+                event = .loadFailed(Bilingual(zh: error.message(.zh), en: error.message(.en)))
+            } catch {
+                event = .loadFailed(Bilingual(zh: String(describing: error), en: String(describing: error)))
+            }
+            mailbox.post(event)
+        }
+    }
+
+    /// Delivers what background loads finished; returns whether anything changed.
+    func collectBackgroundResults() -> Bool {
+        let (events, searches) = mailbox.take()
+        for (index, data) in searches { data.install(index) }
+        guard !events.isEmpty else { return !searches.isEmpty }
+        loading = false
+        for event in events { dispatch(event) }
+        return true
     }
 
     private func loadEvent() -> ConsoleEvent {
@@ -64,14 +105,15 @@ final class ConsoleRuntime {
     @discardableResult
     func poll() -> Bool {
         guard let counter = try? repository.changeCounter() else { return false }
-        guard counter != lastCounter else { return false }
+        guard counter != lastCounter, !loading else { return false }
         load()
-        return true
+        return !loadsInBackground
     }
 
     private func execute(_ effect: Effect) -> [ConsoleEvent] {
         switch effect {
         case .reload:
+            if loadsInBackground { startBackgroundLoad(); return [] }
             return [loadEvent()]
         case .redraw:
             pendingRedraw = true
@@ -133,5 +175,28 @@ final class ConsoleRuntime {
         if let error = error as? TandemError { return Bilingual(zh: error.message(.zh), en: error.message(.en)) }
         let text = TerminalText.sanitize(String(describing: error))
         return Bilingual(zh: text, en: text)
+    }
+}
+
+/// Results handed from the background loader to the console's thread.
+final class Mailbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [ConsoleEvent] = []
+    private var searches: [(SearchIndex, CityData)] = []
+
+    func post(_ event: ConsoleEvent) {
+        lock.lock(); defer { lock.unlock() }
+        events.append(event)
+    }
+
+    func postSearch(_ index: SearchIndex, for data: CityData) {
+        lock.lock(); defer { lock.unlock() }
+        searches.append((index, data))
+    }
+
+    func take() -> ([ConsoleEvent], [(SearchIndex, CityData)]) {
+        lock.lock(); defer { lock.unlock() }
+        defer { events = []; searches = [] }
+        return (events, searches)
     }
 }

@@ -428,7 +428,10 @@ extension ConsoleState {
         let wantedCategory: UInt8? = filter.category.map { code in UInt8(data.categoryCodes.firstIndex(of: code) ?? 255) }
         let wantedStatus: UInt8? = filter.status.map(CityData.statusCode)
         let all = filter.allStatuses
+        // Narrowing scans only the previous matches; a fresh search marks all matches in one pass.
+        let narrowing = source.count < data.status.count / 8
         let search = needle.isEmpty ? nil : data.searchIndex()
+        let matched: [Bool]? = (search == nil || narrowing) ? nil : search!.matchAll(needle)
         var rows: [Int32] = []
         rows.reserveCapacity(source.count)
         data.status.withUnsafeBufferPointer { status in
@@ -439,7 +442,7 @@ extension ConsoleState {
                         if let wantedStatus { if status[i] != wantedStatus { continue } } else if !all, status[i] > 1 { continue }
                         if let wantedCategory, category[i] != wantedCategory { continue }
                         if !districtAllowed[Int(district[i])] { continue }
-                        if let search, !search.matches(i, needle) { continue }
+                        if let matched { if !matched[i] { continue } } else if let search, !search.matches(i, needle) { continue }
                         rows.append(index)
                     }
                 }

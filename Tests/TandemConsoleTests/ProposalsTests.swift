@@ -1,0 +1,43 @@
+import Testing
+import TandemCore
+@testable import TandemConsole
+
+@Suite("Engine proposals")
+struct ProposalsTests {
+    @Test func proposalsAreExplainedAndAcceptedOneByOne() {
+        let (console, repo) = Fixture.console(Fixture.dispatcher, width: 100, height: 30)
+        console.press("3")
+        let screen = console.screen
+        #expect(screen.contains("建议 1 个结对"))
+        #expect(console.cursorLine?.contains("B2 南川区残联党支部党员突击队") == true)
+        #expect(console.cursorLine?.contains("E2 南川九叶青花椒基地") == true)
+        #expect(screen.contains("理由：距离 0.0 公里（同区县） · 能力齐备 · 紧急度"))
+        console.press("a")
+        #expect(repo.pairings.contains { $0.isActive && $0.branchCode == RecordCode(.branch, 2) && $0.enterpriseCode == RecordCode(.enterprise, 2) })
+        #expect(console.screen.contains("已结对：突击队 B2 ↔ 单位 E2"))
+    }
+
+    @Test func acceptAllAsksFirstAndWritesEverything() {
+        let repo = Fixture.repository()
+        repo.pairings.removeAll()   // three free branches, three enterprises in need
+        let (console, _) = Fixture.console(Fixture.dispatcher, repository: repo, width: 100, height: 30)
+        console.press("3")
+        #expect(console.screen.contains("建议 3 个结对"))
+        console.press("A")
+        #expect(console.screen.contains("［需确认］接受全部建议"))
+        #expect(console.screen.contains("将一次写入 3 个结对"))
+        console.press("Esc")
+        #expect(repo.pairings.isEmpty)
+        console.command("accept all")
+        console.press("Enter")
+        #expect(repo.pairings.filter(\.isActive).count == 3)
+        #expect(console.screen.contains("已接受 3 个结对"))
+    }
+
+    @Test func readOnlySupervisorCannotAccept() {
+        let (console, _) = Fixture.console(Fixture.lead1)
+        #expect(!console.state.tabs.contains(.proposals))
+        console.command("proposals")
+        #expect(console.screen.contains("您的角色没有“引擎建议”屏"))
+    }
+}
