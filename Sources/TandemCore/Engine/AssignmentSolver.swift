@@ -1,13 +1,25 @@
 /// The pairing engine's exact solver: a matching of maximum cardinality and,
 /// among those, of minimum total cost. Deterministic for the same input.
 ///
-/// Choice of algorithm (figures to be filled from bench/engine/run.sh):
-/// - complete square graphs: dense Jonker–Volgenant (`DenseJonkerVolgenant`);
-/// - square graphs with a perfect matching: ε-scaling auction with costs scaled by n + 1, exact at ε = 1
-///   (`ScalingAuction`);
-/// - everything else (rectangular, no perfect matching): successive shortest
+/// Which algorithm, and why (bench/engine/run.sh, 2 shared cores, same run,
+/// solve time only; every cost equal to SciPy/lap/OR-Tools):
+/// - Square sparse graphs: ε-scaling auction on costs × (n + 1), exact at
+///   ε = 1 (`ScalingAuction`), on a breadth-first relabelling for locality.
+///   Sparse JV (lapmod, SciPy) grows ~n² on k-nearest graphs; the auction
+///   grows like OR-Tools' cost scaling but with fewer bids, since pairs that
+///   still satisfy ε-CS survive each phase: 10k 0.08 s (OR-Tools 0.19 s),
+///   50k 0.33 s (1.53 s), 100k 3.5 s (7.5 s), 200k 3.7 s (11.0 s).
+/// - Complete square graphs: the same auction on each row's 24 cheapest
+///   columns plus each column's 6 cheapest rows, certified on the full
+///   matrix by the ε-CS test (rows that fail get more candidates), falling
+///   back to dense Jonker–Volgenant (`DenseJonkerVolgenant`): 2000² 0.17 s
+///   (lapjv 0.23 s), 4000² 0.34 s (OR-Tools 1.74 s, lapjv 1.75 s). Plain
+///   LAPJV in Swift measured 0.25 s at 2000², slower than lapjv.
+/// - Rectangular graphs, or no perfect matching: successive shortest
 ///   augmenting paths with potentials on the smaller side, with a slack
-///   column per row when no matching covers that side (`ShortestAugmentingPath`).
+///   column per row priced above any matching when Hopcroft–Karp shows the
+///   smaller side cannot be covered (`ShortestAugmentingPath`); O(E log V)
+///   per row, fine at dispatch sizes.
 public enum AssignmentSolver {
     /// Which algorithm `solve` used; reported by the benchmark.
     public enum Method: String, Sendable {
