@@ -11,6 +11,10 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
 export SWIFT_BACKTRACE=interactive=no
 
 t() { tmux -L "$SOCKET" "$@"; }
+# fresh_server: stops this test's tmux server and uses a new one (a server that is still
+# shutting down must not receive the next session).
+SERVERS=0
+fresh_server() { t kill-server 2>/dev/null; SERVERS=$((SERVERS + 1)); SOCKET="tandem-e2e-$$-$SERVERS"; }
 cleanup() { t kill-server 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
 

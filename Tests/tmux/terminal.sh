@@ -7,22 +7,24 @@ make_db 10
 for sig in TERM HUP INT; do
     start_console 90 26 --as dispatcher --lang en
     wait_for "Requests"
-    pid=$(pgrep -f "$BIN console --db $DB" | head -1)
+    # The pane runs `sh -c "env … tandem console …; echo EXIT=$?"`: the console is the shell's child.
+    pid=$(pgrep -P "$(t display -p -t e2e '#{pane_pid}')" | head -1)
     [ -n "$pid" ] || fail "console process not found"
     kill -s $sig "$pid"
     wait_for "EXIT="
     [ "$(t display -p -t e2e '#{alternate_on}')" = 0 ] || fail "alternate screen left on after SIG$sig"
     [ "$(t display -p -t e2e '#{cursor_flag}')" = 1 ] || fail "cursor hidden after SIG$sig"
-    t kill-server 2>/dev/null
+    fresh_server
 done
 
 "$BIN" console --db "$DB" --lang en </dev/null >"$WORK/out" 2>&1 && fail "console without a TTY exited 0"
 grep -q "needs a terminal" "$WORK/out" || fail "no-TTY message missing: $(cat "$WORK/out")"
 
+fresh_server
 t new-session -d -s e2e -x 90 -y 26 "env TANDEM_CONFIG=$TANDEM_CONFIG LANG=C LC_ALL=C TERM=xterm $BIN console --db $DB --lang en; echo EXIT=\$?; sleep 30"
 wait_for "not UTF-8"
 wait_for "EXIT=2"
-t kill-server
+fresh_server
 t new-session -d -s e2e -x 90 -y 26 "env TANDEM_CONFIG=$TANDEM_CONFIG LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=no-such-terminal $BIN console --db $DB --lang en; echo EXIT=\$?; sleep 30"
 wait_for "unknown terminal type"
 wait_for "EXIT=2"
