@@ -54,8 +54,10 @@ extension ConsoleState {
         let change = snapshot?.lastChange.map { String($0.replacingOccurrences(of: "T", with: " ").prefix(19)) } ?? "—"
         let left = "Tandem │ \(who)\(readOnly)"
         let right = t("数据更新 \(change) │ 库 ", "data changed \(change) │ db ") + TerminalText.sanitize(context.databasePath)
-        let used = grid.put(left, x: 0, y: 0, maxWidth: width, style: .title)
-        let room = width - used - 3
+        // The time of the last change always shows: the left part gives way first.
+        let rightWidth = min(DisplayWidth.of(right), max(30, width / 2))
+        let used = grid.put(left, x: 0, y: 0, maxWidth: max(10, width - rightWidth - 2), style: .title)
+        let room = width - used - 2
         if room > 10 {
             let text = TerminalText.truncate(right, to: room)
             grid.put(text, x: width - DisplayWidth.of(text), y: 0, style: .title)
@@ -103,7 +105,7 @@ extension ConsoleState {
         for binding in screen {
             let text = label(binding)
             let w = DisplayWidth.of(text)
-            if x + w + 2 > width - rightWidth - 1 { break }
+            if x + w + 2 > width - rightWidth - 2 { break }
             let keyText = binding.keys.first.map(\.description) ?? ""
             if binding.disabled != nil {
                 grid.put(text, x: x, y: y, style: .disabled)
@@ -113,7 +115,8 @@ extension ConsoleState {
             }
             x += w + 2
         }
-        var rx = max(x, width - rightWidth)
+        // The last column stays empty: writing the bottom-right cell can scroll some terminals.
+        var rx = max(x, width - rightWidth - 1)
         for binding in globals {
             let keyText = binding.keys.first.map(\.description) ?? ""
             let k = grid.put(keyText, x: rx, y: y, style: .key)

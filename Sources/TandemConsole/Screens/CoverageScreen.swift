@@ -129,7 +129,7 @@ extension ConsoleState {
         }
         for category in order {
             let amounts = byCategory[category]!.map { "\($0.remaining) \(unitName($0.unit))" }.joined(separator: t("、", ", "))
-            parts.append("\(categoryName(category))：\(amounts)")
+            parts.append(categoryName(category) + t("：", ": ") + amounts)
         }
         return parts.joined(separator: " · ")
     }

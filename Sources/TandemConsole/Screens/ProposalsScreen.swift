@@ -68,7 +68,7 @@ extension ConsoleState {
         grid.put(t("仍无突击队：", "Left unpaired: "), x: 0, y: y, style: .header)
         for (i, item) in set.unpaired.prefix(2).enumerated() {
             let name = snapshot.enterprise(item.enterprise).map { TerminalText.sanitize($0.name) } ?? ""
-            grid.put("! \(item.enterprise) \(name)：\(t(item.reason))", x: 2, y: y + 1 + i, style: .warn)
+            grid.put("! \(item.enterprise) \(name)" + t("：", ": ") + t(item.reason), x: 2, y: y + 1 + i, style: .warn)
         }
         if set.unpaired.count > 2 {
             grid.put(t("… 另有 \(set.unpaired.count - 2) 家", "… and \(set.unpaired.count - 2) more"), x: width - 20, y: y, style: .dim)
