@@ -77,3 +77,21 @@ struct SupervisorTests {
         #expect(console.screen.contains("E1 不在您督导的第 5 组"))
     }
 }
+
+@Suite("Supervisor coverage by district")
+struct CoverageByDistrictTests {
+    @Test func cityLevelTogglesBetweenGroupsAndDistricts() {
+        let (console, _) = Fixture.console(Fixture.supervisor, width: 100, height: 30)
+        console.press("v")
+        let screen = console.screen
+        #expect(screen.contains("全市（按区县）"))
+        #expect(console.lines.contains { $0.contains("南川区 第5组") && $0.contains("!盲区") })
+        #expect(console.lines.contains { $0.contains("永川区 第3组") && $0.contains("100%") })
+        console.press("j")  // Nanchuan (geography order: Yongchuan, Nanchuan, …)
+        console.press("Enter")
+        #expect(console.screen.contains("全市（按区县） › 南川区"))
+        console.press("Bksp")
+        console.press("v")
+        #expect(console.lines.contains { $0.contains("第3组") && $0.contains("永川、北碚") })
+    }
+}

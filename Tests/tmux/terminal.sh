@@ -1,17 +1,17 @@
 #!/bin/bash
-# Terminal discipline: restore on SIGTERM, SIGHUP and SIGINT; clear refusals with no TTY, a
+# Terminal discipline: restore on SIGTERM, SIGHUP, SIGINT and a fatal signal (SIGSEGV); clear refusals with no TTY, a
 # non-UTF-8 locale or an unknown TERM.
 BIN=$1; . "$(dirname "$0")/lib.sh"
 make_db 10
 
-for sig in TERM HUP INT; do
+for sig in TERM HUP INT SEGV; do
     start_console 90 26 --as dispatcher --lang en
     wait_for "Requests"
     # The pane runs `sh -c "env … tandem console …; echo EXIT=$?"`: the console is the shell's child.
     pid=$(pgrep -P "$(t display -p -t e2e '#{pane_pid}')" | head -1)
     [ -n "$pid" ] || fail "console process not found"
     kill -s $sig "$pid"
-    wait_for "EXIT="
+    wait_for "EXIT=" 15
     [ "$(t display -p -t e2e '#{alternate_on}')" = 0 ] || fail "alternate screen left on after SIG$sig"
     [ "$(t display -p -t e2e '#{cursor_flag}')" = 1 ] || fail "cursor hidden after SIG$sig"
     fresh_server

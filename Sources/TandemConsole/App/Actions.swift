@@ -5,7 +5,7 @@ enum ConsoleAction: Sendable, Hashable {
     // Movement and navigation
     case up, down, left, right, pageUp, pageDown, top, bottom
     case nextTab, previousTab, goTo(Tab)
-    case open, back, switchSide
+    case open, back, switchSide, toggleGrouping
     // Everyone
     case help, commandLine, quit, redraw, cycleTheme, toggleLanguage, refresh
     // Queue

@@ -86,6 +86,8 @@ enum DrillLevel: Sendable, Hashable {
 }
 
 struct CoverageState: Sendable {
+    /// At the top level: rows per district instead of per supervision group.
+    var byDistrict = false
     var path: [DrillLevel] = [.city]
     var cursors: [ListCursor] = [ListCursor()]
     var level: DrillLevel { path.last ?? .city }

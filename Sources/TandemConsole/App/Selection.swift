@@ -43,7 +43,7 @@ extension ConsoleState {
         let report = data.coverage
         switch coverage.level {
         case .city:
-            return report.groups.map { .group($0) }
+            return coverage.byDistrict ? report.districts.map { .district($0) } : report.groups.map { .group($0) }
         case .group(let number):
             return (report.group(number)?.districts ?? []).map { .district($0) }
         case .district(let code):

@@ -240,6 +240,9 @@ extension ConsoleState {
             return drillIn()
         case .back:
             drillOut()
+        case .toggleGrouping:
+            coverage.byDistrict.toggle()
+            drillCursor = ListCursor()
         case .computeProposals:
             proposals.computing = true
             return [.computeProposals]
@@ -327,7 +330,8 @@ extension ConsoleState {
         let next: DrillLevel
         switch row {
         case .group(let g): next = .group(g.group.number)
-        case .district(let d): next = .district(d.district.code)
+        case .district(let d):
+            next = .district(d.district.code)
         case .enterprise(let e, _, _): next = .enterprise(e.code)
         }
         coverage.path.append(next)

@@ -24,7 +24,7 @@ extension ConsoleState {
         var parts: [String] = []
         for level in coverage.path {
             switch level {
-            case .city: parts.append(t("全市", "City"))
+            case .city: parts.append(t("全市", "City") + (coverage.byDistrict ? t("（按区县）", " (by district)") : ""))
             case .group(let n): parts.append(context.geography.group(number: n)?.name.text(lang) ?? "G\(n)")
             case .district(let code): parts.append(context.geography.district(code: code)?.name.text(lang) ?? code)
             case .enterprise(let code): parts.append(code.description)
@@ -58,7 +58,7 @@ extension ConsoleState {
             let selected = position == cursor.index
             let (name, f, blindDistrict): (String, CoverageFigures, Bool) = switch item {
             case .group(let g): (shortGroupName(g.group), g.figures, false)
-            case .district(let d): (d.district.name.text(lang), d.figures, d.isBlindSpot)
+            case .district(let d): (d.district.name.text(lang) + (coverage.level == .city ? t(" 第\(d.district.group)组", " G\(d.district.group)") : ""), d.figures, d.isBlindSpot)
             case .enterprise: ("", CoverageFigures(), false)
             }
             var blind = f.blindSpots.isEmpty ? "0" : "!\(f.blindSpots.count)"

@@ -58,7 +58,7 @@ extension ConsoleState {
         grid.put(String(repeating: "─", count: width), x: 0, y: y, style: .dim)
         y += 1
         if let pair = set.pairs[safe: cursor.index] {
-            grid.put(t("理由：", "Why: ") + pair.explanation.map { t($0) }.joined(separator: " · "), x: 0, y: y)
+            grid.put(t("理由：", "Why: ") + pair.explanation.prefix(2).map { t($0) }.joined(separator: " · "), x: 0, y: y)
             y += 1
             if pair.explanation.count > 2 {
                 grid.put("  " + pair.explanation.dropFirst(2).map { t($0) }.joined(separator: " · "), x: 0, y: y, style: .dim)
