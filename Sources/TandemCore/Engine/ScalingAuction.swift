@@ -68,9 +68,23 @@ enum ScalingAuction {
         n: Int, rowStart: [Int32], arcs: [UInt64], state: inout State, warm: Bool, alpha: Int64
     ) -> Bool {
         let scale = Int64(n + 1)
+        // Largest cost, and the mean spread of costs within a row: the first ε
+        // is a quarter of that spread (measured on the k-nearest instances:
+        // about half the bids of starting from the largest cost).
         var maximumCost: Int64 = 0
-        for arc in arcs { maximumCost = max(maximumCost, Int64(arc >> 32)) }
+        var spreadSum: Int64 = 0
+        for i in 0..<n {
+            var low = Int64.max, high: Int64 = 0
+            for e in Int(rowStart[i])..<Int(rowStart[i + 1]) {
+                let cost = Int64(arcs[e] >> 32)
+                low = min(low, cost)
+                high = max(high, cost)
+            }
+            maximumCost = max(maximumCost, high)
+            spreadSum += high - low
+        }
         let largestScaled = max(maximumCost * scale, 1)
+        let firstEpsilon = min(max(spreadSum / Int64(n) * scale / 4, 1), largestScaled)
         // Prices stay far below this on feasible inputs; reaching it means
         // the 64-bit range is at risk, and the caller falls back.
         let priceLimit = Int64.max / 4
@@ -80,7 +94,7 @@ enum ScalingAuction {
         var colToRow = [Int32](repeating: -1, count: n)
         for (i, j) in state.rowToCol.enumerated() where j >= 0 { colToRow[Int(j)] = Int32(i) }
         var pending = [Int32](repeating: 0, count: n)
-        var epsilon = warm ? 1 : max(largestScaled / alpha, 1)
+        var epsilon = warm ? 1 : firstEpsilon
 
         while true {
             var outcome = PhaseOutcome.finished
