@@ -58,6 +58,10 @@ static void tandem_signal_restore(int sig) {
     }
     sigaction(sig, tandem_previous_action(sig), NULL);
     raise(sig);
+    // Still alive: the previous handler returned (Swift's crash reporter does for a signal sent
+    // with kill). The signal was meant to end the process, so end it the default way.
+    signal(sig, SIG_DFL);
+    raise(sig);
 }
 
 static inline void tandem_install_signal_handlers(void) {
@@ -68,6 +72,9 @@ static inline void tandem_install_signal_handlers(void) {
         action.sa_handler = tandem_signal_restore;
         sigemptyset(&action.sa_mask);
         action.sa_flags = SA_RESETHAND | SA_NODEFER;
+        struct sigaction previous;
+        sigaction(signals[i], NULL, &previous);
+        if (previous.sa_handler == SIG_IGN && !(previous.sa_flags & SA_SIGINFO)) continue; // e.g. SIGHUP under nohup
         sigaction(signals[i], &action, tandem_previous_action(signals[i]));
     }
 }
