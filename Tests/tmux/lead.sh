@@ -16,8 +16,9 @@ for i in $(seq 1 10); do
         left=$(screen | grep -o "剩余 [0-9]*" | head -1 | grep -o "[0-9]*")
         [ "${left:-0}" -ge 2 ] && break
         send Escape
+        wait_gone "登记送达："
     fi
-    send j
+    move_down
 done
 [ "${left:-0}" -ge 2 ] || fail "no request with 2 or more left"
 part=$((left / 2))
@@ -40,7 +41,7 @@ send 2
 wait_for "[2 需求队列]"
 for i in $(seq 1 30); do
     screen | grep -q "✗ 不能办理此需求" && break
-    send j; sleep 0.05
+    move_down
 done
 wait_for "✗ 不能办理此需求"
 screen | tail -1 | grep -q "d 送达✗" || fail "deliver key is not shown disabled"

@@ -59,6 +59,14 @@ cursor_line() {
     screen | sed -n "$((y + 1))p"
 }
 
+# move_down: presses j and waits until the focused row is another one (or the list ends).
+move_down() {
+    local before; before=$(cursor_line)
+    send j
+    local i=0
+    while [ $i -lt 20 ] && [ "$(cursor_line)" = "$before" ]; do sleep 0.05; i=$((i + 1)); done
+}
+
 cli() { "$BIN" "$@" --db "$DB"; }
 
 # quit_console: q, then the shell line after the console shows its exit status.

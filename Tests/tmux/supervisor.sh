@@ -15,7 +15,7 @@ wait_for "全市 › "
 # Move to a district with blind spots (marked with !).
 for i in $(seq 1 6); do
     cursor_line | grep -q "!" && break
-    send j; sleep 0.05
+    move_down
 done
 cursor_line | grep -q "!" || fail "no district with blind spots in group 1"
 send Enter

@@ -50,9 +50,9 @@ extension ConsoleState {
         grid.fill(y: 0, style: .title)
         let actor = context.actor
         let who = "\(TerminalText.sanitize(actor.displayName)) (\(TerminalText.sanitize(actor.login))) · \(actor.role.label(lang))"
-        let readOnly = context.isReadOnly ? t(" · 只读", " · read-only") : ""
+        let readOnly = context.isReadOnly ? t("只读 │ ", "read-only │ ") : ""
         let change = snapshot?.lastChange.map { String($0.replacingOccurrences(of: "T", with: " ").prefix(19)) } ?? "—"
-        let left = "Tandem │ \(who)\(readOnly)"
+        let left = "Tandem │ \(readOnly)\(who)"
         let right = t("数据更新 \(change) │ 库 ", "data changed \(change) │ db ") + TerminalText.sanitize(context.databasePath)
         // The time of the last change always shows: the left part gives way first.
         let rightWidth = min(DisplayWidth.of(right), max(30, width / 2))
