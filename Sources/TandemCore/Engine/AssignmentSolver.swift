@@ -23,7 +23,7 @@
 public enum AssignmentSolver {
     /// Which algorithm `solve` used; reported by the benchmark.
     public enum Method: String, Sendable {
-        case empty, denseCandidateAuction, denseJonkerVolgenant, scalingAuction, shortestAugmentingPath
+        case empty, denseCandidateAuction, denseJonkerVolgenant, scalingAuction, rectangularAuction, shortestAugmentingPath
     }
 
     public static func solve(_ problem: AssignmentProblem) -> AssignmentSolution {
@@ -47,6 +47,14 @@ public enum AssignmentSolver {
             if let rowToCol = ScalingAuction.solve(problem) {
                 return (AssignmentSolution(problem: problem, rowToCol: rowToCol), .scalingAuction)
             }
+        }
+        // Nearly square: shortest paths get long (2.7 s at 20000 × 19950, k = 30,
+        // against 0.26 s by auction); beyond a 2 % difference the slack columns
+        // keep them short (0.27 s at 20000 × 18000, auction 0.93 s).
+        if rows != cols && (max(rows, cols) - min(rows, cols)) * 50 <= max(rows, cols),
+           let rowToCol = RectangularAuction.solve(problem)
+        {
+            return (AssignmentSolution(problem: problem, rowToCol: rowToCol), .rectangularAuction)
         }
         return (AssignmentSolution(problem: problem, rowToCol: solveByShortestPaths(problem)), .shortestAugmentingPath)
     }

@@ -64,16 +64,21 @@ enum ScalingAuction {
     private enum PhaseOutcome { case finished, needsFeasibilityCheck, overflow }
 
     /// The auction proper on packed arcs (cost << 32 | column).
-    private static func run(
+    ///
+    /// `rowStart` may cover fewer rows than there are columns: rows from
+    /// `rowStart.count - 1` up to n are implicit dummy rows joined to every
+    /// column at cost 0 (see `RectangularAuction`).
+    static func run(
         n: Int, rowStart: [Int32], arcs: [UInt64], state: inout State, warm: Bool, alpha: Int64
     ) -> Bool {
         let scale = Int64(n + 1)
+        let realRows = rowStart.count - 1
         // Largest cost, and the mean spread of costs within a row: the first ε
         // is a quarter of that spread (measured on the k-nearest instances:
         // about half the bids of starting from the largest cost).
         var maximumCost: Int64 = 0
         var spreadSum: Int64 = 0
-        for i in 0..<n {
+        for i in 0..<realRows {
             var low = Int64.max, high: Int64 = 0
             for e in Int(rowStart[i])..<Int(rowStart[i + 1]) {
                 let cost = Int64(arcs[e] >> 32)
@@ -95,6 +100,10 @@ enum ScalingAuction {
         for (i, j) in state.rowToCol.enumerated() where j >= 0 { colToRow[Int(j)] = Int32(i) }
         var pending = [Int32](repeating: 0, count: n)
         var epsilon = warm ? 1 : firstEpsilon
+        var cheapest: CheapestColumns? = nil
+        if realRows < n {
+            cheapest = state.price.withUnsafeMutableBufferPointer { CheapestColumns(prices: $0) }
+        }
 
         while true {
             var outcome = PhaseOutcome.finished
@@ -108,7 +117,11 @@ enum ScalingAuction {
                 var pendingCount = 0
                 for i in 0..<n {
                     let j = Int(rowToCol[i])
-                    if j >= 0 {
+                    if j >= 0 && i >= realRows {
+                        if price[j] <= cheapest!.lowestPrice(prices: price) &+ epsilon { continue }
+                        rowToCol[i] = -1
+                        colToRow[j] = -1
+                    } else if j >= 0 {
                         var best = Int64.max, own = Int64.max
                         for e in Int(rowStart[i])..<Int(rowStart[i + 1]) {
                             let arc = arcs[e]
@@ -138,13 +151,20 @@ enum ScalingAuction {
                     let i = Int(pending[pendingCount])
                     var best = Int64.max, second = Int64.max
                     var bestArc: UInt64 = 0
-                    for e in Int(rowStart[i])..<Int(rowStart[i + 1]) {
-                        let arc = arcs[e]
-                        let value = Int64(arc >> 32) &* scale &+ price[Int(arc & 0xFFFF_FFFF)]
-                        let isBest = value < best
-                        second = min(second, isBest ? best : value)
-                        bestArc = isBest ? arc : bestArc
-                        best = min(best, value)
+                    if i < realRows {
+                        for e in Int(rowStart[i])..<Int(rowStart[i + 1]) {
+                            let arc = arcs[e]
+                            let value = Int64(arc >> 32) &* scale &+ price[Int(arc & 0xFFFF_FFFF)]
+                            let isBest = value < best
+                            second = min(second, isBest ? best : value)
+                            bestArc = isBest ? arc : bestArc
+                            best = min(best, value)
+                        }
+                    } else {
+                        let found = cheapest!.twoCheapest(prices: price)
+                        bestArc = UInt64(found.col)
+                        best = found.best
+                        second = found.second
                     }
                     let bestCol = Int(bestArc & 0xFFFF_FFFF)
                     let bestCost = Int64(bestArc >> 32) &* scale
@@ -155,6 +175,7 @@ enum ScalingAuction {
                         return
                     }
                     price[bestCol] = newPrice
+                    cheapest?.push(newPrice, bestCol, prices: price)
                     let evicted = Int(colToRow[bestCol])
                     colToRow[bestCol] = Int32(i)
                     rowToCol[i] = Int32(bestCol)
@@ -171,8 +192,9 @@ enum ScalingAuction {
             case .needsFeasibilityCheck:
                 let edgeCol = arcs.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
                 let matching = MaximumMatching.solve(
-                    rows: n, cols: n, rowStart: rowStart, edgeCol: edgeCol, initial: state.rowToCol)
-                if matching.size < n { return false }
+                    rows: realRows, cols: n, rowStart: rowStart, edgeCol: edgeCol,
+                    initial: Array(state.rowToCol[0..<realRows]))
+                if matching.size < realRows { return false }  // dummy rows take any column left
                 feasibilityKnown = true
                 continue  // redo the phase; kept pairs stay, the rest bid again
             case .finished:

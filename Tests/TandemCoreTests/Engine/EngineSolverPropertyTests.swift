@@ -71,6 +71,24 @@ struct EngineSolverPropertyTests {
         }
     }
 
+    @Test("rectangular auction with implicit dummy rows, both orientations", arguments: shapes.filter { $0.0 != $0.1 })
+    func rectangularAuction(rows: Int, cols: Int) throws {
+        var rng = SplitMix64(seed: UInt64(15000 + rows * 10 + cols))
+        for family in Self.families {
+            for _ in 0..<8 {
+                let instance = SmallInstance.random(
+                    rows: rows, cols: cols, density: family.density, costRange: family.costs, using: &rng)
+                let expected = instance.bruteForce()
+                guard let rowToCol = RectangularAuction.solve(try instance.problem()) else {
+                    #expect(expected.pairs < min(rows, cols), "gave up on a feasible instance \(instance)")
+                    continue
+                }
+                let actual = try #require(instance.evaluate(rowToCol), "invalid matching for \(instance)")
+                #expect(actual.pairs == expected.pairs && actual.cost == expected.cost, "\(instance)")
+            }
+        }
+    }
+
     @Test("dense Jonker–Volgenant on complete square instances", arguments: 1...7)
     func denseJonkerVolgenant(n: Int) throws {
         var rng = SplitMix64(seed: UInt64(11000 + n))
