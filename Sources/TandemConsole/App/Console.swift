@@ -20,7 +20,9 @@ public struct Console {
     /// terminal is restored on return, on any thrown error and on signals.
     public func run(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         try CursesTerminal.preflight(environment: environment)
-        let terminal = try CursesTerminal(theme: theme)
+        // NO_COLOR (https://no-color.org) asks for no colour: the monochrome theme.
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        let terminal = try CursesTerminal(theme: noColor && theme == .standard ? .monochrome : theme)
         defer { terminal.shutdown() }
         let size = terminal.size
         let runtime = ConsoleRuntime(repository: repository, context: context, proposer: Console.defaultProposer(context, today: { Day.local() }),

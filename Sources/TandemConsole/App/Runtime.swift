@@ -18,6 +18,8 @@ final class ConsoleRuntime {
     var loadsInBackground = false
     private let mailbox = Mailbox()
     private var loading = false
+    /// Background jobs other than loads (proposals) still running.
+    private var pendingJobs = 0
     /// How long the last load took: reading the snapshot, deriving the screens' data (ms).
     private(set) var lastLoad: (snapshotMs: Double, deriveMs: Double) = (0, 0)
     private let logger = Logger(label: "tandem.console")
@@ -45,10 +47,27 @@ final class ConsoleRuntime {
 
     /// Reads the snapshot and hands it to the state (or starts doing so in the background).
     func load() {
-        if loadsInBackground { startBackgroundLoad() } else { dispatch(loadEvent()) }
+        if loadsInBackground { startBackgroundLoad() } else { dispatch(loadEvent()); ConsoleRuntime.returnFreedMemory() }
     }
 
-    var isLoading: Bool { loading }
+    var isLoading: Bool { loading || pendingJobs > 0 }
+
+    /// Gives memory freed by a large load or plan back to the system, so that the resident
+    /// size reflects what the console holds rather than its high-water mark.
+    #if os(Linux)
+    private typealias MallocTrim = @convention(c) (Int) -> Int32
+    private static let mallocTrim: MallocTrim? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+        return unsafeBitCast(symbol, to: MallocTrim.self)
+    }()
+    #endif
+
+    static func returnFreedMemory() {
+        #if os(Linux)
+        // glibc's malloc_trim is not in Swift's Glibc module; look it up once.
+        if let trim = ConsoleRuntime.mallocTrim { _ = trim(0) }
+        #endif
+    }
 
     private func startBackgroundLoad() {
         guard !loading else { return }
@@ -64,6 +83,7 @@ final class ConsoleRuntime {
                 // The search index follows, so the first search is as fast as the others.
                 let index = SearchIndex(snapshot: snapshot, context: context)
                 mailbox.postSearch(index, for: data)
+                ConsoleRuntime.returnFreedMemory()
                 return
             } catch let error as TandemError {
                 event = .loadFailed(Bilingual(zh: error.message(.zh), en: error.message(.en)))
@@ -79,8 +99,13 @@ final class ConsoleRuntime {
         let (events, searches) = mailbox.take()
         for (index, data) in searches { data.install(index) }
         guard !events.isEmpty else { return !searches.isEmpty }
-        loading = false
-        for event in events { dispatch(event) }
+        for event in events {
+            switch event {
+            case .proposals, .proposalsFailed: pendingJobs = max(0, pendingJobs - 1)
+            default: loading = false
+            }
+            dispatch(event)
+        }
         return true
     }
 
@@ -129,6 +154,17 @@ final class ConsoleRuntime {
                 return [.proposalsFailed(bi("本版本未接入配对引擎", "the pairing engine is not available in this build"))]
             }
             guard let snapshot = state.snapshot else { return [] }
+            if loadsInBackground {
+                // The planner can take seconds on a large city: keep the keyboard live meanwhile.
+                let mailbox = self.mailbox
+                pendingJobs += 1
+                DispatchQueue.global(qos: .userInitiated).async {
+                    do { mailbox.post(.proposals(try proposer(snapshot))) }
+                    catch { mailbox.post(.proposalsFailed(Bilingual(zh: String(describing: error), en: String(describing: error)))) }
+                    ConsoleRuntime.returnFreedMemory()
+                }
+                return []
+            }
             do { return [.proposals(try proposer(snapshot))] }
             catch { return [.proposalsFailed(message(for: error))] }
         case .mutate(let mutation):
