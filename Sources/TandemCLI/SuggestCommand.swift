@@ -18,6 +18,9 @@ struct SuggestCommand: ParsableCommand {
     @Option(help: "table or json.") var format: Format = .table
     @Flag(help: "Write the proposed pairings (dispatchers and admins), in one transaction.") var apply = false
     @Option(help: "Show at most this many proposals and unpaired enterprises in the table (0: all).") var limit: Int = 0
+    @Flag(help: .hidden) var timing = false
+    /// For measuring the pruned graph against the complete one on the same city.
+    @Option(help: .hidden) var completeGraphLimit: Int = PairingPlanner.completeGraphLimit
 
     func run() throws {
         let context = try global.openContext()
@@ -28,9 +31,16 @@ struct SuggestCommand: ParsableCommand {
                                   group: try group.map { try context.group($0).number }, replan: replan)
         let started = DispatchTime.now()
         let snapshot = try context.repository.snapshot()
+        let loaded = DispatchTime.now()
         let plan = PairingPlanner.plan(snapshot: snapshot, geography: context.geography, catalog: context.catalog,
-                                       weights: context.weights, today: context.today, scope: scope)
+                                       weights: context.weights, today: context.today, scope: scope,
+                                       completeGraphLimit: completeGraphLimit)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        if timing {
+            let load = Double(loaded.uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            Printer.error("suggest_load_seconds \(load)\nsuggest_graph_seconds \(plan.graphSeconds)\n"
+                          + "suggest_solve_seconds \(plan.solveSeconds)\nsuggest_total_seconds \(seconds)")
+        }
         let lang = context.lang
         switch format {
         case .json: print(try Printer.json(plan))

@@ -11,18 +11,24 @@ struct CandidateGraph: CustomStringConvertible {
 
     var description: String {
         complete ? "complete"
-            : "pruned: \(PairingPlanner.cheapestPerEnterprise) cheapest + \(PairingPlanner.sampledPerEnterprise) sampled branches per enterprise"
+            : "pruned: \(PairingPlanner.cheapestPerEnterprise) cheapest + \(PairingPlanner.sampledPerEnterprise) sampled branches per enterprise, "
+                + "\(PairingPlanner.enterprisesPerBranch) cheapest enterprises per branch"
     }
 
     static func build(needs: [EnterpriseNeeds], branches: [Branch], model: CostModel, completeGraphLimit: Int) -> CandidateGraph {
         var graph = CandidateGraph()
         let rows = needs.count
         graph.complete = rows * branches.count <= completeGraphLimit
-        // Branches grouped by home district, with each district's combined capabilities.
+        let weights = model.weights
+        // Branches grouped by home district, and within it by capability set (a 5-bit mask):
+        // all branches of one class cost an enterprise the same but for a headcount shortfall.
         var districtSlot: [String: Int] = [:]
         var districts: [District?] = []
         var members: [[Int]] = []
-        var capabilityUnion: [Set<Capability>] = []
+        var classes: [[[Int]]] = []
+        var slotMasks: [[Int]] = []
+        var capabilityUnion: [Int] = []
+        let masks = branches.map { CapabilityMask.of($0.capabilities) }
         for (col, branch) in branches.enumerated() {
             let slot: Int
             if let existing = districtSlot[branch.districtCode] {
@@ -32,13 +38,17 @@ struct CandidateGraph: CustomStringConvertible {
                 districtSlot[branch.districtCode] = slot
                 districts.append(model.geography.district(code: branch.districtCode))
                 members.append([])
-                capabilityUnion.append([])
+                classes.append([[Int]](repeating: [], count: CapabilityMask.count))
+                slotMasks.append([])
+                capabilityUnion.append(0)
             }
             members[slot].append(col)
-            capabilityUnion[slot].formUnion(branch.capabilities)
+            if classes[slot][masks[col]].isEmpty { slotMasks[slot].append(masks[col]) }
+            classes[slot][masks[col]].append(col)
+            capabilityUnion[slot] |= masks[col]
         }
         let centroids = districts.map { $0?.centroid ?? GeoPoint(lat: 0, lon: 0) }
-        let weights = model.weights
+        let headcounts = branches.map(\.headcount)
         let maxBonus = max(weights.sameDistrictBonus, weights.sameGroupBonus)
         // A constant that keeps `cost - urgency` non-negative; the same for every pair, so it
         // does not change which maximum matching is cheapest.
@@ -47,59 +57,123 @@ struct CandidateGraph: CustomStringConvertible {
         graph.branchesInReach.reserveCapacity(rows)
         graph.missingEverywhere.reserveCapacity(rows)
 
-        var reach: [(slot: Int, km: Double)] = []
+        // Branch side (pruned graphs only): each capability class of each district keeps the
+        // enterprises it serves most cheaply, a few per branch, so that when branches are scarce the
+        // most urgent enterprises near them are still connected to them.
+        var classBest: [[MaxHeap]] = graph.complete ? [] : classes.map { byMask in
+            byMask.map { MaxHeap(capacity: $0.count * PairingPlanner.enterprisesPerBranch) }
+        }
+        var rowEdges: [[(col: Int, cost: Int)]] = graph.complete ? [] : Array(repeating: [], count: rows)
+        var reach: [(slot: Int, km: Double, base: Int)] = []
+        var gapByMask = [Int](repeating: 0, count: CapabilityMask.count)
         for (row, need) in needs.enumerated() {
+            // What each capability set lacks for this enterprise, priced once.
+            var neededMask = 0
+            for index in 0..<CostModel.capabilities.count where need.requestsNeeding[index] > 0 { neededMask |= 1 << index }
+            for mask in 0..<CapabilityMask.count {
+                var gap = 0
+                for index in 0..<CostModel.capabilities.count where need.requestsNeeding[index] > 0 && mask & (1 << index) == 0 {
+                    gap += weights.missingCapability * need.requestsNeeding[index]
+                }
+                if need.heavyLoads > 0 && mask & CapabilityMask.transport == 0 { gap += weights.heavyLoadWithoutTransport * need.heavyLoads }
+                gapByMask[mask] = gap
+            }
             reach.removeAll(keepingCapacity: true)
+            var reachableMask = 0
+            var inReach = 0
             for slot in 0..<districts.count {
                 let km = centroids[slot].distanceKm(to: need.location)
-                if km <= Double(weights.maxDistanceKm) { reach.append((slot, km)) }
+                guard km <= Double(weights.maxDistanceKm) else { continue }
+                let bonus = districts[slot]?.code == need.enterprise.districtCode ? weights.sameDistrictBonus
+                    : districts[slot]?.group == need.group ? weights.sameGroupBonus : 0
+                reach.append((slot, km, Int((km * Double(weights.perKm)).rounded()) - bonus - need.urgency + offset))
+                reachableMask |= capabilityUnion[slot]
+                inReach += members[slot].count
             }
             reach.sort { ($0.km, $0.slot) < ($1.km, $1.slot) }
-            graph.branchesInReach.append(reach.reduce(0) { $0 + members[$1.slot].count })
-            var reachable = Set<Capability>()
-            for (slot, _) in reach { reachable.formUnion(capabilityUnion[slot]) }
+            graph.branchesInReach.append(inReach)
             graph.missingEverywhere.append(CostModel.capabilities.enumerated().compactMap { index, capability in
-                need.requestsNeeding[index] > 0 && !reachable.contains(capability) ? capability : nil
+                neededMask & (1 << index) != 0 && reachableMask & (1 << index) == 0 ? capability : nil
             })
-            func edgeCost(_ col: Int, _ slot: Int, _ km: Double) -> Int? {
-                guard let cost = model.pairCost(need, branch: branches[col], branchDistrict: districts[slot], distanceKm: km) else {
-                    return nil
+            @inline(__always) func cost(_ base: Int, _ mask: Int, _ col: Int) -> Int {
+                var cost = base + gapByMask[mask]
+                if need.peopleNeeded > headcounts[col] {
+                    cost += weights.perMissingPerson * min(need.peopleNeeded - headcounts[col], 10_000)
                 }
-                return min(max(cost - need.urgency + offset, 0), limit)
+                return min(max(cost, 0), limit)
             }
             if graph.complete {
-                for (slot, km) in reach {
+                for (slot, _, base) in reach {
                     for col in members[slot] {
-                        if let cost = edgeCost(col, slot, km) { graph.edges.append(AssignmentEdge(row: row, col: col, cost: cost)) }
+                        graph.edges.append(AssignmentEdge(row: row, col: col, cost: cost(base, masks[col], col)))
                     }
                 }
                 continue
             }
-            // The cheapest branches, ties broken by a hash so that enterprises spread over equals.
+            // The cheapest branches: districts by distance, skipping whole districts and capability
+            // classes that cannot beat the worst kept so far; ties spread by a hash of the pair.
             var best = BoundedBest(capacity: PairingPlanner.cheapestPerEnterprise)
-            for (slot, km) in reach {
-                if best.isFull, Int(km * Double(weights.perKm)) - maxBonus - need.urgency + offset > best.worstCost { break }
-                for col in members[slot] {
-                    if let cost = edgeCost(col, slot, km) { best.offer(cost: cost, tieBreak: Self.mix(row, col), col: col) }
+            // A branch's cheapest enterprises are near it: offer this one to the nearest districts only.
+            for (slot, _, base) in reach.prefix(PairingPlanner.districtsOfferedTo) {
+                for mask in slotMasks[slot] { classBest[slot][mask].offer(cost: base + gapByMask[mask], row: row) }
+            }
+            for (slot, km, base) in reach {
+                if best.isFull, Int(km * Double(weights.perKm)) - maxBonus - need.urgency + offset - 1 > best.worstCost { break }
+                for mask in slotMasks[slot] {
+                    let classCost = base + gapByMask[mask]
+                    if best.isFull, classCost > best.worstCost { continue }
+                    let group = classes[slot][mask]
+                    // Start at a row-dependent place so that equal branches are shared out.
+                    let start = Int(Self.mix(row, slot &* 32 &+ mask) % UInt64(group.count))
+                    for step in 0..<group.count {
+                        let col = group[(start + step) % group.count]
+                        let c = cost(base, mask, col)
+                        if best.isFull && c >= best.worstCost {
+                            if need.peopleNeeded == 0 { break } // the rest of the class costs the same
+                            continue
+                        }
+                        best.offer(cost: c, tieBreak: Self.mix(row, col), col: col)
+                    }
                 }
             }
             var chosen = Set(best.entries.map(\.col))
-            for entry in best.entries { graph.edges.append(AssignmentEdge(row: row, col: entry.col, cost: entry.cost)) }
+            for entry in best.entries { rowEdges[row].append((entry.col, entry.cost)) }
             // A sample across everything within reach keeps the matching large.
-            let total = graph.branchesInReach[row]
-            if total > 0 {
+            if inReach > 0 {
                 for draw in 0..<PairingPlanner.sampledPerEnterprise {
-                    var index = Int(Self.mix(row, draw &+ 7_919) % UInt64(total))
-                    for (slot, km) in reach {
+                    var index = Int(Self.mix(row, draw &+ 7_919) % UInt64(inReach))
+                    for (slot, _, base) in reach {
                         if index < members[slot].count {
                             let col = members[slot][index]
-                            if chosen.insert(col).inserted, let cost = edgeCost(col, slot, km) {
-                                graph.edges.append(AssignmentEdge(row: row, col: col, cost: cost))
-                            }
+                            if chosen.insert(col).inserted { rowEdges[row].append((col, cost(base, masks[col], col))) }
                             break
                         }
                         index -= members[slot].count
                     }
+                }
+            }
+        }
+        if !graph.complete {
+            // Share each class's cheapest enterprises out among its branches, round robin.
+            for slot in 0..<classes.count {
+                for mask in slotMasks[slot] {
+                    let group = classes[slot][mask]
+                    for (index, entry) in classBest[slot][mask].sorted().enumerated() {
+                        let col = group[index % group.count]
+                        var cost = entry.cost
+                        let need = needs[entry.row]
+                        if need.peopleNeeded > headcounts[col] {
+                            cost += weights.perMissingPerson * min(need.peopleNeeded - headcounts[col], 10_000)
+                        }
+                        rowEdges[entry.row].append((col, min(max(cost, 0), limit)))
+                    }
+                }
+            }
+            var seen = [Int32](repeating: -1, count: branches.count)
+            for (row, edges) in rowEdges.enumerated() {
+                for (col, cost) in edges where seen[col] != Int32(row) {
+                    seen[col] = Int32(row)
+                    graph.edges.append(AssignmentEdge(row: row, col: col, cost: cost))
                 }
             }
         }
@@ -113,6 +187,59 @@ struct CandidateGraph: CustomStringConvertible {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+}
+
+/// A capability set as five bits, in `Capability.allCases` order.
+enum CapabilityMask {
+    static let count = 1 << 5
+    static let transport = 1 << Capability.allCases.firstIndex(of: .transport)!
+
+    static func of(_ capabilities: Set<Capability>) -> Int {
+        var mask = 0
+        for (index, capability) in Capability.allCases.enumerated() where capabilities.contains(capability) { mask |= 1 << index }
+        return mask
+    }
+}
+
+/// Keeps the `capacity` cheapest (cost, row) entries offered, in a binary max-heap.
+struct MaxHeap {
+    struct Entry: Comparable {
+        var cost: Int
+        var row: Int
+        static func < (a: Entry, b: Entry) -> Bool { (a.cost, a.row) < (b.cost, b.row) }
+    }
+    let capacity: Int
+    private var heap: [Entry] = []
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    mutating func offer(cost: Int, row: Int) {
+        let entry = Entry(cost: cost, row: row)
+        if heap.count < capacity {
+            heap.append(entry)
+            var child = heap.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard heap[parent] < heap[child] else { break }
+                heap.swapAt(parent, child)
+                child = parent
+            }
+        } else if capacity > 0, entry < heap[0] {
+            heap[0] = entry
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var largest = parent
+                if left < heap.count, heap[largest] < heap[left] { largest = left }
+                if right < heap.count, heap[largest] < heap[right] { largest = right }
+                if largest == parent { break }
+                heap.swapAt(parent, largest)
+                parent = largest
+            }
+        }
+    }
+
+    func sorted() -> [Entry] { heap.sorted() }
 }
 
 /// Keeps the `capacity` smallest (cost, tie-break) entries offered.

@@ -143,4 +143,11 @@ public struct PairingPlan: Sendable, Encodable {
     /// `complete` when every pair within reach was considered; otherwise how edges were chosen.
     public var candidateGraph: String
     public var candidateEdges: Int
+    /// Seconds spent building the candidate graph and solving it (for benchmarks; not encoded).
+    public var graphSeconds = 0.0
+    public var solveSeconds = 0.0
+
+    private enum CodingKeys: String, CodingKey {
+        case proposals, unpaired, keptPairings, freeBranches, enterprisesNeedingHelp, totalCost, candidateGraph, candidateEdges
+    }
 }

@@ -24,6 +24,10 @@ public enum PairingPlanner {
     /// reach: the sample keeps a large matching possible when many enterprises prefer the same branches.
     public static let cheapestPerEnterprise = 24
     public static let sampledPerEnterprise = 8
+    /// …and each branch its cheapest enterprises, so that scarce branches reach the most urgent.
+    public static let enterprisesPerBranch = 16
+    /// Districts, nearest first, whose branches may take an enterprise as one of their cheapest.
+    static let districtsOfferedTo = 6
 
     public static func plan(snapshot: CitySnapshot, geography: Geography, catalog: Catalog, weights: CostWeights,
                             today: Day, scope: PlanningScope = PlanningScope(),
@@ -50,10 +54,13 @@ public enum PairingPlanner {
             guard let pairing = snapshot.pairingByBranch[branch.code] else { return true }
             return scope.replan && replannedEnterprises.contains(pairing.enterpriseCode)
         }
+        let clock = ContinuousClock()
+        let graphStart = clock.now
         let model = CostModel(geography: geography, catalog: catalog, weights: weights, today: today)
         let needs = enterprises.map { model.needs(of: $0, requests: snapshot.requests(of: $0.code)) }
         let graph = CandidateGraph.build(needs: needs, branches: branches, model: model, completeGraphLimit: completeGraphLimit)
 
+        let solveStart = clock.now
         var proposals: [Proposal] = []
         var unpaired: [UnpairedEnterprise] = []
         var totalCost: Int64 = 0
@@ -75,10 +82,16 @@ public enum PairingPlanner {
             unpaired.append(UnpairedEnterprise(enterprise: need.enterprise.code, reason: reason,
                                                missingEverywhere: graph.missingEverywhere[row], urgency: need.urgency))
         }
+        let solveEnd = clock.now
         proposals.sort { ($0.explanation.urgency, -$0.enterprise.number) > ($1.explanation.urgency, -$1.enterprise.number) }
         unpaired.sort { ($0.urgency, -$0.enterprise.number) > ($1.urgency, -$1.enterprise.number) }
         return PairingPlan(proposals: proposals, unpaired: unpaired, keptPairings: kept, freeBranches: branches.count,
                            enterprisesNeedingHelp: enterprises.count, totalCost: totalCost, candidateGraph: graph.description,
-                           candidateEdges: graph.edges.count)
+                           candidateEdges: graph.edges.count, graphSeconds: seconds(solveStart - graphStart),
+                           solveSeconds: seconds(solveEnd - solveStart))
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }
