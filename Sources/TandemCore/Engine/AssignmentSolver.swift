@@ -35,6 +35,12 @@ public enum AssignmentSolver {
         if rows == 0 || cols == 0 || problem.edgeCount == 0 {
             return (AssignmentSolution(problem: problem, rowToCol: [Int32](repeating: -1, count: rows)), .empty)
         }
+        if let compact = CompactProblem(removingIsolatedFrom: problem) {
+            // Rows or columns without edges stay unmatched; the rest may then be
+            // square or nearly square, the fast cases.
+            let (inner, method) = solveReportingMethod(compact.problem)
+            return (AssignmentSolution(problem: problem, rowToCol: compact.originalRowToCol(inner.rowToCol)), method)
+        }
         if rows == cols && problem.isComplete {
             let costs = problem.denseCostMatrix()
             if let rowToCol = DenseCandidateAuction.solve(n: rows, costs: costs) {
@@ -83,6 +89,54 @@ public enum AssignmentSolver {
         for (side, other) in oriented.enumerated() where other >= 0 && Int(other) < realCols {
             if transposed { rowToCol[Int(other)] = Int32(side) } else { rowToCol[side] = other }
         }
+        return rowToCol
+    }
+}
+
+/// A problem without its rows and columns that have no edge, and the way back.
+struct CompactProblem {
+    let problem: AssignmentProblem
+    /// Original index of each kept row / column.
+    let keptRows: [Int32]
+    let keptCols: [Int32]
+    let originalRows: Int
+
+    /// nil when every row and column has an edge.
+    init?(removingIsolatedFrom original: AssignmentProblem) {
+        var colDegree = [Int32](repeating: 0, count: original.cols)
+        for j in original.edgeCol { colDegree[Int(j)] += 1 }
+        let isolatedRows = (0..<original.rows).contains { original.rowStart[$0] == original.rowStart[$0 + 1] }
+        guard isolatedRows || colDegree.contains(0) else { return nil }
+        var newCol = [Int32](repeating: -1, count: original.cols)
+        var keptCols: [Int32] = []
+        for j in 0..<original.cols where colDegree[j] > 0 {
+            newCol[j] = Int32(keptCols.count)
+            keptCols.append(Int32(j))
+        }
+        var keptRows: [Int32] = []
+        var rowStart: [Int32] = [0]
+        var edgeCol: [Int32] = []
+        var edgeCost: [Int32] = []
+        edgeCol.reserveCapacity(original.edgeCount)
+        edgeCost.reserveCapacity(original.edgeCount)
+        for i in 0..<original.rows where original.rowStart[i] < original.rowStart[i + 1] {
+            keptRows.append(Int32(i))
+            for e in Int(original.rowStart[i])..<Int(original.rowStart[i + 1]) {
+                edgeCol.append(newCol[Int(original.edgeCol[e])])
+                edgeCost.append(original.edgeCost[e])
+            }
+            rowStart.append(Int32(edgeCol.count))
+        }
+        self.problem = AssignmentProblem(
+            trustedRows: keptRows.count, cols: keptCols.count, rowStart: rowStart, edgeCol: edgeCol, edgeCost: edgeCost)
+        self.keptRows = keptRows
+        self.keptCols = keptCols
+        self.originalRows = original.rows
+    }
+
+    func originalRowToCol(_ compactRowToCol: [Int32]) -> [Int32] {
+        var rowToCol = [Int32](repeating: -1, count: originalRows)
+        for (r, c) in compactRowToCol.enumerated() where c >= 0 { rowToCol[Int(keptRows[r])] = keptCols[Int(c)] }
         return rowToCol
     }
 }
