@@ -7,17 +7,13 @@ public struct TandemCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "tandem",
         abstract: "Tandem: one-to-one relief dispatch console / 一对一帮扶调度台",
-        subcommands: [InitCommand.self, BranchCommand.self, EnterpriseCommand.self, OperatorCommand.self, PairCommand.self,
-                      UnpairCommand.self, RequestCommand.self, CoverageCommand.self, SuggestCommand.self, LogCommand.self, EngineCommand.self]
+        subcommands: [ConsoleCommand.self, InitCommand.self, BranchCommand.self, EnterpriseCommand.self, OperatorCommand.self,
+                      PairCommand.self, UnpairCommand.self, RequestCommand.self, CoverageCommand.self, SuggestCommand.self,
+                      LogCommand.self, EngineCommand.self],
+        defaultSubcommand: ConsoleCommand.self
     )
 
     public init() {}
-
-    public mutating func run() throws {
-        let lang = Lang.fromEnvironment(ProcessInfo.processInfo.environment)
-        print(lang == .zh ? "交互式控制台尚未接入；请使用子命令（tandem --help）。"
-              : "The interactive console is not wired yet; use the subcommands (tandem --help).")
-    }
 
     /// Runs the command line and exits: 0 on success; on a refused operation one line on
     /// stderr in the user's language and exit status 1; usage errors as ArgumentParser reports them.
