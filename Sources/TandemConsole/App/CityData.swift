@@ -98,16 +98,19 @@ final class CityData: @unchecked Sendable {
         if search == nil { search = index }
     }
 
-    /// Position of the first occurrence of the needle in `base[from..<to]`: `memchr` finds
-    /// candidates for the first byte, then the rest is compared.
+    /// Position of the first occurrence of the needle in `base[from..<to]`. `memchr` looks for
+    /// the needle's last byte (for Chinese text a varied continuation byte rather than one of
+    /// the few common lead bytes), then the whole needle is compared where it would start.
     static func find(_ needle: UnsafePointer<UInt8>, _ length: Int, in base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
-        var position = from
-        let first = Int32(needle[0])
-        while to - position >= length {
-            guard let hit = memchr(base + position, first, to - position - length + 1) else { return nil }
-            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if length == 1 || memcmp(base + at + 1, needle + 1, length - 1) == 0 { return at }
-            position = at + 1
+        let k = length - 1
+        let key = Int32(needle[k])
+        var position = from + k
+        while position < to {
+            guard let hit = memchr(base + position, key, to - position) else { return nil }
+            let keyAt = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            let at = keyAt - k
+            if memcmp(base + at, needle, length) == 0 { return at }
+            position = keyAt + 1
         }
         return nil
     }
