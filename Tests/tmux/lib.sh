@@ -36,7 +36,7 @@ type_text() { t send-keys -t e2e -l "$1"; }
 
 # wait_for TEXT [SECONDS]: waits until the screen shows TEXT (no fixed sleeps).
 wait_for() {
-    local text=$1 limit=${2:-5} i=0
+    local text=$1 limit=${2:-10} i=0
     while [ $i -lt $((limit * 20)) ]; do
         screen | grep -qF -- "$text" && return 0
         sleep 0.05; i=$((i + 1))
@@ -45,7 +45,7 @@ wait_for() {
 }
 
 wait_gone() {
-    local text=$1 limit=${2:-5} i=0
+    local text=$1 limit=${2:-10} i=0
     while [ $i -lt $((limit * 20)) ]; do
         screen | grep -qF -- "$text" || return 0
         sleep 0.05; i=$((i + 1))

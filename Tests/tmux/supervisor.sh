@@ -30,7 +30,7 @@ wait_for "结对历史："
 # Live refresh: another process pairs it; the history shows the branch within a second.
 free=$(cli branch list --free --format csv | awk -F, 'NR == 2 {print $1}')
 cli pair "$free" "$enterprise" >/dev/null || fail "could not pair from the CLI"
-wait_for "当前突击队：$free" 2
+wait_for "当前突击队：$free" 3
 
 send BSpace BSpace BSpace
 wait_for "第10组"
