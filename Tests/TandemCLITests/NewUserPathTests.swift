@@ -90,3 +90,34 @@ import Testing
         #expect(try english.refused(["request", "show", "R4"]).contains("no request"))
     }
 }
+
+@Suite struct SuggestCommandTests {
+    @Test func proposesExplainsAndAppliesInOneTransaction() throws {
+        let cli = try CLIHarness(lang: "en_US.UTF-8")
+        try cli.ok(["init", "--demo", "--scale", "40", "--seed", "5"])
+        let json = try cli.ok(["suggest", "--format", "json"])
+        let plan = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let proposals = try #require(plan["proposals"] as? [[String: Any]])
+        #expect(!proposals.isEmpty)
+        #expect(plan["candidateGraph"] as? String == "complete")
+        let first = try #require(proposals.first?["explanation"] as? [String: Any])
+        #expect(first["distanceKm"] is Double && first["urgency"] is Int && first["gaps"] is [Any])
+        // Every branch and enterprise appears at most once.
+        #expect(Set(proposals.compactMap { $0["branch"] as? String }).count == proposals.count)
+        #expect(Set(proposals.compactMap { $0["enterprise"] as? String }).count == proposals.count)
+
+        let table = try cli.ok(["suggest", "--group", "3"])
+        #expect(table.contains("pairings proposed"))
+
+        // A supervisor may look but not apply; nothing changes.
+        try cli.refused(["suggest", "--apply", "--as", "supervisor"])
+        let applied = try cli.run(["suggest", "--apply", "--format", "json"])
+        #expect(applied.status == 0)
+        #expect(applied.stderr.contains("applied \(proposals.count) pairings"))
+        let after = try cli.ok(["suggest", "--format", "json"])
+        let replanned = try #require(try JSONSerialization.jsonObject(with: Data(after.utf8)) as? [String: Any])
+        #expect((replanned["proposals"] as? [Any])?.isEmpty == true)
+        let log = try cli.ok(["log", "--format", "csv", "--limit", "1000"])
+        #expect(log.components(separatedBy: ",pair,").count - 1 == proposals.count)
+    }
+}

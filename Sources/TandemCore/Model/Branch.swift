@@ -53,4 +53,18 @@ public struct Branch: Sendable, Hashable, Codable {
     }
 
     public var sortedCapabilities: [Capability] { capabilities.sorted() }
+
+    private enum CodingKeys: String, CodingKey { case code, name, districtCode, leadLogin, headcount, capabilities, active }
+
+    /// Capabilities are written in a fixed order, so the same branch always reads the same in JSON.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(code, forKey: .code)
+        try container.encode(name, forKey: .name)
+        try container.encode(districtCode, forKey: .districtCode)
+        try container.encodeIfPresent(leadLogin, forKey: .leadLogin)
+        try container.encode(headcount, forKey: .headcount)
+        try container.encode(sortedCapabilities, forKey: .capabilities)
+        try container.encode(active, forKey: .active)
+    }
 }
