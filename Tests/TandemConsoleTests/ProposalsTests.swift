@@ -42,3 +42,20 @@ struct ProposalsTests {
         #expect(console.screen.contains("您的角色没有“引擎建议”屏"))
     }
 }
+
+@Suite("Engine proposals after a partial accept")
+struct ProposalsPartialTests {
+    @Test func acceptAllSkipsProposalsAlreadyPaired() {
+        let repo = Fixture.repository()
+        repo.pairings.removeAll()
+        let (console, _) = Fixture.console(Fixture.dispatcher, repository: repo, width: 100, height: 30)
+        console.press("3")
+        console.press("a")                       // accept the first one
+        #expect(repo.pairings.filter(\.isActive).count == 1)
+        #expect(console.screen.contains("（已结对）"))
+        console.press("A")
+        #expect(console.screen.contains("将一次写入 2 个结对"))
+        console.press("Enter")
+        #expect(repo.pairings.filter(\.isActive).count == 3)
+    }
+}

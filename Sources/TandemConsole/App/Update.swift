@@ -250,8 +250,14 @@ extension ConsoleState {
             guard let pair = proposals.set?.pairs[safe: proposals.cursor.index] else { return [] }
             return [.mutate(.pair(branch: pair.branch, enterprise: pair.enterprise))]
         case .acceptAll:
-            guard let pairs = proposals.set?.pairs, !pairs.isEmpty else { return [] }
-            overlay = .form(acceptAllForm(pairs.map { ProposedPair(branch: $0.branch, enterprise: $0.enterprise) }))
+            // Only the proposals whose branch and enterprise are both still free.
+            guard let pairs = proposals.set?.pairs, let snapshot else { return [] }
+            let open = pairs.filter { snapshot.pairingByBranch[$0.branch] == nil && snapshot.pairingByEnterprise[$0.enterprise] == nil }
+            guard !open.isEmpty else {
+                notice = Notice(kind: .error, text: bi("这些建议都已结对；按 r 重新计算", "every proposal is already paired; r recomputes"))
+                return []
+            }
+            overlay = .form(acceptAllForm(open.map { ProposedPair(branch: $0.branch, enterprise: $0.enterprise) }))
         }
         return []
     }
