@@ -1,25 +1,32 @@
 /// The pairing engine's exact solver: a matching of maximum cardinality and,
 /// among those, of minimum total cost. Deterministic for the same input.
 ///
-/// Which algorithm, and why (bench/engine/run.sh, 2 shared cores, same run,
-/// solve time only; every cost equal to SciPy/lap/OR-Tools):
+/// Which algorithm, and why (bench/engine/README.md; 2 cores; solve time;
+/// every cost equal to SciPy / lap / OR-Tools on the same files):
 /// - Square sparse graphs: ε-scaling auction on costs × (n + 1), exact at
-///   ε = 1 (`ScalingAuction`), on a breadth-first relabelling for locality.
-///   Sparse JV (lapmod, SciPy) grows ~n² on k-nearest graphs; the auction
-///   grows like OR-Tools' cost scaling but with fewer bids, since pairs that
-///   still satisfy ε-CS survive each phase: 10k 0.08 s (OR-Tools 0.19 s),
-///   50k 0.33 s (1.53 s), 100k 3.5 s (7.5 s), 200k 3.7 s (11.0 s).
+///   ε = 1 (`ScalingAuction`), first ε a quarter of the mean row cost spread,
+///   pairs that still satisfy ε-CS kept across phases, rows and columns
+///   relabelled breadth-first for cache locality. Sparse JV (lapmod, SciPy)
+///   grows ~n² on k-nearest graphs and OR-Tools' cost scaling ~n^1.4; the
+///   auction made 0.14–0.53 × OR-Tools' time in the same runs (quiet machine:
+///   10k 0.03 s, 50k 0.23 s, 100k 0.83 s, 200k 3.1 s against 0.11 / 0.70 /
+///   4.2 / 7.4 s for OR-Tools in ../shared/bench/README.md).
 /// - Complete square graphs: the same auction on each row's 24 cheapest
 ///   columns plus each column's 6 cheapest rows, certified on the full
-///   matrix by the ε-CS test (rows that fail get more candidates), falling
-///   back to dense Jonker–Volgenant (`DenseJonkerVolgenant`): 2000² 0.17 s
-///   (lapjv 0.23 s), 4000² 0.34 s (OR-Tools 1.74 s, lapjv 1.75 s). Plain
-///   LAPJV in Swift measured 0.25 s at 2000², slower than lapjv.
-/// - Rectangular graphs, or no perfect matching: successive shortest
-///   augmenting paths with potentials on the smaller side, with a slack
-///   column per row priced above any matching when Hopcroft–Karp shows the
-///   smaller side cannot be covered (`ShortestAugmentingPath`); O(E log V)
-///   per row, fine at dispatch sizes.
+///   matrix by the ε-CS test (`DenseCandidateAuction`; rows that fail get
+///   their best columns at current prices); dense Jonker–Volgenant is the
+///   fallback. 2000² 0.06 s, 4000² 0.23 s (lapjv 0.135 / 0.84 s); plain
+///   LAPJV in Swift measured 0.25 s at 2000².
+/// - Rows or columns without edges are set aside first (`CompactProblem`).
+/// - Nearly square rectangular graphs: the auction with implicit dummy rows
+///   (`RectangularAuction`), 0.26 s at 20000 × 19950 against 2.7 s by
+///   shortest paths.
+/// - Everything else (clearly rectangular, or no matching covers the smaller
+///   side): successive shortest augmenting paths with potentials on the
+///   smaller side, with a slack column per row priced above any matching
+///   when Hopcroft–Karp shows the smaller side cannot be covered
+///   (`ShortestAugmentingPath`): 0.13–0.27 s at 20000 × 15000–18000, but
+///   ~n² on large, nearly square inputs without a covering matching.
 public enum AssignmentSolver {
     /// Which algorithm `solve` used; reported by the benchmark.
     public enum Method: String, Sendable {
