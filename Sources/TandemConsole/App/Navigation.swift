@@ -1,0 +1,91 @@
+import TandemCore
+
+/// Moving through the supervisor's drill-down and the coverage map.
+extension ConsoleState {
+    // MARK: Drill-down
+
+    mutating func drillIn() -> [Effect] {
+        if tab == .map {
+            guard let code = map.selected ?? mapDistricts.first?.code,
+                  let district = context.geography.district(code: code) else { return [] }
+            var path: [DrillLevel] = context.supervisedGroup == nil ? [.city, .group(district.group)] : [.group(district.group)]
+            path.append(.district(code))
+            coverage.path = path
+            coverage.cursors = path.map { _ in ListCursor() }
+            tab = .coverage
+            return []
+        }
+        let rows = drillRows
+        guard let row = rows[safe: drillCursor.index] else { return [] }
+        let next: DrillLevel
+        switch row {
+        case .group(let g): next = .group(g.group.number)
+        case .district(let d):
+            next = .district(d.district.code)
+        case .enterprise(let e, _, _): next = .enterprise(e.code)
+        }
+        coverage.path.append(next)
+        coverage.cursors.append(ListCursor())
+        if case .enterprise(let code) = next { return [.loadHistory(code)] }
+        return []
+    }
+
+    mutating func drillOut() {
+        guard coverage.path.count > 1 else { return }
+        coverage.path.removeLast()
+        coverage.cursors.removeLast()
+    }
+
+    /// Shows an enterprise's history in the drill-down (from `:show E12`).
+    mutating func showEnterprise(_ code: RecordCode) -> [Effect] {
+        guard let enterprise = snapshot?.enterprise(code) else {
+            notice = Notice(kind: .error, text: bi("找不到单位 \(code)", "no enterprise \(code)"))
+            return []
+        }
+        guard tabs.contains(.coverage) else {
+            notice = Notice(kind: .error, text: bi("您的角色没有覆盖情况屏", "your role has no coverage screen"))
+            return []
+        }
+        let group = context.geography.district(code: enterprise.districtCode)?.group ?? 0
+        if let own = context.supervisedGroup, own != group {
+            notice = Notice(kind: .error, text: bi("\(code) 不在您督导的第 \(own) 组", "\(code) is outside your group \(own)"))
+            return []
+        }
+        var path: [DrillLevel] = context.supervisedGroup == nil ? [.city, .group(group)] : [.group(group)]
+        path += [.district(enterprise.districtCode), .enterprise(code)]
+        coverage.path = path
+        coverage.cursors = path.map { _ in ListCursor() }
+        tab = .coverage
+        return [.loadHistory(code)]
+    }
+
+    // MARK: Map
+
+    enum MapMove { case up, down, left, right }
+
+    /// Moves to the nearest district in the direction pressed.
+    mutating func moveOnMap(_ move: MapMove) {
+        let districts = mapDistricts
+        guard let current = districts.first(where: { $0.code == map.selected }) ?? districts.first else { return }
+        if map.selected == nil { map.selected = current.code; return }
+        let candidates = districts.filter { d in
+            switch move {
+            case .up: d.tile.row < current.tile.row
+            case .down: d.tile.row > current.tile.row
+            case .left: d.tile.col < current.tile.col
+            case .right: d.tile.col > current.tile.col
+            }
+        }
+        let best = candidates.min { a, b in
+            func cost(_ d: District) -> Int {
+                let dr = abs(d.tile.row - current.tile.row), dc = abs(d.tile.col - current.tile.col)
+                switch move {
+                case .up, .down: return dr * 10 + dc * 3
+                case .left, .right: return dc * 10 + dr * 3
+                }
+            }
+            return cost(a) < cost(b)
+        }
+        if let best { map.selected = best.code }
+    }
+}
