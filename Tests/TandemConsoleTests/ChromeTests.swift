@@ -81,3 +81,32 @@ struct ChromeTests {
         #expect(console.isQuitting)
     }
 }
+
+@Suite("Background loading")
+struct BackgroundLoadingTests {
+    @Test func loadsOffTheKeyThreadAndDeliversDataThenTheSearchIndex() throws {
+        let repo = Fixture.repository()
+        let context = ConsoleContext(actor: Fixture.dispatcher, geography: Fixture.geography, catalog: Fixture.catalog,
+                                     lang: .zh, databasePath: "")
+        let runtime = ConsoleRuntime(repository: repo, context: context, proposer: nil, width: 80, height: 24, today: { Fixture.today })
+        runtime.loadsInBackground = true
+        runtime.load()
+        #expect(runtime.state.render().text.contains("正在读取数据…"), "the first frame does not wait for the data")
+        var waited = 0
+        while runtime.state.data == nil, waited < 400 {
+            _ = runtime.collectBackgroundResults()
+            usleep(5_000); waited += 1
+        }
+        #expect(runtime.state.data != nil)
+        #expect(runtime.state.render().text.contains("南川九叶青花椒基地"))
+        // Keys keep working; a change elsewhere is picked up by the next poll.
+        runtime.dispatch(.key(.char("j")))
+        repo.externalChange { _ in }
+        #expect(runtime.poll() == false, "in the background the poll only starts the load")
+        waited = 0
+        while runtime.isLoading, waited < 400 { _ = runtime.collectBackgroundResults(); usleep(5_000); waited += 1 }
+        #expect(runtime.state.data?.snapshot.version == repo.counter)
+    }
+}
+
+import Foundation
