@@ -30,7 +30,8 @@
 public enum AssignmentSolver {
     /// Which algorithm `solve` used; reported by the benchmark.
     public enum Method: String, Sendable {
-        case empty, denseCandidateAuction, denseJonkerVolgenant, scalingAuction, rectangularAuction, shortestAugmentingPath
+        case empty, denseCandidateAuction, denseJonkerVolgenant, scalingAuction, rectangularAuction, split,
+            shortestAugmentingPath
     }
 
     public static func solve(_ problem: AssignmentProblem) -> AssignmentSolution {
@@ -64,10 +65,17 @@ public enum AssignmentSolver {
         // Nearly square: shortest paths get long (2.7 s at 20000 × 19950, k = 30,
         // against 0.26 s by auction); beyond a 2 % difference the slack columns
         // keep them short (0.27 s at 20000 × 18000, auction 0.93 s).
-        if rows != cols && (max(rows, cols) - min(rows, cols)) * 50 <= max(rows, cols),
-           let rowToCol = RectangularAuction.solve(problem)
-        {
+        let nearlySquare = (max(rows, cols) - min(rows, cols)) * 50 <= max(rows, cols)
+        if rows != cols && nearlySquare, let rowToCol = RectangularAuction.solve(problem) {
             return (AssignmentSolution(problem: problem, rowToCol: rowToCol), .rectangularAuction)
+        }
+        // Nearly square without a matching covering the smaller side (the
+        // auctions above gave up): two parts that have one.
+        if nearlySquare, let split = DeficiencySplit(problem) {
+            let deficient = solveReportingMethod(split.deficient.problem).solution
+            let rest = solveReportingMethod(split.rest.problem).solution
+            let rowToCol = split.combine(deficient: deficient.rowToCol, rest: rest.rowToCol)
+            return (AssignmentSolution(problem: problem, rowToCol: rowToCol), .split)
         }
         return (AssignmentSolution(problem: problem, rowToCol: solveByShortestPaths(problem)), .shortestAugmentingPath)
     }
@@ -100,7 +108,7 @@ public enum AssignmentSolver {
     }
 }
 
-/// A problem without its rows and columns that have no edge, and the way back.
+/// The part of a problem on chosen rows and columns, and the way back.
 struct CompactProblem {
     let problem: AssignmentProblem
     /// Original index of each kept row / column.
@@ -108,15 +116,21 @@ struct CompactProblem {
     let keptCols: [Int32]
     let originalRows: Int
 
-    /// nil when every row and column has an edge.
+    /// Without the rows and columns that have no edge; nil when there are none.
     init?(removingIsolatedFrom original: AssignmentProblem) {
         var colDegree = [Int32](repeating: 0, count: original.cols)
         for j in original.edgeCol { colDegree[Int(j)] += 1 }
-        let isolatedRows = (0..<original.rows).contains { original.rowStart[$0] == original.rowStart[$0 + 1] }
-        guard isolatedRows || colDegree.contains(0) else { return nil }
+        let keepRow = (0..<original.rows).map { original.rowStart[$0] < original.rowStart[$0 + 1] }
+        let keepCol = colDegree.map { $0 > 0 }
+        guard keepRow.contains(false) || keepCol.contains(false) else { return nil }
+        self.init(original, keepRow: keepRow, keepCol: keepCol)
+    }
+
+    /// The kept rows and columns with the edges between them.
+    init(_ original: AssignmentProblem, keepRow: [Bool], keepCol: [Bool]) {
         var newCol = [Int32](repeating: -1, count: original.cols)
         var keptCols: [Int32] = []
-        for j in 0..<original.cols where colDegree[j] > 0 {
+        for j in 0..<original.cols where keepCol[j] {
             newCol[j] = Int32(keptCols.count)
             keptCols.append(Int32(j))
         }
@@ -124,11 +138,9 @@ struct CompactProblem {
         var rowStart: [Int32] = [0]
         var edgeCol: [Int32] = []
         var edgeCost: [Int32] = []
-        edgeCol.reserveCapacity(original.edgeCount)
-        edgeCost.reserveCapacity(original.edgeCount)
-        for i in 0..<original.rows where original.rowStart[i] < original.rowStart[i + 1] {
+        for i in 0..<original.rows where keepRow[i] {
             keptRows.append(Int32(i))
-            for e in Int(original.rowStart[i])..<Int(original.rowStart[i + 1]) {
+            for e in Int(original.rowStart[i])..<Int(original.rowStart[i + 1]) where newCol[Int(original.edgeCol[e])] >= 0 {
                 edgeCol.append(newCol[Int(original.edgeCol[e])])
                 edgeCost.append(original.edgeCost[e])
             }

@@ -89,6 +89,25 @@ struct EngineSolverPropertyTests {
         }
     }
 
+    @Test("deficiency split: parts solved apart give the optimum", arguments: shapes)
+    func deficiencySplit(rows: Int, cols: Int) throws {
+        var rng = SplitMix64(seed: UInt64(17000 + rows * 10 + cols))
+        for _ in 0..<30 {
+            let instance = SmallInstance.random(rows: rows, cols: cols, density: 0.35, costRange: 0...5, using: &rng)
+            let expected = instance.bruteForce()
+            guard let split = DeficiencySplit(try instance.problem()) else {
+                #expect(expected.pairs == min(rows, cols), "no split of a deficient instance \(instance)")
+                continue
+            }
+            #expect(expected.pairs < min(rows, cols))
+            let rowToCol = split.combine(
+                deficient: AssignmentSolver.solve(split.deficient.problem).rowToCol,
+                rest: AssignmentSolver.solve(split.rest.problem).rowToCol)
+            let actual = try #require(instance.evaluate(rowToCol), "invalid matching for \(instance)")
+            #expect(actual.pairs == expected.pairs && actual.cost == expected.cost, "\(instance)")
+        }
+    }
+
     @Test("dense Jonker–Volgenant on complete square instances", arguments: 1...7)
     func denseJonkerVolgenant(n: Int) throws {
         var rng = SplitMix64(seed: UInt64(11000 + n))
