@@ -57,22 +57,31 @@ public enum AssignmentSolver {
             let rowToCol = DenseJonkerVolgenant.solve(n: rows, costs: costs)
             return (AssignmentSolution(problem: problem, rowToCol: rowToCol), .denseJonkerVolgenant)
         }
+        var knownMaximumMatching: [Int32]? = nil
         if rows == cols {
-            if let rowToCol = ScalingAuction.solve(problem) {
+            switch ScalingAuction.answer(problem) {
+            case .optimal(let rowToCol):
                 return (AssignmentSolution(problem: problem, rowToCol: rowToCol), .scalingAuction)
+            case .uncoverable(let matching): knownMaximumMatching = matching
+            case .gaveUp: break
             }
         }
         // Nearly square: shortest paths get long (2.7 s at 20000 × 19950, k = 30,
         // against 0.26 s by auction); beyond a 2 % difference the slack columns
         // keep them short (0.27 s at 20000 × 18000, auction 0.93 s).
         let nearlySquare = (max(rows, cols) - min(rows, cols)) * 50 <= max(rows, cols)
-        if rows != cols && nearlySquare, let rowToCol = RectangularAuction.solve(problem) {
-            return (AssignmentSolution(problem: problem, rowToCol: rowToCol), .rectangularAuction)
+        if rows != cols && nearlySquare {
+            switch RectangularAuction.answer(problem) {
+            case .optimal(let rowToCol):
+                return (AssignmentSolution(problem: problem, rowToCol: rowToCol), .rectangularAuction)
+            case .uncoverable(let matching): knownMaximumMatching = matching
+            case .gaveUp: break
+            }
         }
         // No matching covers the smaller side (the auctions above gave up, or
         // Hopcroft–Karp says so): two parts that have one. 7.7 s → 1.0 s at
         // 50k rows with 50 left unmatched.
-        if let split = DeficiencySplit(problem) {
+        if let split = DeficiencySplit(problem, maximumMatching: knownMaximumMatching) {
             let deficient = solveReportingMethod(split.deficient.problem).solution
             let rest = solveReportingMethod(split.rest.problem).solution
             let rowToCol = split.combine(deficient: deficient.rowToCol, rest: rest.rowToCol)

@@ -13,10 +13,12 @@ struct DeficiencySplit {
     let deficient: CompactProblem
     let rest: CompactProblem
 
-    /// nil when the maximum matching covers the smaller side.
-    init?(_ problem: AssignmentProblem) {
+    /// nil when the maximum matching covers the smaller side. `maximumMatching`,
+    /// when known (an auction found it), spares Hopcroft–Karp most of its work.
+    init?(_ problem: AssignmentProblem, maximumMatching: [Int32]? = nil) {
         let matching = MaximumMatching.solve(
-            rows: problem.rows, cols: problem.cols, rowStart: problem.rowStart, edgeCol: problem.edgeCol)
+            rows: problem.rows, cols: problem.cols, rowStart: problem.rowStart, edgeCol: problem.edgeCol,
+            initial: maximumMatching)
         if matching.size == min(problem.rows, problem.cols) { return nil }
         var colToRow = [Int32](repeating: -1, count: problem.cols)
         for (i, j) in matching.rowToCol.enumerated() where j >= 0 { colToRow[Int(j)] = Int32(i) }

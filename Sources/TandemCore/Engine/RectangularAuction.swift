@@ -10,33 +10,40 @@
 /// augmenting paths with slack columns).
 enum RectangularAuction {
     static func solve(_ problem: AssignmentProblem, alpha: Int64 = 8) -> [Int32]? {
+        if case .optimal(let rowToCol) = answer(problem, alpha: alpha) { return rowToCol }
+        return nil
+    }
+
+    /// The optimal pairs, or a maximum matching when none covers the smaller side.
+    static func answer(_ problem: AssignmentProblem, alpha: Int64 = 8) -> AuctionAnswer {
         let transposed = problem.rows > problem.cols
         let oriented = transposed ? transpose(problem) : problem
         let realRows = oriented.rows, n = oriented.cols
-        if realRows == 0 { return [Int32](repeating: -1, count: problem.rows) }
-        for i in 0..<realRows where oriented.rowStart[i] == oriented.rowStart[i + 1] { return nil }
+        if realRows == 0 { return .optimal([Int32](repeating: -1, count: problem.rows)) }
+        if (0..<realRows).contains(where: { oriented.rowStart[$0] == oriented.rowStart[$0 + 1] }) { return .gaveUp }
 
         var state = ScalingAuction.State(
             price: [Int64](repeating: 0, count: n), rowToCol: [Int32](repeating: -1, count: n))
-        let orientedRowToCol: [Int32]
+        var orientedRowToCol = [Int32](repeating: -1, count: realRows)
+        let outcome: ScalingAuction.RunOutcome
         if n >= ScalingAuction.relabelThreshold {
             let order = LocalityOrder(oriented)
             let (rowStart, arcs) = order.packedArcs(oriented)
-            guard ScalingAuction.run(n: n, rowStart: rowStart, arcs: arcs, state: &state, warm: false, alpha: alpha)
-            else { return nil }
-            var restored = [Int32](repeating: -1, count: realRows)
-            for r in 0..<realRows { restored[Int(order.rowOrder[r])] = order.colOrder[Int(state.rowToCol[r])] }
-            orientedRowToCol = restored
+            outcome = ScalingAuction.run(n: n, rowStart: rowStart, arcs: arcs, state: &state, warm: false, alpha: alpha)
+            for r in 0..<realRows where state.rowToCol[r] >= 0 {
+                orientedRowToCol[Int(order.rowOrder[r])] = order.colOrder[Int(state.rowToCol[r])]
+            }
         } else {
             let (rowStart, arcs) = LocalityOrder.packedArcs(oriented)
-            guard ScalingAuction.run(n: n, rowStart: rowStart, arcs: arcs, state: &state, warm: false, alpha: alpha)
-            else { return nil }
+            outcome = ScalingAuction.run(n: n, rowStart: rowStart, arcs: arcs, state: &state, warm: false, alpha: alpha)
             orientedRowToCol = Array(state.rowToCol[0..<realRows])
         }
-        if !transposed { return orientedRowToCol }
-        var rowToCol = [Int32](repeating: -1, count: problem.rows)
-        for (r, c) in orientedRowToCol.enumerated() { rowToCol[Int(c)] = Int32(r) }
-        return rowToCol
+        var rowToCol = orientedRowToCol
+        if transposed {
+            rowToCol = [Int32](repeating: -1, count: problem.rows)
+            for (r, c) in orientedRowToCol.enumerated() where c >= 0 { rowToCol[Int(c)] = Int32(r) }
+        }
+        return AuctionAnswer(outcome, rowToCol: rowToCol)
     }
 
     /// The same problem with rows and columns swapped.

@@ -32,34 +32,49 @@ enum ScalingAuction {
     static func solve(
         _ problem: AssignmentProblem, scalingFactor alpha: Int64 = 8, relabelFrom threshold: Int = relabelThreshold
     ) -> [Int32]? {
-        solve(problem, scalingFactor: alpha, warmStart: nil, relabelFrom: threshold)?.rowToCol
+        if case .optimal(let rowToCol) = answer(problem, scalingFactor: alpha, relabelFrom: threshold) {
+            return rowToCol
+        }
+        return nil
     }
 
-    /// With `warmStart` (prices and pairs of an earlier run on the same rows
-    /// and columns, fewer edges), only the final ε = 1 phase runs.
-    static func solve(
-        _ problem: AssignmentProblem, scalingFactor alpha: Int64 = 8, warmStart: State?,
-        relabelFrom threshold: Int = relabelThreshold
-    ) -> State? {
+    /// The optimal pairs; or, when no perfect matching exists, a maximum
+    /// matching (found while finding that out); or `gaveUp` on price overflow.
+    static func answer(
+        _ problem: AssignmentProblem, scalingFactor alpha: Int64 = 8, relabelFrom threshold: Int = relabelThreshold
+    ) -> AuctionAnswer {
+        let n = problem.rows
+        precondition(problem.cols == n)
+        if n == 0 { return .optimal([]) }
+        if (0..<n).contains(where: { problem.rowStart[$0] == problem.rowStart[$0 + 1] }) { return .gaveUp }
+        var state = State(price: [Int64](repeating: 0, count: n), rowToCol: [Int32](repeating: -1, count: n))
+        if n >= threshold {
+            let order = LocalityOrder(problem)
+            let (rowStart, arcs) = order.packedArcs(problem)
+            let outcome = run(n: n, rowStart: rowStart, arcs: arcs, state: &state, warm: false, alpha: alpha)
+            return AuctionAnswer(outcome, rowToCol: order.restore(state).rowToCol)
+        }
+        let (rowStart, arcs) = LocalityOrder.packedArcs(problem)
+        let outcome = run(n: n, rowStart: rowStart, arcs: arcs, state: &state, warm: false, alpha: alpha)
+        return AuctionAnswer(outcome, rowToCol: state.rowToCol)
+    }
+
+    /// Optimal pairs with their prices, without relabelling. With
+    /// `warmStart` (prices and pairs of an earlier run on the same rows and
+    /// columns with fewer edges) only the final ε = 1 phase runs.
+    static func solve(_ problem: AssignmentProblem, warmStart: State?) -> State? {
         let n = problem.rows
         precondition(problem.cols == n)
         if n == 0 { return State(price: [], rowToCol: []) }
-        for i in 0..<n where problem.rowStart[i] == problem.rowStart[i + 1] { return nil }  // a row without edges
-
-        if warmStart == nil && n >= threshold {
-            let order = LocalityOrder(problem)
-            let (rowStart, arcs) = order.packedArcs(problem)
-            var state = State(price: [Int64](repeating: 0, count: n), rowToCol: [Int32](repeating: -1, count: n))
-            guard run(n: n, rowStart: rowStart, arcs: arcs, state: &state, warm: false, alpha: alpha) else { return nil }
-            return order.restore(state)
-        }
+        if (0..<n).contains(where: { problem.rowStart[$0] == problem.rowStart[$0 + 1] }) { return nil }
         let (rowStart, arcs) = LocalityOrder.packedArcs(problem)
         var state = warmStart ?? State(
             price: [Int64](repeating: 0, count: n), rowToCol: [Int32](repeating: -1, count: n))
-        guard run(n: n, rowStart: rowStart, arcs: arcs, state: &state, warm: warmStart != nil, alpha: alpha)
-        else { return nil }
-        return state
+        let outcome = run(n: n, rowStart: rowStart, arcs: arcs, state: &state, warm: warmStart != nil, alpha: 8)
+        return outcome == .optimal ? state : nil
     }
+
+    enum RunOutcome { case optimal, uncoverable, overflow }
 
     private enum PhaseOutcome { case finished, needsFeasibilityCheck, overflow }
 
@@ -70,7 +85,7 @@ enum ScalingAuction {
     /// column at cost 0 (see `RectangularAuction`).
     static func run(
         n: Int, rowStart: [Int32], arcs: [UInt64], state: inout State, warm: Bool, alpha: Int64
-    ) -> Bool {
+    ) -> RunOutcome {
         let scale = Int64(n + 1)
         let realRows = rowStart.count - 1
         // Largest cost, and the mean spread of costs within a row: the first ε
@@ -188,19 +203,38 @@ enum ScalingAuction {
             }}}}}}
             switch outcome {
             case .overflow:
-                return false
+                return .overflow
             case .needsFeasibilityCheck:
                 let edgeCol = arcs.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
                 let matching = MaximumMatching.solve(
                     rows: realRows, cols: n, rowStart: rowStart, edgeCol: edgeCol,
                     initial: Array(state.rowToCol[0..<realRows]))
-                if matching.size < realRows { return false }  // dummy rows take any column left
+                if matching.size < realRows {  // dummy rows take any column left
+                    state.rowToCol = matching.rowToCol + [Int32](repeating: -1, count: n - realRows)
+                    return .uncoverable
+                }
                 feasibilityKnown = true
                 continue  // redo the phase; kept pairs stay, the rest bid again
             case .finished:
-                if epsilon == 1 { return true }
+                if epsilon == 1 { return .optimal }
                 epsilon = max(epsilon / alpha, 1)
             }
+        }
+    }
+}
+
+/// What an auction found.
+enum AuctionAnswer {
+    case optimal([Int32])
+    /// No matching covers the real rows; here is a maximum matching.
+    case uncoverable(maximumMatching: [Int32])
+    case gaveUp
+
+    init(_ outcome: ScalingAuction.RunOutcome, rowToCol: [Int32]) {
+        switch outcome {
+        case .optimal: self = .optimal(rowToCol)
+        case .uncoverable: self = .uncoverable(maximumMatching: rowToCol)
+        case .overflow: self = .gaveUp
         }
     }
 }
