@@ -5,10 +5,10 @@ import TandemCore
 /// Decoding by position keeps snapshot loading fast on large cities.
 enum RowDecoding {
     static let branchColumns = "number, name, district_code, lead_login, headcount, capabilities, active"
-    static func branch(_ row: Row) -> Branch {
-        let capabilities = (row[5] as String).split(separator: ",").compactMap { Capability(rawValue: String($0)) }
-        return Branch(code: RecordCode(.branch, row[0]), name: row[1], districtCode: row[2], leadLogin: row[3],
-                      headcount: row[4], capabilities: Set(capabilities), active: row[6])
+    static func branch(_ row: RawRow) -> Branch {
+        let capabilities = row.text(5).split(separator: ",").compactMap { Capability(rawValue: String($0)) }
+        return Branch(code: RecordCode(.branch, row.int(0)), name: row.text(1), districtCode: row.text(2), leadLogin: row.optionalText(3),
+                      headcount: row.int(4), capabilities: Set(capabilities), active: row.bool(6))
     }
     static func branchArguments(_ branch: Branch) -> StatementArguments {
         [branch.name, branch.districtCode, branch.leadLogin, branch.headcount,
@@ -19,15 +19,13 @@ enum RowDecoding {
         number, name, kind, district_code, address, lat, lon, contact_name, contact_phone, \
         disabled_employees, resumption_percent
         """
-    static func enterprise(_ row: Row) -> Enterprise {
-        let lat: Double? = row[5]
-        let lon: Double? = row[6]
-        let percent: Int = row[10]
-        return Enterprise(code: RecordCode(.enterprise, row[0]), name: row[1],
-                          kind: EnterpriseKind(rawValue: row[2]) ?? .enterprise, districtCode: row[3], address: row[4],
+    static func enterprise(_ row: RawRow) -> Enterprise {
+        let lat = row.optionalDouble(5), lon = row.optionalDouble(6)
+        return Enterprise(code: RecordCode(.enterprise, row.int(0)), name: row.text(1),
+                          kind: EnterpriseKind(rawValue: row.text(2)) ?? .enterprise, districtCode: row.text(3), address: row.text(4),
                           location: lat.flatMap { lat in lon.map { GeoPoint(lat: lat, lon: $0) } },
-                          contactName: row[7], contactPhone: row[8], disabledEmployees: row[9],
-                          resumption: resumption(percent: percent))
+                          contactName: row.text(7), contactPhone: row.text(8), disabledEmployees: row.int(9),
+                          resumption: resumption(percent: row.int(10)))
     }
     static func enterpriseArguments(_ e: Enterprise) -> StatementArguments {
         [e.name, e.kind.rawValue, e.districtCode, e.address, e.location?.lat, e.location?.lon, e.contactName,
@@ -44,15 +42,12 @@ enum RowDecoding {
     static let requestColumns = """
         number, enterprise_number, category, item, quantity, unit, delivered, priority, due, status, notes, filed, completed
         """
-    static func request(_ row: Row) -> Request {
-        let due: String? = row[8]
-        let filed: String = row[11]
-        return Request(code: RecordCode(.request, row[0]), enterpriseCode: RecordCode(.enterprise, row[1]),
-                       category: row[2], item: row[3], quantity: Quantity(thousandths: row[4]), unit: row[5],
-                       delivered: Quantity(thousandths: row[6]), priority: Priority(rawValue: row[7]) ?? .normal,
-                       due: due.flatMap(Day.init(parsing:)), status: RequestStatus(rawValue: row[9]) ?? .open,
-                       notes: row[10], filed: Day(parsing: filed) ?? Day(year: 1970, month: 1, day: 1),
-                       completed: (row[12] as String?).flatMap(Day.init(parsing:)))
+    static func request(_ row: RawRow) -> Request {
+        Request(code: RecordCode(.request, row.int(0)), enterpriseCode: RecordCode(.enterprise, row.int(1)),
+                category: row.text(2), item: row.text(3), quantity: Quantity(thousandths: row.int64(4)), unit: row.text(5),
+                delivered: Quantity(thousandths: row.int64(6)), priority: Priority(rawValue: row.int(7)) ?? .normal,
+                due: row.day(8), status: RequestStatus(rawValue: row.text(9)) ?? .open, notes: row.text(10),
+                filed: row.day(11) ?? Day(year: 1970, month: 1, day: 1), completed: row.day(12))
     }
     static func requestArguments(_ r: Request) -> StatementArguments {
         [r.enterpriseCode.number, r.category, r.item, r.quantity.thousandths, r.unit, r.delivered.thousandths,
@@ -61,23 +56,21 @@ enum RowDecoding {
     }
 
     static let pairingColumns = "id, branch_number, enterprise_number, started_at, started_by, ended_at, ended_by, end_reason"
-    static func pairing(_ row: Row) -> Pairing {
-        Pairing(id: row[0], branchCode: RecordCode(.branch, row[1]), enterpriseCode: RecordCode(.enterprise, row[2]),
-                startedAt: row[3], startedBy: row[4], endedAt: row[5], endedBy: row[6], endReason: row[7])
+    static func pairing(_ row: RawRow) -> Pairing {
+        Pairing(id: row.int64(0), branchCode: RecordCode(.branch, row.int(1)), enterpriseCode: RecordCode(.enterprise, row.int(2)),
+                startedAt: row.text(3), startedBy: row.text(4), endedAt: row.optionalText(5), endedBy: row.optionalText(6),
+                endReason: row.optionalText(7))
     }
 
     static let operatorColumns = "login, display_name, role, branch_number, group_number"
-    static func `operator`(_ row: Row) -> Operator {
-        let kind: String = row[2]
-        let branch: Int? = row[3]
-        let group: Int? = row[4]
-        let role: Role = switch kind {
-        case "lead": .branchLead(branch: RecordCode(.branch, branch ?? 0))
-        case "supervisor": .supervisor(group: group)
+    static func `operator`(_ row: RawRow) -> Operator {
+        let role: Role = switch row.text(2) {
+        case "lead": .branchLead(branch: RecordCode(.branch, row.optionalInt(3) ?? 0))
+        case "supervisor": .supervisor(group: row.optionalInt(4))
         case "admin": .admin
         default: .dispatcher
         }
-        return Operator(login: row[0], displayName: row[1], role: role)
+        return Operator(login: row.text(0), displayName: row.text(1), role: role)
     }
     static func operatorArguments(_ op: Operator) -> StatementArguments {
         var branch: Int?
@@ -91,13 +84,14 @@ enum RowDecoding {
     }
 
     static let deliveryColumns = "request_number, quantity, note, operator_login, at, over_delivery"
-    static func delivery(_ row: Row) -> Delivery {
-        Delivery(requestCode: RecordCode(.request, row[0]), quantity: Quantity(thousandths: row[1]), note: row[2],
-                 operatorLogin: row[3], at: row[4], overDelivery: row[5])
+    static func delivery(_ row: RawRow) -> Delivery {
+        Delivery(requestCode: RecordCode(.request, row.int(0)), quantity: Quantity(thousandths: row.int64(1)), note: row.text(2),
+                 operatorLogin: row.text(3), at: row.text(4), overDelivery: row.bool(5))
     }
 
     static let auditColumns = "id, at, operator_login, action, subject, before, after"
-    static func audit(_ row: Row) -> AuditEvent {
-        AuditEvent(id: row[0], at: row[1], operatorLogin: row[2], action: row[3], subject: row[4], before: row[5], after: row[6])
+    static func audit(_ row: RawRow) -> AuditEvent {
+        AuditEvent(id: row.int64(0), at: row.text(1), operatorLogin: row.text(2), action: row.text(3), subject: row.text(4),
+                   before: row.text(5), after: row.text(6))
     }
 }

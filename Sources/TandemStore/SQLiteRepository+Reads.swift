@@ -6,25 +6,22 @@ extension SQLiteRepository {
         // Read the counter first: a change landing in between makes the next poll reload again.
         let version = try changeCounter()
         return try read { db in
-            let branches = try Row.fetchCursor(db, sql: "SELECT \(RowDecoding.branchColumns) FROM branch ORDER BY number")
-                .map(RowDecoding.branch)
-            let enterprises = try Row.fetchCursor(db, sql: "SELECT \(RowDecoding.enterpriseColumns) FROM enterprise ORDER BY number")
-                .map(RowDecoding.enterprise)
-            let requests = try Row.fetchCursor(db, sql: "SELECT \(RowDecoding.requestColumns) FROM request ORDER BY number")
-                .map(RowDecoding.request)
-            let pairings = try Row.fetchCursor(db, sql: """
+            let branches = try db.fetchRaw("SELECT \(RowDecoding.branchColumns) FROM branch ORDER BY number", RowDecoding.branch)
+            let enterprises = try db.fetchRaw("SELECT \(RowDecoding.enterpriseColumns) FROM enterprise ORDER BY number",
+                                              RowDecoding.enterprise)
+            let requests = try db.fetchRaw("SELECT \(RowDecoding.requestColumns) FROM request ORDER BY number", RowDecoding.request)
+            let pairings = try db.fetchRaw("""
                 SELECT \(RowDecoding.pairingColumns) FROM pairing WHERE ended_at IS NULL ORDER BY id
-                """).map(RowDecoding.pairing)
+                """, RowDecoding.pairing)
             let lastChange = try String.fetchOne(db, sql: "SELECT at FROM audit_event ORDER BY id DESC LIMIT 1")
-            return CitySnapshot(branches: try Array(branches), enterprises: try Array(enterprises),
-                                requests: try Array(requests), activePairings: try Array(pairings),
+            return CitySnapshot(branches: branches, enterprises: enterprises, requests: requests, activePairings: pairings,
                                 version: version, lastChange: lastChange)
         }
     }
 
     public func operators() throws -> [Operator] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT \(RowDecoding.operatorColumns) FROM operator ORDER BY login").map(RowDecoding.operator)
+            try db.fetchRaw("SELECT \(RowDecoding.operatorColumns) FROM operator ORDER BY login", RowDecoding.operator)
         }
     }
 
@@ -33,8 +30,7 @@ extension SQLiteRepository {
     }
 
     static func fetchOperator(_ db: Database, login: String) throws -> Operator? {
-        try Row.fetchOne(db, sql: "SELECT \(RowDecoding.operatorColumns) FROM operator WHERE login = ?", arguments: [login])
-            .map(RowDecoding.operator)
+        try db.fetchRawOne("SELECT \(RowDecoding.operatorColumns) FROM operator WHERE login = ?", arguments: [login], RowDecoding.operator)
     }
 
     public func request(_ code: RecordCode) throws -> Request {
@@ -44,76 +40,75 @@ extension SQLiteRepository {
     public func deliveries(of request: RecordCode) throws -> [Delivery] {
         try read { db in
             _ = try Self.fetchRequest(db, request)
-            return try Row.fetchAll(db, sql: """
+            return try db.fetchRaw("""
                 SELECT \(RowDecoding.deliveryColumns) FROM delivery WHERE request_number = ? ORDER BY id
-                """, arguments: [request.number]).map(RowDecoding.delivery)
+                """, arguments: [request.number], RowDecoding.delivery)
         }
     }
 
     public func history(of enterprise: RecordCode) throws -> EnterpriseHistory {
         try read { db in
             _ = try Self.fetchEnterprise(db, enterprise)
-            let pairings = try Row.fetchAll(db, sql: """
+            let pairings = try db.fetchRaw("""
                 SELECT \(RowDecoding.pairingColumns) FROM pairing WHERE enterprise_number = ? ORDER BY id
-                """, arguments: [enterprise.number]).map(RowDecoding.pairing)
-            let deliveries = try Row.fetchAll(db, sql: """
+                """, arguments: [enterprise.number], RowDecoding.pairing)
+            let deliveries = try db.fetchRaw("""
                 SELECT \(RowDecoding.deliveryColumns.split(separator: ",").map { "d." + $0.trimmingWhitespace() }.joined(separator: ", "))
                 FROM delivery d JOIN request r ON r.number = d.request_number
                 WHERE r.enterprise_number = ? ORDER BY d.id
-                """, arguments: [enterprise.number]).map(RowDecoding.delivery)
+                """, arguments: [enterprise.number], RowDecoding.delivery)
             let requestCodes = try Int.fetchAll(db, sql: "SELECT number FROM request WHERE enterprise_number = ?",
                                                 arguments: [enterprise.number]).map { RecordCode(.request, $0).description }
             let subjects = [enterprise.description] + requestCodes
-            let events = try Row.fetchAll(db, sql: """
+            let events = try db.fetchRaw("""
                 SELECT \(RowDecoding.auditColumns) FROM audit_event
                 WHERE subject IN (SELECT value FROM json_each(?)) OR subject LIKE ?
                 ORDER BY id
-                """, arguments: [jsonArray(subjects), "% \(enterprise)"]).map(RowDecoding.audit)
+                """, arguments: [jsonArray(subjects), "% \(enterprise)"], RowDecoding.audit)
             return EnterpriseHistory(pairings: pairings, deliveries: deliveries, events: events)
         }
     }
 
     public func auditLog(limit: Int) throws -> [AuditEvent] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT \(RowDecoding.auditColumns) FROM audit_event ORDER BY id DESC LIMIT ?",
-                             arguments: [max(0, limit)]).map(RowDecoding.audit).reversed()
+            try db.fetchRaw("SELECT \(RowDecoding.auditColumns) FROM audit_event ORDER BY id DESC LIMIT ?", arguments: [max(0, limit)], RowDecoding.audit).reversed()
         }
     }
 
     // MARK: - Lookups inside a transaction
 
     static func fetchBranch(_ db: Database, _ code: RecordCode) throws -> Branch {
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(RowDecoding.branchColumns) FROM branch WHERE number = ?",
-                                         arguments: [code.number]) else {
+        guard let branch = try db.fetchRawOne("SELECT \(RowDecoding.branchColumns) FROM branch WHERE number = ?",
+                                              arguments: [code.number], RowDecoding.branch) else {
             throw TandemError.unknownRecord(.branch, code.description)
         }
-        return RowDecoding.branch(row)
+        return branch
     }
 
     static func fetchEnterprise(_ db: Database, _ code: RecordCode) throws -> Enterprise {
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(RowDecoding.enterpriseColumns) FROM enterprise WHERE number = ?",
-                                         arguments: [code.number]) else {
+        guard let enterprise = try db.fetchRawOne("SELECT \(RowDecoding.enterpriseColumns) FROM enterprise WHERE number = ?",
+                                                  arguments: [code.number], RowDecoding.enterprise) else {
             throw TandemError.unknownRecord(.enterprise, code.description)
         }
-        return RowDecoding.enterprise(row)
+        return enterprise
     }
 
     static func fetchRequest(_ db: Database, _ code: RecordCode) throws -> Request {
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(RowDecoding.requestColumns) FROM request WHERE number = ?",
-                                         arguments: [code.number]) else {
+        guard let request = try db.fetchRawOne("SELECT \(RowDecoding.requestColumns) FROM request WHERE number = ?",
+                                               arguments: [code.number], RowDecoding.request) else {
             throw TandemError.unknownRecord(.request, code.description)
         }
-        return RowDecoding.request(row)
+        return request
     }
 
     static func activePairing(_ db: Database, branch: RecordCode) throws -> Pairing? {
-        try Row.fetchOne(db, sql: "SELECT \(RowDecoding.pairingColumns) FROM pairing WHERE branch_number = ? AND ended_at IS NULL",
-                         arguments: [branch.number]).map(RowDecoding.pairing)
+        try db.fetchRawOne("SELECT \(RowDecoding.pairingColumns) FROM pairing WHERE branch_number = ? AND ended_at IS NULL",
+                           arguments: [branch.number], RowDecoding.pairing)
     }
 
     static func activePairing(_ db: Database, enterprise: RecordCode) throws -> Pairing? {
-        try Row.fetchOne(db, sql: "SELECT \(RowDecoding.pairingColumns) FROM pairing WHERE enterprise_number = ? AND ended_at IS NULL",
-                         arguments: [enterprise.number]).map(RowDecoding.pairing)
+        try db.fetchRawOne("SELECT \(RowDecoding.pairingColumns) FROM pairing WHERE enterprise_number = ? AND ended_at IS NULL",
+                           arguments: [enterprise.number], RowDecoding.pairing)
     }
 
     private func jsonArray(_ values: [String]) -> String {
