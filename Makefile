@@ -10,7 +10,7 @@ SWIFT ?= swift
 # The backtracer must never wait on the terminal after a crash.
 export SWIFT_BACKTRACE := interactive=no
 
-.PHONY: run test deps build demo bench bench-engine bench-console clean
+.PHONY: run test deps build demo bench bench-engine bench-suggest bench-console clean
 
 ## Install the Debian packages Tandem needs, only where missing (apt-get update once).
 deps:
@@ -38,10 +38,13 @@ test: deps
 	$(SWIFT) test
 	bash Tests/tmux/run-all.sh .build/debug/tandem
 
-bench: bench-engine bench-console
+bench: bench-engine bench-suggest bench-console
 
 bench-engine: deps
 	bash bench/engine/run.sh
+
+bench-suggest: deps
+	bash bench/suggest/run.sh
 
 bench-console: deps
 	bash bench/console/run.sh
