@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(name: "tandem", dependencies: ["TandemCLI"]),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore"]),
         .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemConfig", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TandemConsoleTests", dependencies: ["TandemConsole"]),
+        .testTarget(name: "TandemConsoleTests", dependencies: ["TandemConsole", "TandemStore", "TandemConfig"]),
         .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI"]),
     ]
 )

@@ -53,15 +53,13 @@ struct ChromeTests {
         #expect(!screen.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
     }
 
-    @Test func changesByOtherProcessesAppearWithoutAKeyPress() {
+    @Test func changesByOtherProcessesAppearWithoutAKeyPress() throws {
         let (console, repo) = Fixture.console(Fixture.supervisor, width: 100, height: 30)
         #expect(console.poll() == false, "nothing changed: no reload, no redraw")
         let before = console.grid
         #expect(console.poll() == false)
         #expect(console.grid == before)
-        repo.externalChange { repo in
-            _ = try? repo.pair(branch: RecordCode(.branch, 2), enterprise: RecordCode(.enterprise, 2), by: Fixture.dispatcher)
-        }
+        _ = try repo.otherProcess().pair(branch: RecordCode(.branch, 2), enterprise: RecordCode(.enterprise, 2), by: Fixture.dispatcher)
         #expect(console.poll() == true)
         #expect(console.screen.contains("全市：需帮扶 3，已结对 3，覆盖率 100%"))
     }
@@ -101,11 +99,12 @@ struct BackgroundLoadingTests {
         #expect(runtime.state.render().text.contains("南川九叶青花椒基地"))
         // Keys keep working; a change elsewhere is picked up by the next poll.
         runtime.dispatch(.key(.char("j")))
-        repo.externalChange { _ in }
+        _ = try repo.otherProcess().setResumption(RecordCode(.enterprise, 3), .closed, by: Fixture.admin)
         #expect(runtime.poll() == false, "in the background the poll only starts the load")
         waited = 0
         while runtime.isLoading, waited < 400 { _ = runtime.collectBackgroundResults(); usleep(5_000); waited += 1 }
-        #expect(runtime.state.data?.snapshot.version == repo.counter)
+        #expect(runtime.state.data?.snapshot.version == (try repo.changeCounter()))
+        #expect(runtime.state.data?.snapshot.enterprises[2].resumption == .closed, "the other process's change is on screen data")
     }
 }
 

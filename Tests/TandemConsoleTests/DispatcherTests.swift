@@ -52,23 +52,26 @@ struct DispatcherTests {
         #expect(console.screen.contains("筛选：防护消毒物资、南川区"))
     }
 
-    @Test func pairByPickingBothWritesThePairing() {
+    @Test func pairByPickingBothWritesThePairing() throws {
         let (console, repo) = Fixture.console(Fixture.dispatcher)
         console.press("2")
         #expect(console.screen.contains("空闲突击队 (1)"))
         #expect(console.screen.contains("B2 南川区残联党支部党员突击队"))
         #expect(console.footerDisabled("p 结对"))
+        let before = try repo.fingerprint()
+        console.press("p")              // nothing picked yet: refused
+        #expect(try repo.fingerprint() == before)
         console.press("Space")          // pick B2; focus moves to the enterprises
         console.press("Space")          // pick E2 (needs help, listed first)
         #expect(console.screen.contains("将结对：B2 南川区残联党支部党员突击队 ↔ E2 南川九叶青花椒基地"))
         #expect(console.screen.contains("能力满足全部 3 项需求"))
         console.press("p")
-        #expect(repo.pairings.contains { $0.isActive && $0.branchCode == RecordCode(.branch, 2) && $0.enterpriseCode == RecordCode(.enterprise, 2) })
+        #expect(try repo.activePairings().contains { $0.branchCode == RecordCode(.branch, 2) && $0.enterpriseCode == RecordCode(.enterprise, 2) })
         #expect(console.screen.contains("已结对：突击队 B2 ↔ 单位 E2"))
         #expect(console.screen.contains("没有空闲突击队"))
     }
 
-    @Test func unpairAsksWithWarningAboutUncoveredDistrict() {
+    @Test func unpairAsksWithWarningAboutUncoveredDistrict() throws {
         let (console, repo) = Fixture.console(Fixture.dispatcher)
         console.command("find 永川")
         console.press("u")
@@ -76,16 +79,18 @@ struct DispatcherTests {
         #expect(screen.contains("［需确认］解除结对：E1"))
         #expect(screen.contains("将成为盲点"))
         #expect(screen.contains("警告：永川区 将没有任何突击队负责"))
+        let before = try repo.fingerprint()
         console.press("Enter")   // no reason yet: refused
-        #expect(repo.pairings.filter(\.isActive).count == 2)
+        #expect(try repo.fingerprint() == before)
         #expect(console.screen.contains("请填写原因"))
         console.type("突击队调往南川")
         console.press("Enter")
-        #expect(repo.pairings.filter(\.isActive).count == 1)
-        #expect(repo.pairings.first { $0.enterpriseCode == RecordCode(.enterprise, 1) }?.endReason == "突击队调往南川")
+        #expect(try repo.activePairings().count == 1)
+        let ended = try repo.history(of: RecordCode(.enterprise, 1)).pairings.first
+        #expect(ended?.endReason == "突击队调往南川" && ended?.endedBy == "dispatcher")
     }
 
-    @Test func requestFormValidatesAsYouTypeAndFiles() {
+    @Test func requestFormValidatesAsYouTypeAndFiles() throws {
         let (console, repo) = Fixture.console(Fixture.dispatcher)
         console.command("file E2")
         #expect(console.screen.contains("为 E2 南川九叶青花椒基地 登记需求"))
@@ -107,25 +112,32 @@ struct DispatcherTests {
         #expect(console.screen.contains("✗ 截止日期早于今天"))
         console.press("^U")
         console.type("2020-03-20")
+        let before = try repo.fingerprint()
+        #expect(before.requests.count == 6, "nothing is written while the form is open")
         console.press("Enter")
-        let filed = repo.requests.last!
+        let filed = try #require(try repo.snapshot().requests.last)
+        #expect(filed.code == RecordCode(.request, 7))
         #expect(filed.enterpriseCode == RecordCode(.enterprise, 2))
         #expect(filed.item == "masks" && filed.unit == "piece" && filed.quantity == Quantity(500))
         #expect(filed.due == Day(year: 2020, month: 3, day: 20))
         #expect(console.screen.contains("已登记需求 R7"))
     }
 
-    @Test func commandLineSharesTheActions() {
+    @Test func commandLineSharesTheActions() throws {
         let (console, repo) = Fixture.console(Fixture.dispatcher)
         console.command("pair B2 E2")
-        #expect(repo.pairings.contains { $0.isActive && $0.branchCode == RecordCode(.branch, 2) })
+        #expect(try repo.activePairings().contains { $0.branchCode == RecordCode(.branch, 2) && $0.enterpriseCode == RecordCode(.enterprise, 2) })
+        let r4 = RecordCode(.request, 4)
         console.command("deliver R4 120 王师傅货车")
-        #expect(repo.requests[3].delivered == Quantity(120))
-        #expect(repo.deliveriesMade.last?.note == "王师傅货车")
+        #expect(try repo.request(r4).delivered == Quantity(120))
+        #expect(try repo.deliveries(of: r4).last?.note == "王师傅货车")
+        #expect(try repo.deliveries(of: r4).last?.operatorLogin == "dispatcher")
+        let before = try repo.fingerprint()
         console.command("deliver R4 1000")
         #expect(console.screen.contains("超出需求：R4 仅剩 180"), "the store's refusal is shown in one line")
+        #expect(try repo.fingerprint() == before)
         console.command("done R4")
-        #expect(repo.requests[3].status == .done)
+        #expect(try repo.request(r4).status == .done)
         console.command("frobnicate")
         #expect(console.screen.contains("未知命令“frobnicate”"))
         console.command("sort")

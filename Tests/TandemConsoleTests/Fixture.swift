@@ -1,9 +1,14 @@
-import TandemCore
+import Foundation
+import TandemConfig
+@testable import TandemCore
+import TandemStore
 @testable import TandemConsole
 
-/// A small Chongqing for console tests: four districts in two groups, the real spring-2020
-/// cases (Yongchuan's tea base, Nanchuan's pepper base, Beibei's blind-massage shop) and a few
-/// branches, with Chinese names throughout.
+/// A small Chongqing in a real Tandem database for console tests: four districts in two groups,
+/// the real spring-2020 cases (Yongchuan's tea base, Nanchuan's pepper base, Beibei's
+/// blind-massage shop) and a few branches, with Chinese names throughout. The catalog is the
+/// real one from `config/`; the store is the real `SQLiteRepository` on a temporary file, so a
+/// test presses keys and then reads the database back through the store.
 enum Fixture {
     static let today = Day(year: 2020, month: 3, day: 10)
 
@@ -23,27 +28,13 @@ enum Fixture {
             SupervisionGroup(number: 5, name: Bilingual(zh: "第五督促指导小组", en: "Supervision Group 5")),
         ])
 
-    static let catalog = Catalog(
-        categories: [
-            RequestCategory(code: "ppe", name: Bilingual(zh: "防护消毒物资", en: "PPE and disinfectant"), items: [
-                CatalogItem(code: "masks", name: Bilingual(zh: "口罩", en: "masks"), units: ["piece", "box"], capability: .ppe),
-                CatalogItem(code: "disinfectant84", name: Bilingual(zh: "84消毒液", en: "84 disinfectant"), units: ["barrel"], capability: .ppe),
-            ]),
-            RequestCategory(code: "production", name: Bilingual(zh: "化肥及生产物资", en: "fertiliser and production materials"), items: [
-                CatalogItem(code: "fertiliser", name: Bilingual(zh: "化肥", en: "fertiliser"), units: ["tonne", "kg"], capability: .agriculture),
-            ]),
-            RequestCategory(code: "labour", name: Bilingual(zh: "劳动力", en: "labour"), items: [
-                CatalogItem(code: "tea_pickers", name: Bilingual(zh: "采茶工", en: "tea pickers"), units: ["person"], capability: .labour),
-            ]),
-        ],
-        units: [
-            MeasureUnit(code: "piece", name: Bilingual(zh: "个", en: "pieces")),
-            MeasureUnit(code: "box", name: Bilingual(zh: "箱", en: "boxes")),
-            MeasureUnit(code: "barrel", name: Bilingual(zh: "桶", en: "barrels")),
-            MeasureUnit(code: "tonne", name: Bilingual(zh: "吨", en: "tonnes")),
-            MeasureUnit(code: "kg", name: Bilingual(zh: "公斤", en: "kg")),
-            MeasureUnit(code: "person", name: Bilingual(zh: "人", en: "people")),
-        ])
+    static let configuration: TandemConfiguration = {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("config").path
+        do { return try ConfigLoader.load(from: folder) } catch { fatalError("config: \(error)") }
+    }()
+    /// The real catalog: categories, items, units and which units each item takes.
+    static var catalog: Catalog { configuration.catalog }
 
     static let dispatcher = Operator(login: "dispatcher", displayName: "李调度", role: .dispatcher)
     static let lead1 = Operator(login: "lead1", displayName: "王队长", role: .branchLead(branch: RecordCode(.branch, 1)))
@@ -58,19 +49,29 @@ enum Fixture {
                 status: delivered > 0 ? .inProgress : .open, notes: notes, filed: Day(year: 2020, month: 3, day: n % 9 + 1))
     }
 
-    /// E1 tea base (paired with B1), E2 pepper base (no branch: the only needs in Nanchuan, a
-    /// blind-spot district), E3 blind-massage shop (paired with B3), E4 with a hostile name.
-    static func repository() -> MemoryRepository {
-        MemoryRepository(
-            branches: [
+    static let admin = Operator(login: "admin", displayName: "管理员", role: .admin)
+
+    /// 2020-03-10 at 09:00 local time: the store's clock, so that "today" and "overdue" hold.
+    static let now: Date = Calendar.current.date(from: DateComponents(year: 2020, month: 3, day: 10, hour: 9))!
+
+    /// A new database file with the fixture's records. E1 tea base (paired with B1), E2 pepper
+    /// base (no branch: the only needs in Nanchuan, a blind-spot district), E3 blind-massage shop
+    /// (paired with B3), E4 with a hostile name. `pairs` are (branch, enterprise) numbers.
+    static func repository(pairs: [(Int, Int)] = [(1, 1), (3, 3)]) -> SQLiteRepository {
+        let folder = NSTemporaryDirectory() + "tandem-console-\(UUID().uuidString)"
+        do {
+            let repository = try SQLiteRepository.create(path: folder + "/测试.sqlite", geography: geography, admin: admin,
+                                                         now: { now })
+            var city = DemoCity()
+            city.branches = [
                 Branch(code: RecordCode(.branch, 1), name: "永川区残联党支部党员突击队", districtCode: "yongchuan", leadLogin: "lead1",
                        headcount: 9, capabilities: [.labour, .agriculture]),
                 Branch(code: RecordCode(.branch, 2), name: "南川区残联党支部党员突击队", districtCode: "nanchuan",
                        headcount: 8, capabilities: [.transport, .ppe, .agriculture]),
                 Branch(code: RecordCode(.branch, 3), name: "北碚区残联党支部党员突击队", districtCode: "beibei", leadLogin: "lead2",
                        headcount: 7, capabilities: [.ppe]),
-            ],
-            enterprises: [
+            ]
+            city.enterprises = [
                 Enterprise(code: RecordCode(.enterprise, 1), name: "永川残疾人梦想茶叶基地", kind: .employmentBase, districtCode: "yongchuan",
                            address: "永川区大安镇花果山村", contactName: "廖云祥", contactPhone: "13800000001", disabledEmployees: 30,
                            resumption: .partial(percent: 40)),
@@ -80,8 +81,8 @@ enum Fixture {
                            contactName: "杨仁冬", disabledEmployees: 6, resumption: .resumed),
                 Enterprise(code: RecordCode(.enterprise, 4), name: "恶意\u{1B}[2J\u{1B}]0;pwned\u{07}企业\n第二行", kind: .enterprise,
                            districtCode: "jiangjin"),
-            ],
-            requests: [
+            ]
+            city.requests = [
                 request(1, 1, "labour", "tea_pickers", 100, "person", priority: .urgent, delivered: 40, due: Day(year: 2020, month: 3, day: 12),
                         notes: "采茶人手不足"),
                 request(2, 1, "production", "fertiliser", 2, "tonne", priority: .high),
@@ -89,14 +90,16 @@ enum Fixture {
                 request(4, 2, "ppe", "masks", 300, "piece", priority: .urgent),
                 request(5, 2, "ppe", "disinfectant84", 3, "barrel", priority: .high),
                 request(6, 3, "ppe", "masks", 200, "piece"),
-            ],
-            pairs: [(1, 1), (3, 3)],
-            operators: [dispatcher, lead1, lead2, supervisor, supervisor5],
-            today: today)
+            ].map { DemoCity.DemoRequest(request: $0, deliveries: $0.delivered > Quantity(0) ? [$0.delivered] : []) }
+            city.pairings = pairs.map { (RecordCode(.branch, $0.0), RecordCode(.enterprise, $0.1)) }
+            city.operators = [dispatcher, lead1, lead2, supervisor, supervisor5]
+            try repository.loadDemo(city, by: admin)
+            return repository
+        } catch { fatalError("fixture database: \(error)") }
     }
 
-    static func console(_ actor: Operator, repository: MemoryRepository = repository(), lang: Lang = .zh,
-                        width: Int = 80, height: Int = 24) -> (HeadlessConsole, MemoryRepository) {
+    static func console(_ actor: Operator, repository: SQLiteRepository = repository(), lang: Lang = .zh,
+                        width: Int = 80, height: Int = 24) -> (HeadlessConsole, SQLiteRepository) {
         let context = ConsoleContext(actor: actor, geography: geography, catalog: catalog, lang: lang, databasePath: "/tmp/测试.sqlite")
         return (HeadlessConsole(repository: repository, context: context, width: width, height: height, today: today), repository)
     }
@@ -110,3 +113,26 @@ extension HeadlessConsole {
 }
 
 import Foundation
+
+extension SQLiteRepository {
+    /// The pairings in force, read back from the database.
+    func activePairings() throws -> [Pairing] { try snapshot().activePairings }
+
+    /// Everything a user could see, to prove a refused key press changed nothing.
+    struct Fingerprint: Equatable {
+        var branches: [Branch]
+        var enterprises: [Enterprise]
+        var requests: [Request]
+        var pairings: [Pairing]
+        var auditEvents: Int
+    }
+
+    func fingerprint() throws -> Fingerprint {
+        let snapshot = try snapshot()
+        return Fingerprint(branches: snapshot.branches, enterprises: snapshot.enterprises, requests: snapshot.requests,
+                           pairings: snapshot.activePairings, auditEvents: try auditLog(limit: 100_000).count)
+    }
+
+    /// The same database opened again, as another operator's process would.
+    func otherProcess() throws -> SQLiteRepository { try SQLiteRepository.open(path: path, now: { Fixture.now }) }
+}

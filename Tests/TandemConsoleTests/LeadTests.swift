@@ -17,7 +17,7 @@ struct LeadTests {
         #expect(console.cursorLine?.hasPrefix("▶") == true)
     }
 
-    @Test func recordsAPartialDeliveryThenFinishes() {
+    @Test func recordsAPartialDeliveryThenFinishes() throws {
         let (console, repo) = Fixture.console(Fixture.lead1)
         // The first row is R2 (fertiliser, newest active); move to R1, the tea pickers.
         console.press("j")
@@ -27,24 +27,30 @@ struct LeadTests {
         #expect(console.screen.contains("剩余 60 人"))
         console.type("70")
         #expect(console.screen.contains("✗ 超出剩余 60 人"))
+        let before = try repo.fingerprint()
+        console.press("Enter")    // refused: the form stays, the database is unchanged
+        #expect(try repo.fingerprint() == before)
         console.press("^U")
         console.type("25")
         console.press("Tab")
         console.type("大安镇村民上山采茶")
         console.press("Enter")
-        #expect(repo.requests[0].delivered == Quantity(65))
-        #expect(repo.requests[0].status == .inProgress)
-        #expect(repo.deliveriesMade.last?.note == "大安镇村民上山采茶")
+        let r1 = RecordCode(.request, 1)
+        #expect(try repo.request(r1).delivered == Quantity(65))
+        #expect(try repo.request(r1).status == .inProgress)
+        #expect(try repo.deliveries(of: r1).last?.note == "大安镇村民上山采茶")
+        #expect(try repo.deliveries(of: r1).last?.quantity == Quantity(25))
+        #expect(try repo.deliveries(of: r1).last?.operatorLogin == "lead1")
         #expect(console.screen.contains("65/100 人"))
         console.press("x")
         #expect(console.screen.contains("［需确认］完成需求：R1"))
         #expect(console.screen.contains("注意：尚有 35 人 未送达"))
         console.press("Enter")
-        #expect(repo.requests[0].status == .done)
+        #expect(try repo.request(r1).status == .done)
         #expect(console.screen.contains("需求 R1 已完成"))
     }
 
-    @Test func updatesResumptionStatus() {
+    @Test func updatesResumptionStatus() throws {
         let (console, repo) = Fixture.console(Fixture.lead1)
         console.press("r")
         console.press("^U")
@@ -53,11 +59,11 @@ struct LeadTests {
         console.press("^U")
         console.type("80%")
         console.press("Enter")
-        #expect(repo.enterprises[0].resumption == .partial(percent: 80))
+        #expect(try repo.snapshot().enterprises[0].resumption == .partial(percent: 80))
         #expect(console.screen.contains("部分复工 80%"))
     }
 
-    @Test func otherBranchesWorkIsVisiblyDisabledWithTheReason() {
+    @Test func otherBranchesWorkIsVisiblyDisabledWithTheReason() throws {
         let (console, repo) = Fixture.console(Fixture.lead1)
         console.press("2")
         console.command("find 友缘")
@@ -66,12 +72,14 @@ struct LeadTests {
         #expect(screen.contains("✗ 不能办理此需求：E3 由突击队 B3 负责，您负责的是 B1"))
         #expect(console.footerDisabled("d 送达"))
         #expect(console.footerDisabled("x 完成"))
+        let before = try repo.fingerprint()
         console.press("d")
         #expect(console.screen.contains("不可用（送达）：E3 由突击队 B3 负责，您负责的是 B1"))
-        #expect(repo.requests[5].delivered == Quantity(0))
+        #expect(try repo.fingerprint() == before)
         console.command("deliver R6 10")
         #expect(console.screen.contains("不能办理 E3 的需求：E3 由突击队 B3 负责"))
-        #expect(repo.requests[5].delivered == Quantity(0))
+        #expect(try repo.fingerprint() == before)
+        #expect(try repo.deliveries(of: RecordCode(.request, 6)).isEmpty)
         console.press("?")
         #expect(console.screen.contains("✗ E3 由突击队 B3 负责，您负责的是 B1"), "the help lists the reason too")
     }

@@ -4,7 +4,7 @@ import TandemCore
 
 @Suite("Engine proposals")
 struct ProposalsTests {
-    @Test func proposalsAreExplainedAndAcceptedOneByOne() {
+    @Test func proposalsAreExplainedAndAcceptedOneByOne() throws {
         let (console, repo) = Fixture.console(Fixture.dispatcher, width: 100, height: 30)
         console.press("3")
         let screen = console.screen
@@ -14,13 +14,13 @@ struct ProposalsTests {
         #expect(screen.contains("理由：距离 0.0 公里（同区县） · 能力齐备"))
         #expect(screen.contains("紧急度"))
         console.press("a")
-        #expect(repo.pairings.contains { $0.isActive && $0.branchCode == RecordCode(.branch, 2) && $0.enterpriseCode == RecordCode(.enterprise, 2) })
+        #expect(try repo.activePairings().contains { $0.branchCode == RecordCode(.branch, 2) && $0.enterpriseCode == RecordCode(.enterprise, 2) })
+        #expect(try repo.activePairings().count == 3)
         #expect(console.screen.contains("已结对：突击队 B2 ↔ 单位 E2"))
     }
 
-    @Test func acceptAllAsksFirstAndWritesEverything() {
-        let repo = Fixture.repository()
-        repo.pairings.removeAll()   // three free branches, three enterprises in need
+    @Test func acceptAllAsksFirstAndWritesEverything() throws {
+        let repo = Fixture.repository(pairs: [])   // three free branches, three enterprises in need
         let (console, _) = Fixture.console(Fixture.dispatcher, repository: repo, width: 100, height: 30)
         console.press("3")
         #expect(console.screen.contains("建议 3 个结对"))
@@ -28,10 +28,10 @@ struct ProposalsTests {
         #expect(console.screen.contains("［需确认］接受全部建议"))
         #expect(console.screen.contains("将一次写入 3 个结对"))
         console.press("Esc")
-        #expect(repo.pairings.isEmpty)
+        #expect(try repo.activePairings().isEmpty)
         console.command("accept all")
         console.press("Enter")
-        #expect(repo.pairings.filter(\.isActive).count == 3)
+        #expect(try repo.activePairings().count == 3)
         #expect(console.screen.contains("已接受 3 个结对"))
     }
 
@@ -45,17 +45,16 @@ struct ProposalsTests {
 
 @Suite("Engine proposals after a partial accept")
 struct ProposalsPartialTests {
-    @Test func acceptAllSkipsProposalsAlreadyPaired() {
-        let repo = Fixture.repository()
-        repo.pairings.removeAll()
+    @Test func acceptAllSkipsProposalsAlreadyPaired() throws {
+        let repo = Fixture.repository(pairs: [])
         let (console, _) = Fixture.console(Fixture.dispatcher, repository: repo, width: 100, height: 30)
         console.press("3")
         console.press("a")                       // accept the first one
-        #expect(repo.pairings.filter(\.isActive).count == 1)
+        #expect(try repo.activePairings().count == 1)
         #expect(console.screen.contains("（已结对）"))
         console.press("A")
         #expect(console.screen.contains("将一次写入 2 个结对"))
         console.press("Enter")
-        #expect(repo.pairings.filter(\.isActive).count == 3)
+        #expect(try repo.activePairings().count == 3)
     }
 }

@@ -55,15 +55,17 @@ struct SupervisorTests {
         #expect(console.screen.contains("›"), "Enter on a tile opens the district")
     }
 
-    @Test func supervisorIsReadOnlyEverywhere() {
+    @Test func supervisorIsReadOnlyEverywhere() throws {
         let (console, repo) = Fixture.console(Fixture.supervisor)
+        let before = try repo.fingerprint()
         console.press("3")
         #expect(console.footerDisabled("d 送达"))
         console.press("d")
         #expect(console.screen.contains("督导角色只读"))
         console.command("pair B2 E2")
         #expect(console.screen.contains("督导角色只读"))
-        #expect(repo.pairings.filter(\.isActive).count == 2)
+        #expect(try repo.activePairings().count == 2)
+        #expect(try repo.fingerprint() == before)
     }
 
     @Test func groupSupervisorSeesOnlyTheirGroup() {
