@@ -55,11 +55,9 @@ struct BranchCommand: ParsableCommand {
         func run() throws {
             let context = try global.openContext()
             let snapshot = try context.repository.snapshot()
-            let districtCode = try district.map { try context.district($0).code }
-            let groupNumber = try group.map { try context.group($0).number }
+            let inArea = try context.areaFilter(district: district, group: group)
             let branches = snapshot.branches.filter { branch in
-                (districtCode == nil || branch.districtCode == districtCode)
-                    && (groupNumber == nil || context.geography.district(code: branch.districtCode)?.group == groupNumber)
+                inArea(branch.districtCode)
                     && (!free || (branch.active && snapshot.pairedEnterprise(of: branch.code) == nil))
             }
             let lang = context.lang

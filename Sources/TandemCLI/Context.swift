@@ -85,6 +85,17 @@ public struct AppContext: Sendable {
         return group
     }
 
+    /// A test on district codes from `--district` and `--group` options (either may be absent).
+    func areaFilter(district: String?, group: String?) throws -> (String) -> Bool {
+        let districtCode = try district.map { try self.district($0).code }
+        let groupNumber = try group.map { try self.group($0).number }
+        let geography = self.geography
+        return { code in
+            (districtCode == nil || code == districtCode)
+                && (groupNumber == nil || geography.district(code: code)?.group == groupNumber)
+        }
+    }
+
     func districtName(_ code: String) -> String {
         geography.district(code: code)?.name.text(lang) ?? code
     }

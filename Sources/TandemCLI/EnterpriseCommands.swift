@@ -70,12 +70,10 @@ struct EnterpriseCommand: ParsableCommand {
         func run() throws {
             let context = try global.openContext()
             let snapshot = try context.repository.snapshot()
-            let districtCode = try district.map { try context.district($0).code }
-            let groupNumber = try group.map { try context.group($0).number }
+            let inArea = try context.areaFilter(district: district, group: group)
             let kindFilter = try kind.map(Parse.kind)
             let list = snapshot.enterprises.filter { e in
-                (districtCode == nil || e.districtCode == districtCode)
-                    && (groupNumber == nil || context.geography.district(code: e.districtCode)?.group == groupNumber)
+                inArea(e.districtCode)
                     && (kindFilter == nil || e.kind == kindFilter)
                     && (!unpaired || snapshot.pairedBranch(of: e.code) == nil)
             }

@@ -78,16 +78,14 @@ struct RequestCommand: ParsableCommand {
                 }
                 return found.code
             }
-            let districtCode = try district.map { try context.district($0).code }
-            let groupNumber = try group.map { try context.group($0).number }
+            let inArea = try context.areaFilter(district: district, group: group)
             let today = context.today
             func districtOf(_ r: Request) -> String { snapshot.enterprise(r.enterpriseCode)?.districtCode ?? "" }
             var list = snapshot.requests.filter { r in
                 (enterpriseCode == nil || r.enterpriseCode == enterpriseCode)
                     && (statusFilter.map { r.status == $0 } ?? (all || r.status.isActive))
                     && (categoryCode == nil || r.category == categoryCode)
-                    && (districtCode == nil || districtOf(r) == districtCode)
-                    && (groupNumber == nil || context.geography.district(code: districtOf(r))?.group == groupNumber)
+                    && inArea(districtOf(r))
                     && (!overdue || r.isOverdue(on: today))
             }
             switch sort {
