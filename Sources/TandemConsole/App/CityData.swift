@@ -28,44 +28,94 @@ final class CityData: @unchecked Sendable {
         self.snapshot = snapshot
         self.today = today
         self.context = context
-        self.coverage = CoverageReport(snapshot: snapshot, geography: context.geography, today: today)
         districtCodes = context.geography.districts.map(\.code)
         categoryCodes = context.catalog.categories.map(\.code)
-        var districtIndex: [String: UInt8] = [:]
-        for (i, code) in districtCodes.enumerated() where i < 255 { districtIndex[code] = UInt8(i) }
-        var categoryIndex: [String: UInt8] = [:]
-        for (i, code) in categoryCodes.enumerated() where i < 255 { categoryIndex[code] = UInt8(i) }
-        var enterpriseDistrict = [UInt8](repeating: CityData.unknown, count: snapshot.enterprises.count)
-        for (i, e) in snapshot.enterprises.enumerated() { enterpriseDistrict[i] = districtIndex[e.districtCode] ?? CityData.unknown }
-
-        let count = snapshot.requests.count
-        var status = [UInt8](repeating: 0, count: count)
-        var district = [UInt8](repeating: CityData.unknown, count: count)
-        var category = [UInt8](repeating: CityData.unknown, count: count)
-        var urgency = [Int64](repeating: 0, count: count)
-        var age = [Int64](repeating: 0, count: count)
-        var byDistrict = [Int64](repeating: 0, count: count)
-        let todayOrdinal = today.ordinal
-        for (i, r) in snapshot.requests.enumerated() {
-            status[i] = CityData.statusCode(r.status)
-            let d = snapshot.enterpriseIndex[r.enterpriseCode].map { enterpriseDistrict[$0] } ?? CityData.unknown
-            district[i] = d
-            category[i] = categoryIndex[r.category] ?? CityData.unknown
-            // Sort keys: the fields in the high bits, the request's position in the low 24 bits.
-            let due = Int64(r.due.map { $0.ordinal - todayOrdinal + 100_000 } ?? 0xFFFFF) & 0xFFFFF
-            let overdue: Int64 = (r.status.isActive && r.due.map { $0.ordinal < todayOrdinal } == true) ? 0 : 1
-            let priority = Int64(r.priority.rawValue)
-            let position = Int64(i)
-            urgency[i] = overdue << 62 | priority << 58 | due << 32 | position
-            age[i] = (Int64(r.filed.ordinal + 100_000) & 0xFFFFF) << 32 | position
-            byDistrict[i] = Int64(d) << 50 | priority << 46 | due << 24 | (position & 0xFFFFFF)
+        // Coverage and the per-request keys (with the default sort, which the first frame needs)
+        // are independent: build them on two cores at once.
+        let results = Results()
+        let districtCodes = self.districtCodes, categoryCodes = self.categoryCodes
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                results.coverage = CoverageReport(snapshot: snapshot, geography: context.geography, today: today)
+            } else {
+                var keys = RequestKeys(snapshot: snapshot, districtCodes: districtCodes, categoryCodes: categoryCodes, today: today)
+                keys.urgencyOrder = CityData.sorted(keys.urgency, mask: 0xFFFF_FFFF)
+                results.keys = keys
+            }
         }
-        self.status = status
-        self.district = district
-        self.category = category
-        self.urgencyKey = urgency
-        self.ageKey = age
-        self.districtKey = byDistrict
+        let keys = results.keys!
+        self.coverage = results.coverage!
+        self.status = keys.status
+        self.district = keys.district
+        self.category = keys.category
+        self.urgencyKey = keys.urgency
+        self.ageKey = keys.age
+        self.districtKey = keys.byDistrict
+        self.orders[.urgency] = keys.urgencyOrder
+    }
+
+    /// What the two halves of `init` hand back.
+    private final class Results: @unchecked Sendable {
+        var coverage: CoverageReport?
+        var keys: RequestKeys?
+    }
+
+    /// Per-request attributes and sort keys, in `snapshot.requests` order.
+    private struct RequestKeys {
+        var status: [UInt8]
+        var district: [UInt8]
+        var category: [UInt8]
+        var urgency: [Int64]
+        var age: [Int64]
+        var byDistrict: [Int64]
+        var urgencyOrder: [Int32] = []
+
+        init(snapshot: CitySnapshot, districtCodes: [String], categoryCodes: [String], today: Day) {
+            var districtIndex: [String: UInt8] = [:]
+            for (i, code) in districtCodes.enumerated() where i < 255 { districtIndex[code] = UInt8(i) }
+            let count = snapshot.requests.count
+            status = [UInt8](repeating: 0, count: count)
+            district = [UInt8](repeating: CityData.unknown, count: count)
+            category = [UInt8](repeating: CityData.unknown, count: count)
+            urgency = [Int64](repeating: 0, count: count)
+            age = [Int64](repeating: 0, count: count)
+            byDistrict = [Int64](repeating: 0, count: count)
+            // District by enterprise: one lookup per enterprise rather than one per request.
+            let enterprises = snapshot.enterprises
+            for e in enterprises.indices {
+                let d = districtIndex[enterprises[e].districtCode] ?? CityData.unknown
+                for i in snapshot.requestsByEnterprise[enterprises[e].code] ?? [] { district[i] = d }
+            }
+            let categoryLimit = min(categoryCodes.count, 255)
+            let todayOrdinal = today.ordinal
+            // Fields are read in place: copying each 100 000 requests' record would cost more than the keys.
+            let requests = snapshot.requests
+            for i in requests.indices {
+                let requestStatus = requests[i].status
+                status[i] = CityData.statusCode(requestStatus)
+                let d = district[i]
+                // A handful of categories: comparing short strings beats hashing them.
+                var c = CityData.unknown
+                for k in 0..<categoryLimit where categoryCodes[k] == requests[i].category { c = UInt8(k); break }
+                category[i] = c
+                // Sort keys: the fields in the high bits, the request's position in the low 24 bits.
+                let dueOrdinal = requests[i].due?.ordinal
+                let due = Int64(dueOrdinal.map { $0 - todayOrdinal + 100_000 } ?? 0xFFFFF) & 0xFFFFF
+                let overdue: Int64 = (requestStatus.isActive && dueOrdinal.map { $0 < todayOrdinal } == true) ? 0 : 1
+                let priority = Int64(requests[i].priority.rawValue)
+                let position = Int64(i)
+                urgency[i] = overdue << 62 | priority << 58 | due << 32 | position
+                age[i] = (Int64(requests[i].filed.ordinal + 100_000) & 0xFFFFF) << 32 | position
+                byDistrict[i] = Int64(d) << 50 | priority << 46 | due << 24 | (position & 0xFFFFFF)
+            }
+        }
+    }
+
+    /// Positions in key order: keys carry the position in their low bits (`mask`).
+    static func sorted(_ keys: [Int64], mask: Int64) -> [Int32] {
+        var keys = keys
+        keys.sort()
+        return keys.map { Int32(truncatingIfNeeded: $0 & mask) }
     }
 
     static func statusCode(_ status: RequestStatus) -> UInt8 {
@@ -80,15 +130,14 @@ final class CityData: @unchecked Sendable {
     /// Request indices in `sort` order (computed once per snapshot and sort).
     func order(_ sort: QueueSort) -> [Int32] {
         if let cached = orders[sort] { return cached }
-        var keys: [Int64]
+        let keys: [Int64]
         let mask: Int64
         switch sort {
         case .urgency: keys = urgencyKey; mask = 0xFFFF_FFFF
         case .age: keys = ageKey; mask = 0xFFFF_FFFF
         case .district: keys = districtKey; mask = 0xFF_FFFF
         }
-        keys.sort()
-        let indices = keys.map { Int32(truncatingIfNeeded: $0 & mask) }
+        let indices = CityData.sorted(keys, mask: mask)
         orders[sort] = indices
         return indices
     }

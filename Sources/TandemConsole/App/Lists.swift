@@ -68,12 +68,15 @@ extension ConsoleState {
     mutating func rebuildPairing() {
         guard let snapshot else { return }
         pairing.branchRows = snapshot.branches.indices.filter { i in
-            let b = snapshot.branches[i]
-            return b.active && snapshot.pairingByBranch[b.code] == nil
+            snapshot.branches[i].active && snapshot.pairingByBranch.index(forKey: snapshot.branches[i].code) == nil
         }
-        let unpaired = snapshot.enterprises.indices.filter { snapshot.pairingByEnterprise[snapshot.enterprises[$0].code] == nil }
-        let needs = unpaired.filter { snapshot.needsHelp(snapshot.enterprises[$0].code) }
-        let rest = unpaired.filter { !snapshot.needsHelp(snapshot.enterprises[$0].code) }
+        // Unpaired enterprises, those that need help first: one pass.
+        var needs: [Int] = [], rest: [Int] = []
+        for i in snapshot.enterprises.indices {
+            let code = snapshot.enterprises[i].code
+            guard snapshot.pairingByEnterprise.index(forKey: code) == nil else { continue }
+            if snapshot.needsHelp(code) { needs.append(i) } else { rest.append(i) }
+        }
         pairing.enterpriseRows = needs + rest
         if let b = pairing.pickedBranch, snapshot.pairingByBranch[b] != nil { pairing.pickedBranch = nil }
         if let e = pairing.pickedEnterprise, snapshot.pairingByEnterprise[e] != nil { pairing.pickedEnterprise = nil }

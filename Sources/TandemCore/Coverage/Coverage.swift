@@ -83,6 +83,12 @@ public struct CoverageFigures: Sendable, Hashable {
     }
 }
 
+/// A (category, unit) pair whose open quantities are summed together.
+private struct QuantityKey: Hashable {
+    var category: String
+    var unit: String
+}
+
 /// Coverage of one district.
 public struct DistrictCoverage: Sendable, Hashable {
     public var district: District
@@ -119,50 +125,84 @@ public struct CoverageReport: Sendable {
     ///     Done requests with neither do not count in `doneLast7Days`.
     public init(snapshot: CitySnapshot, geography: Geography, today: Day, completions: [RecordCode: Day] = [:]) {
         self.today = today
-        var perDistrict = [String: CoverageFigures](minimumCapacity: geography.districts.count)
-        var quantities = [String: [String: OpenQuantity]]()
+        // One slot per district in the geography's order; enterprises of a district outside the
+        // geography are not counted. Figures are updated in place (no copy per enterprise), and
+        // open quantities are summed per (category, unit) slot rather than keyed by text.
+        let districtCount = geography.districts.count
+        var perDistrict = [CoverageFigures](repeating: CoverageFigures(), count: districtCount)
+        var slotOf: [QuantityKey: Int] = [:]
+        var slotKeys: [QuantityKey] = []
+        var remaining: [[Int64]] = Array(repeating: [], count: districtCount)
+        var counts: [[Int]] = Array(repeating: [], count: districtCount)
+        var lastKey: QuantityKey?
+        var lastSlot = 0
         let weekStart = today.adding(days: -6)
+        var slotByDistrictCode: [String: Int] = [:]
+        for (i, district) in geography.districts.enumerated() { slotByDistrictCode[district.code] = i }
+        var lastDistrictCode: String?
+        var lastDistrict: Int?
 
-        for enterprise in snapshot.enterprises {
-            var figures = perDistrict[enterprise.districtCode] ?? CoverageFigures()
-            figures.enterprises += 1
-            let paired = snapshot.pairingByEnterprise[enterprise.code] != nil
-            if paired { figures.pairedEnterprises += 1 }
+        // Fields are read in place (no copy of whole records) and the pairing is only looked up,
+        // not copied: this loop runs on every data change of a 100 000-request city.
+        let enterprises = snapshot.enterprises, requests = snapshot.requests
+        for e in enterprises.indices {
+            let districtCode = enterprises[e].districtCode
+            let d: Int
+            if districtCode == lastDistrictCode, let lastDistrict { d = lastDistrict } else {
+                guard let found = slotByDistrictCode[districtCode] else { continue }
+                lastDistrictCode = districtCode
+                lastDistrict = found
+                d = found
+            }
+            let code = enterprises[e].code
+            perDistrict[d].enterprises += 1
+            let paired = snapshot.pairingByEnterprise.index(forKey: code) != nil
+            if paired { perDistrict[d].pairedEnterprises += 1 }
             var needs = false
-            for index in snapshot.requestsByEnterprise[enterprise.code] ?? [] {
-                let request = snapshot.requests[index]
-                if request.status.isActive {
+            for index in snapshot.requestsByEnterprise[code] ?? [] {
+                let status = requests[index].status
+                if status.isActive {
                     needs = true
-                    figures.activeRequests += 1
-                    if request.isOverdue(on: today) { figures.overdue += 1 }
-                    let remaining = request.remaining
-                    let key = request.category + "\u{1}" + request.unit
-                    var entry = quantities[enterprise.districtCode, default: [:]][key]
-                        ?? OpenQuantity(category: request.category, unit: request.unit, remaining: .zero, requests: 0)
-                    entry.remaining = entry.remaining + remaining
-                    entry.requests += 1
-                    quantities[enterprise.districtCode, default: [:]][key] = entry
-                } else if request.status == .done, let day = completions[request.code] ?? request.completed, day >= weekStart, day <= today {
-                    figures.doneLast7Days += 1
+                    perDistrict[d].activeRequests += 1
+                    if let due = requests[index].due, due < today { perDistrict[d].overdue += 1 }
+                    let key = QuantityKey(category: requests[index].category, unit: requests[index].unit)
+                    let slot: Int
+                    if key == lastKey { slot = lastSlot } else if let known = slotOf[key] { slot = known } else {
+                        slot = slotKeys.count
+                        slotOf[key] = slot
+                        slotKeys.append(key)
+                    }
+                    lastKey = key
+                    lastSlot = slot
+                    if remaining[d].count <= slot {
+                        remaining[d] += [Int64](repeating: 0, count: slot + 1 - remaining[d].count)
+                        counts[d] += [Int](repeating: 0, count: slot + 1 - counts[d].count)
+                    }
+                    remaining[d][slot] += requests[index].remaining.thousandths
+                    counts[d][slot] += 1
+                } else if status == .done, let day = (completions.isEmpty ? nil : completions[requests[index].code]) ?? requests[index].completed,
+                          day >= weekStart, day <= today {
+                    perDistrict[d].doneLast7Days += 1
                 }
             }
             if needs {
-                figures.needingHelp += 1
-                if paired { figures.covered += 1 } else { figures.blindSpots.append(enterprise.code) }
+                perDistrict[d].needingHelp += 1
+                if paired { perDistrict[d].covered += 1 } else { perDistrict[d].blindSpots.append(code) }
             }
-            perDistrict[enterprise.districtCode] = figures
         }
 
         var homeBranches = [String: Int]()
         for branch in snapshot.branches where branch.active { homeBranches[branch.districtCode, default: 0] += 1 }
 
         var districts: [DistrictCoverage] = []
-        districts.reserveCapacity(geography.districts.count)
-        for district in geography.districts {
-            var figures = perDistrict[district.code] ?? CoverageFigures()
+        districts.reserveCapacity(districtCount)
+        for (d, district) in geography.districts.enumerated() {
+            var figures = perDistrict[d]
             figures.blindSpots.sort()
-            figures.openQuantities = (quantities[district.code] ?? [:]).values
-                .sorted { ($0.category, $0.unit) < ($1.category, $1.unit) }
+            figures.openQuantities = counts[d].indices.compactMap { slot in
+                counts[d][slot] == 0 ? nil : OpenQuantity(category: slotKeys[slot].category, unit: slotKeys[slot].unit,
+                                                          remaining: Quantity(thousandths: remaining[d][slot]), requests: counts[d][slot])
+            }.sorted { ($0.category, $0.unit) < ($1.category, $1.unit) }
             districts.append(DistrictCoverage(district: district, figures: figures, homeBranches: homeBranches[district.code] ?? 0))
         }
 
