@@ -17,12 +17,20 @@ struct ConsoleCommand: ParsableCommand {
 
     @Flag(help: .hidden) var benchmark = false
 
+    /// Prints every screen's keys and the `:` commands as Markdown (for the README).
+    @Flag(help: .hidden) var keysMarkdown = false
+
     init() {}
 
     func run() throws {
         let started = Date()
         guard let themeKind = ThemeKind(rawValue: theme) else {
             throw ValidationError("unknown theme \(theme); use standard, high-contrast or monochrome")
+        }
+        if keysMarkdown {
+            let configuration = try global.loadConfiguration()
+            print(KeyReference.markdown(geography: configuration.geography, catalog: configuration.catalog, lang: global.language))
+            return
         }
         if benchmark {
             let figures = try ConsoleBenchmark.run(open: {

@@ -16,7 +16,7 @@ extension ConsoleState {
         return rows + globalBindings()
     }
 
-    private func globalBindings() -> [KeyBinding] {
+    func globalBindings() -> [KeyBinding] {
         var rows = [
             KeyBinding(keys: [.char("?"), .function(1)], action: .help, label: bi("帮助", "help"),
                        help: bi("显示本屏全部按键及命令", "show every key and command of this screen"), command: "help"),
