@@ -50,7 +50,8 @@ public enum KeyReference {
         out.append(lang == .zh ? "**每一屏都有**\n" : "**On every screen**\n")
         out.append(header)
         out += state.globalBindings().filter { if case .goTo = $0.action { return false } else { return true } }.map(row)
-        out.append("| `1`…`\(Tab.allCases.count)` | `:queue` `:pairing` `:proposals` `:mine` `:coverage` `:map` | "
+        let most = roles.map { Tab.available(for: $0.1.role).count }.max() ?? 1
+        out.append("| `1`…`\(most)` | `:queue` `:pairing` `:proposals` `:mine` `:coverage` `:map` | "
                    + (lang == .zh ? "切换到第 N 屏 |" : "go to screen N |"))
         out.append("")
         out.append(lang == .zh ? "**`:` 命令（带参数）**\n" : "**Typed `:` commands**\n")
