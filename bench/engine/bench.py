@@ -20,10 +20,21 @@ INSTANCES = {
     "s50k": (["sparse", "--rows", "50000", "--k", "30"], ["lapmod", "ortools-lsa"], ["scipy-sparse"]),
     "s100k": (["sparse", "--rows", "100000", "--k", "30"], ["ortools-lsa"], ["scipy-sparse", "lapmod"]),
     "s200k": (["sparse", "--rows", "200000", "--k", "30"], ["ortools-lsa"], ["scipy-sparse", "lapmod"]),
+    # shapes for checking costs against the references (rectangular both ways, radius graphs,
+    # tight k-nearest graphs with fallback edges, nearly square)
+    "r3000x2500": (["sparse", "--rows", "3000", "--cols", "2500", "--k", "10"], ["scipy", "ortools-mcf"], []),
+    "r2500x3000": (["sparse", "--rows", "2500", "--cols", "3000", "--k", "10"], ["scipy", "ortools-mcf"], []),
+    "d300x500": (["dense", "--rows", "300", "--cols", "500"], ["scipy", "ortools-mcf"], []),
+    "d500x300": (["dense", "--rows", "500", "--cols", "300"], ["scipy", "ortools-mcf"], []),
+    "radius4000x3000": (["sparse", "--rows", "4000", "--cols", "3000", "--radius", "3000"],
+                        ["scipy", "ortools-mcf"], []),
+    "s5000k3": (["sparse", "--rows", "5000", "--k", "3"], ["scipy", "lapjv", "ortools-lsa"], []),
+    "r6000x5950k6": (["sparse", "--rows", "6000", "--cols", "5950", "--k", "6"], ["scipy", "ortools-mcf"], []),
 }
 SIZES = {
     "small": ["d1000", "d2000", "s10k", "s50k"],
     "full": ["d2000", "d4000", "s10k", "s50k", "s100k", "s200k"],
+    "verify": ["r3000x2500", "r2500x3000", "d300x500", "d500x300", "radius4000x3000", "s5000k3", "r6000x5950k6"],
 }
 
 

@@ -6,7 +6,8 @@
 # Usage (from the repository root):  bench/engine/run.sh
 #   BENCH_SIZES=small      quick subset (dense 1000², dense 2000², sparse 10k, 50k)
 #   BENCH_SIZES=full       default: dense 2000², 4000², sparse 10k, 50k, 100k, 200k (k = 30)
-#   BENCH_SIZES=d2000,s10k any comma-separated names from the lists above
+#   BENCH_SIZES=verify     rectangular, radius and tight instances: costs against SciPy / OR-Tools
+#   BENCH_SIZES=d2000,s10k any comma-separated names (see INSTANCES in bench.py)
 #   BENCH_REPEAT=3         runs per solver (median reported)
 #   TANDEM_SHARED=../shared  where gen.py and solve_ref.py live (bench/ inside it)
 #   TANDEM_BIN=path        use this tandem binary instead of building one

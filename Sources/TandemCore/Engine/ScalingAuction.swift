@@ -61,7 +61,8 @@ enum ScalingAuction {
 
     /// Optimal pairs with their prices, without relabelling. With
     /// `warmStart` (prices and pairs of an earlier run on the same rows and
-    /// columns with fewer edges) only the final ε = 1 phase runs.
+    /// columns with fewer edges) only the final ε = 1 phase runs, and it gives
+    /// up (nil) rather than fight a long price war.
     static func solve(_ problem: AssignmentProblem, warmStart: State?) -> State? {
         let n = problem.rows
         precondition(problem.cols == n)
@@ -108,7 +109,9 @@ enum ScalingAuction {
         // Prices stay far below this on feasible inputs; reaching it means
         // the 64-bit range is at risk, and the caller falls back.
         let priceLimit = Int64.max / 4
-        let bidsBeforeFeasibilityCheck = 64 * n + 1024
+        // A warm restart has no feasibility doubt but may face a long price
+        // war; it gives up after a larger budget (the caller has a fallback).
+        let bidsBeforeFeasibilityCheck = (warm ? 1024 : 64) * n + 1024
         var feasibilityKnown = false
 
         var colToRow = [Int32](repeating: -1, count: n)
@@ -158,7 +161,7 @@ enum ScalingAuction {
                     if !feasibilityKnown {
                         bids += 1
                         if bids > bidsBeforeFeasibilityCheck {
-                            outcome = .needsFeasibilityCheck
+                            outcome = warm ? .overflow : .needsFeasibilityCheck
                             return
                         }
                     }
