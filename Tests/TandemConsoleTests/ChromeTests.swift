@@ -109,3 +109,21 @@ struct BackgroundLoadingTests {
 }
 
 import Foundation
+
+@Suite("Layout at 80 columns")
+struct NarrowLayoutTests {
+    @Test func englishQueueKeepsTheEnterpriseReadable() {
+        let (console, _) = Fixture.console(Fixture.dispatcher, lang: .en)
+        let row = console.lines.first { $0.contains("R3 ") }
+        #expect(row?.contains("南川九叶青") == true, "the enterprise column has room at 80 columns")
+        #expect(row?.contains(" none!") == true, "the branch column is not cut")
+        #expect(console.lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+    }
+
+    @Test func statusBarKeepsTheRoleAndTheDatabaseFileName() {
+        let (console, _) = Fixture.console(Fixture.dispatcher, lang: .en)
+        let bar = console.lines[0]
+        #expect(bar.contains("dispatcher ·"), "the role comes before the name")
+        #expect(bar.contains("测试.sqlite"), "a long path shows its file name")
+    }
+}

@@ -32,17 +32,22 @@ extension ConsoleState {
         }
 
         let zh = lang == .zh
-        let columns = [
-            Column(title: bi("编号", "code"), width: 7),
+        // English words are wider: below 100 columns the status column goes (open or in
+        // progress shows in the progress figures; done and cancelled take the due column), so
+        // that the enterprise's name keeps room.
+        let compact = !zh && width < 100
+        var columns = [
+            Column(title: bi("编号", "code"), width: compact ? 6 : 7),
             Column(title: bi("优先", "prio"), width: zh ? 4 : 6),
             Column(title: bi("单位", "enterprise"), width: 0),
             Column(title: bi("区县", "district"), width: zh ? 6 : 9),
-            Column(title: bi("物品", "item"), width: zh ? 8 : 11),
+            Column(title: bi("物品", "item"), width: zh ? 8 : (compact ? 10 : 11)),
             Column(title: bi("进度", "progress"), width: 15),
-            Column(title: bi("截止", "due"), width: 6),
+            Column(title: bi("截止", "due"), width: compact ? 7 : 6),
             Column(title: bi("状态", "status"), width: zh ? 6 : 8),
-            Column(title: bi("突击队", "branch"), width: 7),
+            Column(title: bi("突击队", "branch"), width: compact ? 6 : 7),
         ]
+        if compact { columns.remove(at: 7) }
         let widths = Column.layout(columns, total: width - 2)
         grid.tableRow(columns.map { t($0.title) }, widths: widths, columns: columns, x: 2, y: top + 1, style: .header)
 
@@ -66,7 +71,7 @@ extension ConsoleState {
             let overdue = request.isOverdue(on: data.today)
             let due = request.due.map { String($0.description.dropFirst(5)) + (overdue ? "!" : "") } ?? "—"
             let branch = snapshot.pairedBranch(of: request.enterpriseCode).map(\.description) ?? t("无!", "none!")
-            let texts = [
+            var texts = [
                 request.code.description,
                 t(request.priority.name),
                 TerminalText.sanitize(enterprise?.name ?? request.enterpriseCode.description),
@@ -77,6 +82,10 @@ extension ConsoleState {
                 t(request.status.name),
                 branch,
             ]
+            if compact {
+                texts.remove(at: 7)
+                if !request.status.isActive { texts[6] = t(request.status.name) }
+            }
             grid.put(selected ? "▶" : " ", x: 0, y: y, style: selected ? .selected : .normal)
             grid.tableRow(texts, widths: widths, columns: columns, x: 2, y: y,
                           style: selected ? .selected : (overdue || request.priority == .urgent ? .warn : .normal))
