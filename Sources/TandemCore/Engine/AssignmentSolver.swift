@@ -8,15 +8,18 @@
 ///   pairs that still satisfy ε-CS kept across phases, rows and columns
 ///   relabelled breadth-first for cache locality. Sparse JV (lapmod, SciPy)
 ///   grows ~n² on k-nearest graphs and OR-Tools' cost scaling ~n^1.4; the
-///   auction made 0.14–0.53 × OR-Tools' time in the same runs (quiet machine:
-///   10k 0.03 s, 50k 0.23 s, 100k 0.83 s, 200k 3.1 s against 0.11 / 0.70 /
-///   4.2 / 7.4 s for OR-Tools in ../shared/bench/README.md).
+///   auction took 0.12–0.40 × OR-Tools' time in the same run: 10k 0.038 s,
+///   50k 0.50 s, 100k 1.33 s, 200k 3.6 s (OR-Tools 0.11 / 0.70 / 4.2 / 7.4 s
+///   in ../shared/bench/README.md). Measured alternatives: global price
+///   updates (CSA) cost more than the bids they saved; an upfront
+///   Hopcroft–Karp check took 11 s at 200k, so feasibility is only checked
+///   after 64n bids in one phase.
 /// - Complete square graphs: the same auction on each row's 24 cheapest
 ///   columns plus each column's 6 cheapest rows, certified on the full
 ///   matrix by the ε-CS test (`DenseCandidateAuction`; rows that fail get
 ///   their best columns at current prices); dense Jonker–Volgenant is the
-///   fallback. 2000² 0.06 s, 4000² 0.23 s (lapjv 0.135 / 0.84 s); plain
-///   LAPJV in Swift measured 0.25 s at 2000².
+///   fallback. 2000² 0.074 s, 4000² 0.28 s (lapjv 0.135 / 0.84 s); plain
+///   LAPJV in Swift measured 0.25 s at 2000², 1.7 s at 4000².
 /// - Complete rectangular graphs not too far from square: padded with
 ///   zero-cost dummies and solved by dense Jonker–Volgenant.
 /// - Rows or columns without edges are set aside first (`CompactProblem`).
