@@ -26,6 +26,8 @@ public struct TandemCommand: ParsableCommand {
         } catch let error as TandemError {
             Printer.error("tandem: " + error.message(language(for: arguments)))
             Foundation.exit(1)
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue) // the command already said why
         } catch {
             guard exitCode(for: error) != .success else { exit(withError: error) } // --help, --version
             // Usage errors are one line too; a negative number reads as an unknown option, so name it a quantity.
