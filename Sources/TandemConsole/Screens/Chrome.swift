@@ -52,14 +52,14 @@ extension ConsoleState {
         // Role first: when the bar is short, the name gives way, not the role.
         let who = "\(actor.role.label(lang)) · \(TerminalText.sanitize(actor.displayName)) (\(TerminalText.sanitize(actor.login)))"
         let readOnly = context.isReadOnly ? t("只读 │ ", "read-only │ ") : ""
-        // Below 100 columns: the change time without its year, the database by its file name
-        // (the part that tells databases apart), so that both stay whole.
+        // Below 100 columns: no product name, the change time without its year, the database by
+        // its file name (the part that tells databases apart), so that role and time stay whole.
         let narrow = width < 100
         var change = snapshot?.lastChange.map { String($0.replacingOccurrences(of: "T", with: " ").prefix(19)) } ?? "—"
         if narrow, change.count == 19 { change = String(change.dropFirst(5)) }
         let database = TerminalText.sanitize(context.databasePath)
         let shownDatabase = narrow ? String(database.split(separator: "/").last ?? Substring(database)) : database
-        let left = "Tandem │ \(readOnly)\(who)"
+        let left = (narrow ? "" : "Tandem │ ") + "\(readOnly)\(who)"
         let right = t("数据更新 \(change) │ 库 ", "data changed \(change) │ db ") + shownDatabase
         // The time of the last change always shows: the left part gives way first.
         let rightWidth = min(DisplayWidth.of(right), max(30, width - 36))

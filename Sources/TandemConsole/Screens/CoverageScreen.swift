@@ -101,7 +101,7 @@ extension ConsoleState {
             if names.isEmpty {
                 grid.put(t("盲点单位：无", "Blind spots: none"), x: 0, y: y + 2, style: .good)
             } else {
-                grid.put(t("盲点单位（有需求无突击队）：", "Blind spots (needs, no branch): ") + names.joined(separator: "，") + (f.blindSpots.count > 6 ? " …" : ""),
+                grid.put(t("盲点单位（有需求无突击队）：", "Blind spots (needs, no branch): ") + names.joined(separator: t("，", ", ")) + (f.blindSpots.count > 6 ? " …" : ""),
                          x: 0, y: y + 2, style: .bad)
             }
         }

@@ -41,10 +41,10 @@ extension ConsoleState {
             Column(title: bi("优先", "prio"), width: zh ? 4 : 6),
             Column(title: bi("单位", "enterprise"), width: 0),
             Column(title: bi("区县", "district"), width: zh ? 6 : 9),
-            Column(title: bi("物品", "item"), width: zh ? 8 : (compact ? 10 : 11)),
+            Column(title: bi("物品", "item"), width: zh ? 8 : (compact ? 10 : 13)),
             Column(title: bi("进度", "progress"), width: 15),
             Column(title: bi("截止", "due"), width: compact ? 7 : 6),
-            Column(title: bi("状态", "status"), width: zh ? 6 : 8),
+            Column(title: bi("状态", "status"), width: zh ? 6 : 11),
             Column(title: bi("突击队", "branch"), width: compact ? 6 : 7),
         ]
         if compact { columns.remove(at: 7) }
