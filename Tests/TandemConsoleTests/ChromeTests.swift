@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TandemCore
 @testable import TandemConsole
@@ -108,7 +109,6 @@ struct BackgroundLoadingTests {
     }
 }
 
-import Foundation
 
 @Suite("Layout at 80 columns")
 struct NarrowLayoutTests {
@@ -125,5 +125,18 @@ struct NarrowLayoutTests {
         let bar = console.lines[0]
         #expect(bar.contains("dispatcher ·"), "the role comes before the name")
         #expect(bar.contains("测试.sqlite"), "a long path shows its file name")
+    }
+}
+
+@Suite("Key reference")
+struct KeyReferenceTests {
+    @Test func readmeShowsTheKeysOfTheCurrentKeyTables() throws {
+        let markdown = KeyReference.markdown(geography: Fixture.configuration.geography, catalog: Fixture.catalog, lang: .en)
+        #expect(markdown.contains("| `d` | `:deliver` | record a delivery (quantity, note) |"))
+        #expect(markdown.contains("| `?` `F1` | `:help` |"))
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        #expect(text.contains(markdown), "README is stale: paste `tandem console --keys-markdown --lang en` into its console section")
     }
 }
