@@ -7,12 +7,10 @@ extension SQLiteRepository {
     public func addBranch(_ draft: BranchDraft, by actor: Operator) throws -> Branch {
         try write { db in
             try Permissions.require(actor, .manageRecords) { _ in nil }
-            try Self.checkDistrict(db, draft.districtCode)
-            try Self.checkName(draft.name)
-            try Self.checkCount(draft.headcount, field: Bilingual(zh: "人数", en: "headcount"))
             var branch = Branch(code: RecordCode(.branch, 0), name: draft.name.trimmingWhitespace(), districtCode: draft.districtCode,
                                 leadLogin: draft.leadLogin, headcount: draft.headcount, capabilities: draft.capabilities,
                                 active: draft.active)
+            try Self.check(db, branch)
             try db.execute(sql: """
                 INSERT INTO branch (name, district_code, lead_login, headcount, capabilities, active) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: RowDecoding.branchArguments(branch))
@@ -26,9 +24,7 @@ extension SQLiteRepository {
         try write { db in
             try Permissions.require(actor, .manageRecords) { _ in nil }
             let before = try Self.fetchBranch(db, branch.code)
-            try Self.checkDistrict(db, branch.districtCode)
-            try Self.checkName(branch.name)
-            try Self.checkCount(branch.headcount, field: Bilingual(zh: "人数", en: "headcount"))
+            try Self.check(db, branch)
             if !branch.active, before.active, let pairing = try Self.activePairing(db, branch: branch.code) {
                 throw TandemError.branchAlreadyPaired(branch: branch.code, enterprise: pairing.enterpriseCode)
             }
@@ -44,13 +40,11 @@ extension SQLiteRepository {
     public func addEnterprise(_ draft: EnterpriseDraft, by actor: Operator) throws -> Enterprise {
         try write { db in
             try Permissions.require(actor, .manageRecords) { _ in nil }
-            try Self.checkDistrict(db, draft.districtCode)
-            try Self.checkName(draft.name)
-            try Self.checkCount(draft.disabledEmployees, field: Bilingual(zh: "残疾职工人数", en: "disabled employees"))
             var enterprise = Enterprise(code: RecordCode(.enterprise, 0), name: draft.name.trimmingWhitespace(), kind: draft.kind,
                                         districtCode: draft.districtCode, address: draft.address, location: draft.location,
                                         contactName: draft.contactName, contactPhone: draft.contactPhone,
                                         disabledEmployees: draft.disabledEmployees, resumption: draft.resumption)
+            try Self.check(db, enterprise)
             try db.execute(sql: """
                 INSERT INTO enterprise (name, kind, district_code, address, lat, lon, contact_name, contact_phone,
                                         disabled_employees, resumption_percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -65,9 +59,7 @@ extension SQLiteRepository {
         try write { db in
             try Permissions.require(actor, .manageRecords) { _ in nil }
             let before = try Self.fetchEnterprise(db, enterprise.code)
-            try Self.checkDistrict(db, enterprise.districtCode)
-            try Self.checkName(enterprise.name)
-            try Self.checkCount(enterprise.disabledEmployees, field: Bilingual(zh: "残疾职工人数", en: "disabled employees"))
+            try Self.check(db, enterprise)
             try Self.saveEnterprise(db, enterprise)
             try audit(db, actor, "enterprise.edit", subject: enterprise.code.description, before: before, after: enterprise)
             return enterprise
@@ -255,6 +247,19 @@ extension SQLiteRepository {
             UPDATE enterprise SET name = ?, kind = ?, district_code = ?, address = ?, lat = ?, lon = ?, contact_name = ?,
                 contact_phone = ?, disabled_employees = ?, resumption_percent = ? WHERE number = ?
             """, arguments: RowDecoding.enterpriseArguments(e) + [e.code.number])
+    }
+
+    /// What the schema cannot say in a way a user understands: a known district, a name, a sane count.
+    static func check(_ db: Database, _ branch: Branch) throws {
+        try checkDistrict(db, branch.districtCode)
+        try checkName(branch.name)
+        try checkCount(branch.headcount, field: Bilingual(zh: "人数", en: "headcount"))
+    }
+
+    static func check(_ db: Database, _ enterprise: Enterprise) throws {
+        try checkDistrict(db, enterprise.districtCode)
+        try checkName(enterprise.name)
+        try checkCount(enterprise.disabledEmployees, field: Bilingual(zh: "残疾职工人数", en: "disabled employees"))
     }
 
     static func checkDistrict(_ db: Database, _ code: String) throws {
