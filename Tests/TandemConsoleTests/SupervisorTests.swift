@@ -97,3 +97,11 @@ struct CoverageByDistrictTests {
         #expect(console.lines.contains { $0.contains("第3组") && $0.contains("永川、北碚") })
     }
 }
+
+@Suite("Map tile labels")
+struct MapTileLabelTests {
+    @Test func cutNamesThatWouldReadTheSameKeepTheirEnds() {
+        #expect(ConsoleState.tileLabels(["Jiangbei", "Jiangjin", "Wuxi", "Yongchuan"], columns: 5) == ["J'bei", "J'jin", "Wuxi", "Yongc"])
+        #expect(ConsoleState.tileLabels(["九龙坡", "江北", "江津"], columns: 5) == ["九龙", "江北", "江津"], "by display width")
+    }
+}

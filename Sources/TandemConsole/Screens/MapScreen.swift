@@ -19,19 +19,19 @@ extension ConsoleState {
         let gapY = (rows * (tileHeight + 1) <= available) ? 1 : 0
         let gapX = ((tileWidth + 1) * cols <= width) ? 1 : 0
         let selectedCode = map.selected ?? districts.first!.code
+        let inner = gapX == 0 ? tileWidth - 1 : tileWidth
+        let labels = ConsoleState.tileLabels(districts.map { $0.shortName(lang).count < 2 ? $0.name.text(lang) : $0.shortName(lang) },
+                                             columns: inner)
 
-        for district in districts {
+        for (index, district) in districts.enumerated() {
             guard let coverage = data.coverage.district(district.code) else { continue }
             let x = (district.tile.col - minCol) * (tileWidth + gapX)
             let y = top + 1 + (district.tile.row - minRow) * (tileHeight + gapY)
             let f = coverage.figures
             let selected = district.code == selectedCode
             let style = tileStyle(coverage, selected: selected)
-            // One column between tiles stays blank so neighbours never run together.
-            let inner = gapX == 0 ? tileWidth - 1 : tileWidth
             for line in 0..<tileHeight { grid.fill(x: x, y: y + line, count: inner, style: style) }
-            grid.put(prefix(district.shortName(lang).count < 2 ? district.name.text(lang) : district.shortName(lang), columns: inner),
-                     x: x, y: y, maxWidth: inner, style: style)
+            grid.put(labels[index], x: x, y: y, maxWidth: inner, style: style)
             var mark = f.needingHelp == 0 ? "·" : Widgets.percent(f.coveragePercent)
             if coverage.isBlindSpot { mark = "!" + mark } else if !f.blindSpots.isEmpty { mark += "!" }
             // The percentage, then the shading character filling the rest of the tile.
@@ -55,7 +55,28 @@ extension ConsoleState {
     }
 
     /// The longest prefix of `text` that fits in `columns`, without an ellipsis (tile labels).
-    private func prefix(_ text: String, columns: Int) -> String {
+    /// Tile labels cut to `columns` (one column between tiles stays blank so neighbours never
+    /// run together). Names whose cut would read the same (Jiangbei and Jiangjin as "Jiang")
+    /// keep their first letter and their end instead ("J'bei", "J'jin").
+    static func tileLabels(_ names: [String], columns: Int) -> [String] {
+        var labels = names.map { prefix($0, columns: columns) }
+        var seen: [String: Int] = [:]
+        for label in labels { seen[label, default: 0] += 1 }
+        for (i, name) in names.enumerated() where seen[labels[i], default: 0] > 1 && labels[i] != name {
+            guard let first = name.first else { continue }
+            var tail = "", used = DisplayWidth.of(first) + 1
+            for character in name.reversed() {
+                let w = DisplayWidth.of(character)
+                if used + w > columns { break }
+                tail.insert(character, at: tail.startIndex)
+                used += w
+            }
+            labels[i] = String(first) + "'" + tail
+        }
+        return labels
+    }
+
+    private static func prefix(_ text: String, columns: Int) -> String {
         var result = "", used = 0
         for character in text {
             let w = DisplayWidth.of(character)
