@@ -49,6 +49,12 @@ enum Fixture {
                 status: delivered > 0 ? .inProgress : .open, notes: notes, filed: Day(year: 2020, month: 3, day: n % 9 + 1))
     }
 
+    /// Every test database of this process lives here; the folder is removed when the tests end.
+    static let testFolder: String = {
+        atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "tandem-console-tests-\(getpid())") }
+        return NSTemporaryDirectory() + "tandem-console-tests-\(getpid())"
+    }()
+
     static let admin = Operator(login: "admin", displayName: "管理员", role: .admin)
 
     /// 2020-03-10 at 09:00 local time: the store's clock, so that "today" and "overdue" hold.
@@ -58,7 +64,7 @@ enum Fixture {
     /// base (no branch: the only needs in Nanchuan, a blind-spot district), E3 blind-massage shop
     /// (paired with B3), E4 with a hostile name. `pairs` are (branch, enterprise) numbers.
     static func repository(pairs: [(Int, Int)] = [(1, 1), (3, 3)]) -> SQLiteRepository {
-        let folder = NSTemporaryDirectory() + "tandem-console-\(UUID().uuidString)"
+        let folder = testFolder + "/\(UUID().uuidString)"
         do {
             let repository = try SQLiteRepository.create(path: folder + "/测试.sqlite", geography: geography, admin: admin,
                                                          now: { now })
