@@ -43,7 +43,7 @@ struct SuggestCommand: ParsableCommand {
         }
         let lang = context.lang
         switch format {
-        case .json: print(try Printer.json(plan))
+        case .json: print(plan.prettyJSON())
         case .table: print(table(plan, snapshot: snapshot, context: context, seconds: seconds))
         }
         guard apply else { return }

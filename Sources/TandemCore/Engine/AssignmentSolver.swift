@@ -33,6 +33,10 @@
 ///   per row priced above any matching is kept as a safety net): 0.13–0.27 s
 ///   at 20000 × 15000–18000.
 public enum AssignmentSolver {
+    /// Bid budget of the rectangular auction between 2 % and 10 % off square,
+    /// in half bids per edge (5: 2.5 bids per edge).
+    static let rectangularBidsPerEdge = 5
+
     /// Which algorithm `solve` used; reported by the benchmark.
     public enum Method: String, Sendable {
         case empty, denseCandidateAuction, denseJonkerVolgenant, scalingAuction, rectangularAuction, split,
@@ -75,11 +79,17 @@ public enum AssignmentSolver {
             }
         }
         // Nearly square: shortest paths get long (2.7 s at 20000 × 19950, k = 30,
-        // against 0.26 s by auction); beyond a 2 % difference the slack columns
-        // keep them short (0.27 s at 20000 × 18000, auction 0.93 s).
-        let nearlySquare = (max(rows, cols) - min(rows, cols)) * 50 <= max(rows, cols)
-        if rows != cols && nearlySquare {
-            switch RectangularAuction.answer(problem) {
+        // against 0.26 s by auction). Up to 10 % off square the auction is
+        // tried with a bid budget: on the generator's k-nearest graphs
+        // 20000 × 18000 it needs 5.4 bids per edge (0.83 s, shortest paths
+        // 0.19 s), but on `suggest`'s graphs, where the columns left over are
+        // the least urgent enterprises and every Dijkstra must reach one, it
+        // needs 2.1 (9950 × 9341: 0.20 s, shortest paths 0.84 s).
+        let difference = max(rows, cols) - min(rows, cols)
+        if rows != cols && difference * 10 <= max(rows, cols) {
+            let nearlySquare = difference * 50 <= max(rows, cols)
+            let budget = nearlySquare ? Int.max : rectangularBidsPerEdge * problem.edgeCount / 2 + 4 * max(rows, cols)
+            switch RectangularAuction.answer(problem, bidBudget: budget) {
             case .optimal(let rowToCol):
                 return (AssignmentSolution(problem: problem, rowToCol: rowToCol), .rectangularAuction)
             case .uncoverable(let matching): knownMaximumMatching = matching

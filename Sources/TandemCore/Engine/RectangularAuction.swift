@@ -15,7 +15,8 @@ enum RectangularAuction {
     }
 
     /// The optimal pairs, or a maximum matching when none covers the smaller side.
-    static func answer(_ problem: AssignmentProblem, alpha: Int64 = 8) -> AuctionAnswer {
+    /// `bidBudget`: give up (`gaveUp`) after that many bids over all phases.
+    static func answer(_ problem: AssignmentProblem, alpha: Int64 = 8, bidBudget: Int = Int.max) -> AuctionAnswer {
         let transposed = problem.rows > problem.cols
         let oriented = transposed ? transpose(problem) : problem
         let realRows = oriented.rows, n = oriented.cols
@@ -29,13 +30,13 @@ enum RectangularAuction {
         if n >= ScalingAuction.relabelThreshold {
             let order = LocalityOrder(oriented)
             let (rowStart, arcs) = order.packedArcs(oriented)
-            outcome = ScalingAuction.run(n: n, rowStart: rowStart, arcs: arcs, state: &state, warm: false, alpha: alpha)
+            outcome = ScalingAuction.run(n: n, rowStart: rowStart, arcs: arcs, state: &state, warm: false, alpha: alpha, bidBudget: bidBudget)
             for r in 0..<realRows where state.rowToCol[r] >= 0 {
                 orientedRowToCol[Int(order.rowOrder[r])] = order.colOrder[Int(state.rowToCol[r])]
             }
         } else {
             let (rowStart, arcs) = LocalityOrder.packedArcs(oriented)
-            outcome = ScalingAuction.run(n: n, rowStart: rowStart, arcs: arcs, state: &state, warm: false, alpha: alpha)
+            outcome = ScalingAuction.run(n: n, rowStart: rowStart, arcs: arcs, state: &state, warm: false, alpha: alpha, bidBudget: bidBudget)
             orientedRowToCol = Array(state.rowToCol[0..<realRows])
         }
         var rowToCol = orientedRowToCol

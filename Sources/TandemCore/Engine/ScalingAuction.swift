@@ -85,7 +85,8 @@ enum ScalingAuction {
     /// `rowStart.count - 1` up to n are implicit dummy rows joined to every
     /// column at cost 0 (see `RectangularAuction`).
     static func run(
-        n: Int, rowStart: [Int32], arcs: [UInt64], state: inout State, warm: Bool, alpha: Int64
+        n: Int, rowStart: [Int32], arcs: [UInt64], state: inout State, warm: Bool, alpha: Int64,
+        bidBudget: Int = Int.max
     ) -> RunOutcome {
         let scale = Int64(n + 1)
         let realRows = rowStart.count - 1
@@ -123,6 +124,8 @@ enum ScalingAuction {
             cheapest = state.price.withUnsafeMutableBufferPointer { CheapestColumns(prices: $0) }
         }
 
+        // Bids left of the caller's budget, over all phases (then `overflow`: the caller falls back).
+        var budgetLeft = bidBudget
         while true {
             var outcome = PhaseOutcome.finished
             state.price.withUnsafeMutableBufferPointer { price in
@@ -164,6 +167,11 @@ enum ScalingAuction {
                             outcome = warm ? .overflow : .needsFeasibilityCheck
                             return
                         }
+                    }
+                    budgetLeft &-= 1
+                    if budgetLeft < 0 {
+                        outcome = .overflow
+                        return
                     }
                     pendingCount -= 1
                     let i = Int(pending[pendingCount])

@@ -48,6 +48,8 @@ struct CandidateGraph: CustomStringConvertible {
             capabilityUnion[slot] |= masks[col]
         }
         let centroids = districts.map { $0?.centroid ?? GeoPoint(lat: 0, lon: 0) }
+        // Looked up once, not per pair: copying a `District` retains its strings.
+        let slotGroups = districts.map { $0?.group }
         let headcounts = branches.map(\.headcount)
         let maxBonus = max(weights.sameDistrictBonus, weights.sameGroupBonus)
         // A constant that keeps `cost - urgency` non-negative; the same for every pair, so it
@@ -63,6 +65,10 @@ struct CandidateGraph: CustomStringConvertible {
         var classBest: [[MaxHeap]] = graph.complete ? [] : classes.map { byMask in
             byMask.map { MaxHeap(capacity: $0.count * PairingPlanner.enterprisesPerBranch) }
         }
+        // Per (slot, mask): an offer must cost less than this to enter the class's heap (rows come in
+        // increasing order, so a tie with the heap's worst never enters).
+        var classBar = [Int](repeating: Int.max, count: graph.complete ? 0 : classes.count * CapabilityMask.count)
+        var chosenStamp = [Int32](repeating: -1, count: graph.complete ? 0 : branches.count)
         var rowEdges: [[(col: Int, cost: Int)]] = graph.complete ? [] : Array(repeating: [], count: rows)
         var reach: [(slot: Int, km: Double, base: Int)] = []
         var gapByMask = [Int](repeating: 0, count: CapabilityMask.count)
@@ -81,18 +87,19 @@ struct CandidateGraph: CustomStringConvertible {
             reach.removeAll(keepingCapacity: true)
             var reachableMask = 0
             var inReach = 0
+            let ownSlot = districtSlot[need.enterprise.districtCode].flatMap { districts[$0] == nil ? nil : $0 } ?? -1
             for slot in 0..<districts.count {
                 let km = centroids[slot].distanceKm(to: need.location)
                 guard km <= Double(weights.maxDistanceKm) else { continue }
-                let bonus = districts[slot]?.code == need.enterprise.districtCode ? weights.sameDistrictBonus
-                    : districts[slot]?.group == need.group ? weights.sameGroupBonus : 0
+                let bonus = slot == ownSlot ? weights.sameDistrictBonus
+                    : slotGroups[slot] == need.group ? weights.sameGroupBonus : 0
                 reach.append((slot, km, Int((km * Double(weights.perKm)).rounded()) - bonus - need.urgency + offset))
                 reachableMask |= capabilityUnion[slot]
                 inReach += members[slot].count
             }
             reach.sort { ($0.km, $0.slot) < ($1.km, $1.slot) }
             graph.branchesInReach.append(inReach)
-            graph.missingEverywhere.append(CostModel.capabilities.enumerated().compactMap { index, capability in
+            graph.missingEverywhere.append(neededMask & ~reachableMask == 0 ? [] : CostModel.capabilities.enumerated().compactMap { index, capability in
                 neededMask & (1 << index) != 0 && reachableMask & (1 << index) == 0 ? capability : nil
             })
             @inline(__always) func cost(_ base: Int, _ mask: Int, _ col: Int) -> Int {
@@ -115,7 +122,12 @@ struct CandidateGraph: CustomStringConvertible {
             var best = BoundedBest(capacity: PairingPlanner.cheapestPerEnterprise)
             // A branch's cheapest enterprises are near it: offer this one to the nearest districts only.
             for (slot, _, base) in reach.prefix(PairingPlanner.districtsOfferedTo) {
-                for mask in slotMasks[slot] { classBest[slot][mask].offer(cost: base + gapByMask[mask], row: row) }
+                for mask in slotMasks[slot] {
+                    let cost = base + gapByMask[mask], bar = slot * CapabilityMask.count + mask
+                    guard cost < classBar[bar] else { continue }
+                    classBest[slot][mask].offer(cost: cost, row: row)
+                    classBar[bar] = classBest[slot][mask].entryBar
+                }
             }
             for (slot, km, base) in reach {
                 if best.isFull, Int(km * Double(weights.perKm)) - maxBonus - need.urgency + offset - 1 > best.worstCost { break }
@@ -136,8 +148,10 @@ struct CandidateGraph: CustomStringConvertible {
                     }
                 }
             }
-            var chosen = Set(best.entries.map(\.col))
-            for entry in best.entries { rowEdges[row].append((entry.col, entry.cost)) }
+            for entry in best.entries {
+                chosenStamp[entry.col] = Int32(row)
+                rowEdges[row].append((entry.col, entry.cost))
+            }
             // A sample across everything within reach keeps the matching large.
             if inReach > 0 {
                 for draw in 0..<PairingPlanner.sampledPerEnterprise {
@@ -145,7 +159,10 @@ struct CandidateGraph: CustomStringConvertible {
                     for (slot, _, base) in reach {
                         if index < members[slot].count {
                             let col = members[slot][index]
-                            if chosen.insert(col).inserted { rowEdges[row].append((col, cost(base, masks[col], col))) }
+                            if chosenStamp[col] != Int32(row) {
+                                chosenStamp[col] = Int32(row)
+                                rowEdges[row].append((col, cost(base, masks[col], col)))
+                            }
                             break
                         }
                         index -= members[slot].count
@@ -240,6 +257,9 @@ struct MaxHeap {
     }
 
     func sorted() -> [Entry] { heap.sorted() }
+
+    /// Offers of a later row enter only below this cost.
+    var entryBar: Int { heap.count < capacity ? Int.max : capacity == 0 ? Int.min : heap[0].cost }
 }
 
 /// Keeps the `capacity` smallest (cost, tie-break) entries offered.

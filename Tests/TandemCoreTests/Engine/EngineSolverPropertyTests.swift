@@ -89,6 +89,50 @@ struct EngineSolverPropertyTests {
         }
     }
 
+    @Test("rectangular auction with a bid budget: the optimum or a refusal, never wrong", arguments: shapes.filter { $0.0 != $0.1 })
+    func budgetedRectangularAuction(rows: Int, cols: Int) throws {
+        var rng = SplitMix64(seed: UInt64(16000 + rows * 10 + cols))
+        for family in Self.families {
+            for budget in [0, 1, 3, 10, 40] {
+                let instance = SmallInstance.random(
+                    rows: rows, cols: cols, density: family.density, costRange: family.costs, using: &rng)
+                let expected = instance.bruteForce()
+                switch RectangularAuction.answer(try instance.problem(), bidBudget: budget) {
+                case .optimal(let rowToCol):
+                    let actual = try #require(instance.evaluate(rowToCol), "invalid matching for \(instance)")
+                    #expect(actual.pairs == expected.pairs && actual.cost == expected.cost, "\(instance)")
+                case .uncoverable(let matching):
+                    let actual = try #require(instance.evaluate(matching), "invalid matching for \(instance)")
+                    #expect(actual.pairs == expected.pairs && expected.pairs < min(rows, cols), "\(instance)")
+                case .gaveUp: break
+                }
+            }
+        }
+    }
+
+    @Test("2–10 % off square: the budgeted auction or its fallback agrees with shortest augmenting paths")
+    func slightlyRectangular() throws {
+        var rng = SplitMix64(seed: 4242)
+        for trial in 0..<24 {
+            let large = Int.random(in: 40...120, using: &rng)
+            let small = large - max(1, large * Int.random(in: 3...10, using: &rng) / 100)
+            let (rows, cols) = trial % 2 == 0 ? (large, small) : (small, large)
+            let density = [1.0, 0.2, 0.08][trial % 3]
+            let costs = [0...5, 0...1000, 0...AssignmentProblem.maximumCost][trial % 3]
+            let instance = SmallInstance.random(rows: rows, cols: cols, density: density, costRange: costs, using: &rng)
+            let problem = try instance.problem()
+            let reference = try #require(instance.evaluate(AssignmentSolver.solveByShortestPaths(problem)))
+            let actual = try #require(instance.evaluate(AssignmentSolver.solve(problem).rowToCol))
+            #expect(actual.pairs == reference.pairs && actual.cost == reference.cost, "trial \(trial)")
+            for budget in [10, 200, Int.max] {
+                if case .optimal(let rowToCol) = RectangularAuction.answer(problem, bidBudget: budget) {
+                    let auction = try #require(instance.evaluate(rowToCol))
+                    #expect(auction.pairs == reference.pairs && auction.cost == reference.cost, "trial \(trial) budget \(budget)")
+                }
+            }
+        }
+    }
+
     @Test("deficiency split: parts solved apart give the optimum", arguments: shapes)
     func deficiencySplit(rows: Int, cols: Int) throws {
         var rng = SplitMix64(seed: UInt64(17000 + rows * 10 + cols))
