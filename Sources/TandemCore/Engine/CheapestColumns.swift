@@ -12,10 +12,26 @@ struct CheapestColumns {
 
     var isEmpty: Bool { keys.isEmpty }
 
+    /// One entry per column, heapified bottom-up in O(n) (sorting them was 2.5 % of `suggest`).
     mutating func rebuild(prices: UnsafeMutableBufferPointer<Int64>) {
-        let pairs = prices.enumerated().sorted { ($0.element, $0.offset) < ($1.element, $1.offset) }
-        keys = pairs.map(\.element)  // a sorted array is a valid heap
-        cols = pairs.map { Int32($0.offset) }
+        keys = Array(prices)
+        cols = (0..<prices.count).map { Int32($0) }
+        let count = keys.count
+        for start in stride(from: count / 2 - 1, through: 0, by: -1) {
+            let key = keys[start], col = cols[start]
+            var index = start
+            while true {
+                var child = 2 * index + 1
+                if child >= count { break }
+                if child + 1 < count && keys[child + 1] < keys[child] { child += 1 }
+                if keys[child] >= key { break }
+                keys[index] = keys[child]
+                cols[index] = cols[child]
+                index = child
+            }
+            keys[index] = key
+            cols[index] = col
+        }
     }
 
     mutating func push(_ price: Int64, _ col: Int, prices: UnsafeMutableBufferPointer<Int64>) {

@@ -2,7 +2,23 @@
 /// cities, and on large ones each enterprise's cheapest branches plus a deterministic sample
 /// within reach. Branches live at their district's centroid, so reach is decided per district.
 struct CandidateGraph: CustomStringConvertible {
-    var edges: [AssignmentEdge] = []
+    /// The edges as three parallel arrays, rows in increasing order (the assignment problem's own
+    /// layout: no array of `AssignmentEdge` to build and convert).
+    var edgeRow: [Int32] = []
+    var edgeCol: [Int32] = []
+    var edgeCost: [Int32] = []
+    var edgeCount: Int { edgeRow.count }
+
+    mutating func append(row: Int, col: Int, cost: Int) {
+        edgeRow.append(Int32(truncatingIfNeeded: row))
+        edgeCol.append(Int32(truncatingIfNeeded: col))
+        edgeCost.append(Int32(truncatingIfNeeded: cost))
+    }
+
+    /// The assignment problem on these edges (costs are clamped to its range as they are made).
+    func problem(rows: Int, cols: Int) -> AssignmentProblem? {
+        try? AssignmentProblem(validatedRows: rows, cols: cols, edgeRow: edgeRow, edgeCol: edgeCol, edgeCost: edgeCost)
+    }
     /// Free branches within reach of each enterprise (row).
     var branchesInReach: [Int] = []
     /// Per row: needed capabilities that no branch within reach has.
@@ -112,7 +128,7 @@ struct CandidateGraph: CustomStringConvertible {
             if graph.complete {
                 for (slot, _, base) in reach {
                     for col in members[slot] {
-                        graph.edges.append(AssignmentEdge(row: row, col: col, cost: cost(base, masks[col], col)))
+                        graph.append(row: row, col: col, cost: cost(base, masks[col], col))
                     }
                 }
                 continue
@@ -187,10 +203,14 @@ struct CandidateGraph: CustomStringConvertible {
                 }
             }
             var seen = [Int32](repeating: -1, count: branches.count)
+            let total = rowEdges.reduce(0) { $0 + $1.count }
+            graph.edgeRow.reserveCapacity(total)
+            graph.edgeCol.reserveCapacity(total)
+            graph.edgeCost.reserveCapacity(total)
             for (row, edges) in rowEdges.enumerated() {
                 for (col, cost) in edges where seen[col] != Int32(row) {
                     seen[col] = Int32(row)
-                    graph.edges.append(AssignmentEdge(row: row, col: col, cost: cost))
+                    graph.append(row: row, col: col, cost: cost)
                 }
             }
         }
@@ -262,12 +282,13 @@ struct MaxHeap {
     var entryBar: Int { heap.count < capacity ? Int.max : capacity == 0 ? Int.min : heap[0].cost }
 }
 
-/// Keeps the `capacity` smallest (cost, tie-break) entries offered.
+/// Keeps the `capacity` smallest (cost, tie-break) entries offered, in a binary max-heap (a
+/// linear search for the worst after each replacement was 6 % of `suggest` on a 20 000 city).
 struct BoundedBest {
     struct Entry { var cost: Int; var tieBreak: UInt64; var col: Int }
     let capacity: Int
+    /// In heap order: the worst entry first.
     private(set) var entries: [Entry] = []
-    private var worstIndex = 0
 
     init(capacity: Int) {
         self.capacity = capacity
@@ -275,27 +296,36 @@ struct BoundedBest {
     }
 
     var isFull: Bool { entries.count >= capacity }
-    var worstCost: Int { entries.isEmpty ? Int.max : entries[worstIndex].cost }
+    var worstCost: Int { entries.isEmpty ? Int.max : entries[0].cost }
+
+    @inline(__always) private static func worse(_ a: Entry, _ b: Entry) -> Bool {
+        (a.cost, a.tieBreak) > (b.cost, b.tieBreak)
+    }
 
     mutating func offer(cost: Int, tieBreak: UInt64, col: Int) {
         let entry = Entry(cost: cost, tieBreak: tieBreak, col: col)
         if entries.count < capacity {
             entries.append(entry)
-            if entries.count == capacity { findWorst() }
+            var child = entries.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard Self.worse(entries[child], entries[parent]) else { break }
+                entries.swapAt(parent, child)
+                child = parent
+            }
             return
         }
-        let worst = entries[worstIndex]
-        if (cost, tieBreak) < (worst.cost, worst.tieBreak) {
-            entries[worstIndex] = entry
-            findWorst()
+        guard capacity > 0, Self.worse(entries[0], entry) else { return }
+        entries[0] = entry
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var largest = parent
+            if left < entries.count, Self.worse(entries[left], entries[largest]) { largest = left }
+            if right < entries.count, Self.worse(entries[right], entries[largest]) { largest = right }
+            if largest == parent { break }
+            entries.swapAt(parent, largest)
+            parent = largest
         }
-    }
-
-    private mutating func findWorst() {
-        var index = 0
-        for i in 1..<entries.count where (entries[i].cost, entries[i].tieBreak) > (entries[index].cost, entries[index].tieBreak) {
-            index = i
-        }
-        worstIndex = index
     }
 }

@@ -65,7 +65,7 @@ public enum PairingPlanner {
         var unpaired: [UnpairedEnterprise] = []
         var totalCost: Int64 = 0
         var matched = [Bool](repeating: false, count: enterprises.count)
-        if let problem = try? AssignmentProblem(rows: enterprises.count, cols: branches.count, edges: graph.edges) {
+        if let problem = graph.problem(rows: enterprises.count, cols: branches.count) {
             let solution = AssignmentSolver.solve(problem)
             for (row, col) in solution.pairs {
                 let explanation = model.explain(needs[row], branches[col])
@@ -87,7 +87,7 @@ public enum PairingPlanner {
         unpaired.sort { ($0.urgency, -$0.enterprise.number) > ($1.urgency, -$1.enterprise.number) }
         return PairingPlan(proposals: proposals, unpaired: unpaired, keptPairings: kept, freeBranches: branches.count,
                            enterprisesNeedingHelp: enterprises.count, totalCost: totalCost, candidateGraph: graph.description,
-                           candidateEdges: graph.edges.count, graphSeconds: seconds(solveStart - graphStart),
+                           candidateEdges: graph.edgeCount, graphSeconds: seconds(solveStart - graphStart),
                            solveSeconds: seconds(solveEnd - solveStart))
     }
 
