@@ -6,9 +6,8 @@ import TandemCore
 enum RowDecoding {
     static let branchColumns = "number, name, district_code, lead_login, headcount, capabilities, active"
     static func branch(_ row: RawRow) -> Branch {
-        let capabilities = row.text(5).split(separator: ",").compactMap { Capability(rawValue: String($0)) }
-        return Branch(code: RecordCode(.branch, row.int(0)), name: row.text(1), districtCode: row.text(2), leadLogin: row.optionalText(3),
-                      headcount: row.int(4), capabilities: Set(capabilities), active: row.bool(6))
+        Branch(code: RecordCode(.branch, row.int(0)), name: row.text(1), districtCode: row.text(2), leadLogin: row.optionalText(3),
+               headcount: row.int(4), capabilities: row.capabilities(5), active: row.bool(6))
     }
     static func branchArguments(_ branch: Branch) -> StatementArguments {
         [branch.name, branch.districtCode, branch.leadLogin, branch.headcount,

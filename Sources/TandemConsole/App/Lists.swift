@@ -68,13 +68,13 @@ extension ConsoleState {
     mutating func rebuildPairing() {
         guard let snapshot else { return }
         pairing.branchRows = snapshot.branches.indices.filter { i in
-            snapshot.branches[i].active && snapshot.pairingByBranch.index(forKey: snapshot.branches[i].code) == nil
+            snapshot.branches[i].active && !snapshot.pairingByBranch.contains(snapshot.branches[i].code)
         }
         // Unpaired enterprises, those that need help first: one pass.
         var needs: [Int] = [], rest: [Int] = []
         for i in snapshot.enterprises.indices {
             let code = snapshot.enterprises[i].code
-            guard snapshot.pairingByEnterprise.index(forKey: code) == nil else { continue }
+            guard !snapshot.pairingByEnterprise.contains(code) else { continue }
             if snapshot.needsHelp(code) { needs.append(i) } else { rest.append(i) }
         }
         pairing.enterpriseRows = needs + rest

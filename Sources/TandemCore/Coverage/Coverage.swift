@@ -156,7 +156,7 @@ public struct CoverageReport: Sendable {
             }
             let code = enterprises[e].code
             perDistrict[d].enterprises += 1
-            let paired = snapshot.pairingByEnterprise.index(forKey: code) != nil
+            let paired = snapshot.pairingByEnterprise.contains(code)
             if paired { perDistrict[d].pairedEnterprises += 1 }
             var needs = false
             for index in snapshot.requestsByEnterprise[code] ?? [] {

@@ -10,12 +10,12 @@ public struct CitySnapshot: Sendable {
     /// When the data last changed (ISO 8601), if known.
     public let lastChange: String?
 
-    public let branchIndex: [RecordCode: Int]
-    public let enterpriseIndex: [RecordCode: Int]
-    public let pairingByBranch: [RecordCode: Pairing]
-    public let pairingByEnterprise: [RecordCode: Pairing]
+    public let branchIndex: CodeTable<Int>
+    public let enterpriseIndex: CodeTable<Int>
+    public let pairingByBranch: CodeTable<Pairing>
+    public let pairingByEnterprise: CodeTable<Pairing>
     /// Request positions per enterprise, in code order.
-    public let requestsByEnterprise: [RecordCode: [Int]]
+    public let requestsByEnterprise: CodeTable<[Int]>
 
     public init(branches: [Branch], enterprises: [Enterprise], requests: [Request], activePairings: [Pairing],
                 version: Int64 = 0, lastChange: String? = nil) {
@@ -25,18 +25,26 @@ public struct CitySnapshot: Sendable {
         self.activePairings = activePairings
         self.version = version
         self.lastChange = lastChange
-        var branchIndex = [RecordCode: Int](minimumCapacity: branches.count)
+        var branchIndex = CodeTable<Int>(kind: .branch, capacity: branches.last?.code.number ?? 0)
         for (i, b) in branches.enumerated() { branchIndex[b.code] = i }
-        var enterpriseIndex = [RecordCode: Int](minimumCapacity: enterprises.count)
+        var enterpriseIndex = CodeTable<Int>(kind: .enterprise, capacity: enterprises.last?.code.number ?? 0)
         for (i, e) in enterprises.enumerated() { enterpriseIndex[e.code] = i }
-        var byBranch = [RecordCode: Pairing](minimumCapacity: activePairings.count)
-        var byEnterprise = [RecordCode: Pairing](minimumCapacity: activePairings.count)
+        var byBranch = CodeTable<Pairing>(kind: .branch, capacity: branches.last?.code.number ?? 0)
+        var byEnterprise = CodeTable<Pairing>(kind: .enterprise, capacity: enterprises.last?.code.number ?? 0)
         for p in activePairings {
             byBranch[p.branchCode] = p
             byEnterprise[p.enterpriseCode] = p
         }
-        var requestsByEnterprise = [RecordCode: [Int]](minimumCapacity: enterprises.count)
-        for (i, r) in requests.enumerated() { requestsByEnterprise[r.enterpriseCode, default: []].append(i) }
+        // Group request positions by enterprise number without hashing.
+        let enterpriseCapacity = enterprises.last?.code.number ?? 0
+        var grouped = [[Int]](repeating: [], count: enterpriseCapacity + 1)
+        var requestsByEnterprise = CodeTable<[Int]>(kind: .enterprise, capacity: enterpriseCapacity)
+        for (i, r) in requests.enumerated() where r.enterpriseCode.number <= enterpriseCapacity {
+            grouped[r.enterpriseCode.number].append(i)
+        }
+        for (number, positions) in grouped.enumerated() where !positions.isEmpty {
+            requestsByEnterprise[RecordCode(.enterprise, number)] = positions
+        }
         self.branchIndex = branchIndex
         self.enterpriseIndex = enterpriseIndex
         self.pairingByBranch = byBranch
@@ -53,9 +61,9 @@ public struct CitySnapshot: Sendable {
     public func pairedEnterprise(of branch: RecordCode) -> RecordCode? { pairingByBranch[branch]?.enterpriseCode }
 
     /// Active branches with no active pairing.
-    public var freeBranches: [Branch] { branches.filter { $0.active && pairingByBranch[$0.code] == nil } }
+    public var freeBranches: [Branch] { branches.filter { $0.active && !pairingByBranch.contains($0.code) } }
     /// Enterprises with no active pairing.
-    public var unpairedEnterprises: [Enterprise] { enterprises.filter { pairingByEnterprise[$0.code] == nil } }
+    public var unpairedEnterprises: [Enterprise] { enterprises.filter { !pairingByEnterprise.contains($0.code) } }
 
     /// The day each done request was finished, for "done in the last 7 days".
     public var completionDays: [RecordCode: Day] {
