@@ -197,4 +197,23 @@ enum PlannerFixture {
             #expect(plan.prettyJSON() == expected)
         }
     }
+
+    /// Large cities build the candidate graph in two parts on two cores: the same graph as in one.
+    @Test func candidateGraphBuiltInTwoPartsIsTheSame() {
+        var random = SeededGenerator(seed: 5)
+        let districts = ["yuzhong", "jiangbei", "wushan"]
+        let branches = (1...120).map { F.branch($0, random.pick(districts), $0 % 2 == 0 ? [.ppe] : [.ppe, .labour], headcount: $0 % 40) }
+        let enterprises = (1...150).map { F.enterprise($0, random.pick(districts)) }
+        let requests = (1...150).map { F.request($0, $0, $0 % 3 == 0 ? "tea_pickers" : "masks", 10 + $0 % 50) }
+        let model = CostModel(geography: F.geography, catalog: F.catalog, weights: CostWeights(), today: F.today)
+        let snapshot = CitySnapshot(branches: branches, enterprises: enterprises, requests: requests, activePairings: [])
+        let needs = enterprises.map { model.needs(of: $0, requests: snapshot.requests(of: $0.code)) }
+        for limit in [1000, PairingPlanner.completeGraphLimit] {
+            let one = CandidateGraph.build(needs: needs, branches: branches, model: model, completeGraphLimit: limit, parallelFrom: .max)
+            let two = CandidateGraph.build(needs: needs, branches: branches, model: model, completeGraphLimit: limit, parallelFrom: 1)
+            #expect(one.edgeRow == two.edgeRow && one.edgeCol == two.edgeCol && one.edgeCost == two.edgeCost)
+            #expect(one.branchesInReach == two.branchesInReach && one.missingEverywhere == two.missingEverywhere)
+            #expect(one.complete == (limit > 1000) && one.edgeCount > 0)
+        }
+    }
 }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The edges the engine may choose from: every enterprise–branch pair within reach on small
 /// cities, and on large ones each enterprise's cheapest branches plus a deterministic sample
 /// within reach. Branches live at their district's centroid, so reach is decided per district.
@@ -31,7 +33,9 @@ struct CandidateGraph: CustomStringConvertible {
                 + "\(PairingPlanner.enterprisesPerBranch) cheapest enterprises per branch"
     }
 
-    static func build(needs: [EnterpriseNeeds], branches: [Branch], model: CostModel, completeGraphLimit: Int) -> CandidateGraph {
+    /// From `parallelFrom` rows the enterprises are split in two parts built on two cores.
+    static func build(needs: [EnterpriseNeeds], branches: [Branch], model: CostModel, completeGraphLimit: Int,
+                      parallelFrom: Int = 4_000) -> CandidateGraph {
         var graph = CandidateGraph()
         let rows = needs.count
         graph.complete = rows * branches.count <= completeGraphLimit
@@ -72,23 +76,38 @@ struct CandidateGraph: CustomStringConvertible {
         // does not change which maximum matching is cheapest.
         let offset = (needs.map(\.urgency).max() ?? 0) + maxBonus
         let limit = AssignmentProblem.maximumCost
-        graph.branchesInReach.reserveCapacity(rows)
-        graph.missingEverywhere.reserveCapacity(rows)
-
         // Branch side (pruned graphs only): each capability class of each district keeps the
         // enterprises it serves most cheaply, a few per branch, so that when branches are scarce the
         // most urgent enterprises near them are still connected to them.
-        var classBest: [[MaxHeap]] = graph.complete ? [] : classes.map { byMask in
+        let complete = graph.complete
+        // Rows are independent but for the class heaps, which keep the cheapest (cost, row)
+        // entries offered: each part of the rows keeps its own and the union's cheapest are the
+        // same entries, so the graph does not depend on how rows are split.
+        struct Part {
+            var classBest: [[MaxHeap]] = []
+            var rowEdges: [[(col: Int, cost: Int)]] = []
+            var branchesInReach: [Int] = []
+            var missingEverywhere: [[Capability]] = []
+            /// Complete graphs: the part's edges, rows in order.
+            var edges = CandidateGraph()
+        }
+        func buildPart(_ rowRange: Range<Int>) -> Part {
+        var part = Part()
+        part.classBest = complete ? [] : classes.map { byMask in
             byMask.map { MaxHeap(capacity: $0.count * PairingPlanner.enterprisesPerBranch) }
         }
         // Per (slot, mask): an offer must cost less than this to enter the class's heap (rows come in
         // increasing order, so a tie with the heap's worst never enters).
-        var classBar = [Int](repeating: Int.max, count: graph.complete ? 0 : classes.count * CapabilityMask.count)
-        var chosenStamp = [Int32](repeating: -1, count: graph.complete ? 0 : branches.count)
-        var rowEdges: [[(col: Int, cost: Int)]] = graph.complete ? [] : Array(repeating: [], count: rows)
+        var classBar = [Int](repeating: Int.max, count: complete ? 0 : classes.count * CapabilityMask.count)
+        var chosenStamp = [Int32](repeating: -1, count: complete ? 0 : branches.count)
+        part.rowEdges = complete ? [] : Array(repeating: [], count: rowRange.count)
+        part.branchesInReach.reserveCapacity(rowRange.count)
+        part.missingEverywhere.reserveCapacity(rowRange.count)
         var reach: [(slot: Int, km: Double, base: Int)] = []
         var gapByMask = [Int](repeating: 0, count: CapabilityMask.count)
-        for (row, need) in needs.enumerated() {
+        for row in rowRange {
+            let need = needs[row]
+            let local = row - rowRange.lowerBound
             // What each capability set lacks for this enterprise, priced once.
             var neededMask = 0
             for index in 0..<CostModel.capabilities.count where need.requestsNeeding[index] > 0 { neededMask |= 1 << index }
@@ -114,8 +133,8 @@ struct CandidateGraph: CustomStringConvertible {
                 inReach += members[slot].count
             }
             reach.sort { ($0.km, $0.slot) < ($1.km, $1.slot) }
-            graph.branchesInReach.append(inReach)
-            graph.missingEverywhere.append(neededMask & ~reachableMask == 0 ? [] : CostModel.capabilities.enumerated().compactMap { index, capability in
+            part.branchesInReach.append(inReach)
+            part.missingEverywhere.append(neededMask & ~reachableMask == 0 ? [] : CostModel.capabilities.enumerated().compactMap { index, capability in
                 neededMask & (1 << index) != 0 && reachableMask & (1 << index) == 0 ? capability : nil
             })
             @inline(__always) func cost(_ base: Int, _ mask: Int, _ col: Int) -> Int {
@@ -125,10 +144,10 @@ struct CandidateGraph: CustomStringConvertible {
                 }
                 return min(max(cost, 0), limit)
             }
-            if graph.complete {
+            if complete {
                 for (slot, _, base) in reach {
                     for col in members[slot] {
-                        graph.append(row: row, col: col, cost: cost(base, masks[col], col))
+                        part.edges.append(row: row, col: col, cost: cost(base, masks[col], col))
                     }
                 }
                 continue
@@ -141,8 +160,8 @@ struct CandidateGraph: CustomStringConvertible {
                 for mask in slotMasks[slot] {
                     let cost = base + gapByMask[mask], bar = slot * CapabilityMask.count + mask
                     guard cost < classBar[bar] else { continue }
-                    classBest[slot][mask].offer(cost: cost, row: row)
-                    classBar[bar] = classBest[slot][mask].entryBar
+                    part.classBest[slot][mask].offer(cost: cost, row: row)
+                    classBar[bar] = part.classBest[slot][mask].entryBar
                 }
             }
             for (slot, km, base) in reach {
@@ -166,7 +185,7 @@ struct CandidateGraph: CustomStringConvertible {
             }
             for entry in best.entries {
                 chosenStamp[entry.col] = Int32(row)
-                rowEdges[row].append((entry.col, entry.cost))
+                part.rowEdges[local].append((entry.col, entry.cost))
             }
             // A sample across everything within reach keeps the matching large.
             if inReach > 0 {
@@ -177,7 +196,7 @@ struct CandidateGraph: CustomStringConvertible {
                             let col = members[slot][index]
                             if chosenStamp[col] != Int32(row) {
                                 chosenStamp[col] = Int32(row)
-                                rowEdges[row].append((col, cost(base, masks[col], col)))
+                                part.rowEdges[local].append((col, cost(base, masks[col], col)))
                             }
                             break
                         }
@@ -186,12 +205,47 @@ struct CandidateGraph: CustomStringConvertible {
                 }
             }
         }
+        return part
+        }
+
+        // Two parts on two cores from 4 000 rows (a 20 000 city: 0.37 -> 0.2 s when a core is free).
+        let parts: [Part]
+        if rows >= max(parallelFrom, 2) {
+            let split = rows / 2
+            // Each part reads shared immutable inputs and writes only its own slot.
+            final class Shared: @unchecked Sendable {
+                let build: (Range<Int>) -> Part
+                var results: [Part?] = [nil, nil]
+                init(_ build: @escaping (Range<Int>) -> Part) { self.build = build }
+            }
+            let shared = Shared(buildPart)
+            shared.results.withUnsafeMutableBufferPointer { buffer in
+                let results = UncheckedSendable(buffer)
+                DispatchQueue.concurrentPerform(iterations: 2) { index in
+                    results.value[index] = shared.build(index == 0 ? 0..<split : split..<rows)
+                }
+            }
+            parts = shared.results.map { $0! }
+        } else {
+            parts = [buildPart(0..<rows)]
+        }
+        graph.branchesInReach = parts.flatMap(\.branchesInReach)
+        graph.missingEverywhere = parts.flatMap(\.missingEverywhere)
+        if complete {
+            graph.edgeRow = parts.flatMap(\.edges.edgeRow)
+            graph.edgeCol = parts.flatMap(\.edges.edgeCol)
+            graph.edgeCost = parts.flatMap(\.edges.edgeCost)
+        }
         if !graph.complete {
+            var rowEdges = parts.flatMap(\.rowEdges)
             // Share each class's cheapest enterprises out among its branches, round robin.
             for slot in 0..<classes.count {
                 for mask in slotMasks[slot] {
                     let group = classes[slot][mask]
-                    for (index, entry) in classBest[slot][mask].sorted().enumerated() {
+                    let capacity = parts[0].classBest[slot][mask].capacity
+                    let entries = parts.count == 1 ? parts[0].classBest[slot][mask].sorted()
+                        : Array(parts.flatMap { $0.classBest[slot][mask].all }.sorted().prefix(capacity))
+                    for (index, entry) in entries.enumerated() {
                         let col = group[index % group.count]
                         var cost = entry.cost
                         let need = needs[entry.row]
@@ -278,6 +332,9 @@ struct MaxHeap {
 
     func sorted() -> [Entry] { heap.sorted() }
 
+    /// The entries kept, in heap order.
+    var all: [Entry] { heap }
+
     /// Offers of a later row enter only below this cost.
     var entryBar: Int { heap.count < capacity ? Int.max : capacity == 0 ? Int.min : heap[0].cost }
 }
@@ -328,4 +385,10 @@ struct BoundedBest {
             parent = largest
         }
     }
+}
+
+/// A value handed to concurrent code that only touches disjoint parts of it.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
