@@ -3,6 +3,10 @@ import Dispatch
 /// The edges the engine may choose from: every enterprise–branch pair within reach on small
 /// cities, and on large ones each enterprise's cheapest branches plus a deterministic sample
 /// within reach. Branches live at their district's centroid, so reach is decided per district.
+///
+/// On a 20 000 city (9950 enterprises × 9341 branches, 451 658 edges) the build takes 0.26 s
+/// (median, load 1.3) with the enterprises split in two parts on two cores; in one part it took
+/// 0.37 s, as much as before the per-row work was trimmed (0.38 s) under that run's load of 2.5.
 struct CandidateGraph: CustomStringConvertible {
     /// The edges as three parallel arrays, rows in increasing order (the assignment problem's own
     /// layout: no array of `AssignmentEdge` to build and convert).

@@ -17,6 +17,14 @@ public struct PlanningScope: Sendable, Hashable {
 /// is `CostModel.pairCost` minus the enterprise's urgency (so that when branches are scarce the
 /// least urgent are left out) plus a constant that keeps every cost non-negative. A constant per
 /// pair does not change which maximum matching is cheapest.
+///
+/// Measured (`bash bench/suggest/run.sh 20000 9`, release, 2 cores, load average 1.3–2.7,
+/// medians): on a `tandem init --demo --scale 20000` city, 9950 enterprises needing help × 9341
+/// free branches, 451 658 candidate edges, the whole `tandem suggest --format json` process takes
+/// 0.84 s (user CPU 0.88 s): store snapshot 0.23 s, candidate graph 0.26 s (two cores), solve and
+/// explanations 0.26 s (rectangular auction, 6 % off square), JSON and process start the rest.
+/// Before: 2.1 s (shortest augmenting paths 0.84 s of a 1.05 s solve, graph 0.34–0.44 s, JSON
+/// through `JSONEncoder` 0.2 s).
 public enum PairingPlanner {
     /// Up to this many enterprise × branch pairs, every pair within reach is an edge.
     public static let completeGraphLimit = 4_000_000
