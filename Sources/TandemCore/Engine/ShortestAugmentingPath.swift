@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A sparse bipartite graph with 64-bit costs, rows ≤ cols, used by the
 /// shortest-augmenting-path solver (which may add slack columns of large cost).
 struct SparseCostGraph {
@@ -70,7 +72,8 @@ struct SparseCostGraph {
 /// per row, O(E log V) each. Exact for any shape with rows ≤ cols provided
 /// every row can be matched (see `SparseCostGraph.addSlackColumns`).
 enum ShortestAugmentingPath {
-    static func solve(_ graph: SparseCostGraph) -> [Int32] {
+    /// nil only when `stop` was raised (checked every 64 rows).
+    static func solve(_ graph: SparseCostGraph, stop: StopFlag? = nil) -> [Int32]? {
         let rows = graph.rows, cols = graph.cols
         let infinity = Int64.max
         var rowDual = [Int64](repeating: 0, count: rows)
@@ -92,6 +95,7 @@ enum ShortestAugmentingPath {
         }
 
         for root in 0..<rows {
+            if root & 63 == 0, let stop, stop.isRaised { return nil }
             touched.removeAll(keepingCapacity: true)
             settledList.removeAll(keepingCapacity: true)
             heap.removeAll()
@@ -203,4 +207,11 @@ struct MinHeap {
         values[index] = lastValue
         return top
     }
+}
+
+/// Tells a computation racing another that its result is no longer needed.
+final class StopFlag: Sendable {
+    private let raised = Atomic<Bool>(false)
+    func raise() { raised.store(true, ordering: .relaxed) }
+    var isRaised: Bool { raised.load(ordering: .relaxed) }
 }

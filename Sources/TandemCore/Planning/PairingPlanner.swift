@@ -74,7 +74,9 @@ public enum PairingPlanner {
         var totalCost: Int64 = 0
         var matched = [Bool](repeating: false, count: enterprises.count)
         if let problem = graph.problem(rows: enterprises.count, cols: branches.count) {
-            let solution = AssignmentSolver.solve(problem)
+            // Its graphs suit the auction (the enterprises left over are the least urgent, far
+            // from every Dijkstra's root): no race with shortest paths.
+            let solution = AssignmentSolver.solve(problem, slightlyRectangular: .auctionFirst)
             for (row, col) in solution.pairs {
                 let explanation = model.explain(needs[row], branches[col])
                 totalCost += Int64(explanation.cost)

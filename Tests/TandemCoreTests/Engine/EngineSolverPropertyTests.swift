@@ -124,6 +124,14 @@ struct EngineSolverPropertyTests {
             let reference = try #require(instance.evaluate(AssignmentSolver.solveByShortestPaths(problem)))
             let actual = try #require(instance.evaluate(AssignmentSolver.solve(problem).rowToCol))
             #expect(actual.pairs == reference.pairs && actual.cost == reference.cost, "trial \(trial)")
+            let first = AssignmentSolver.solve(problem, slightlyRectangular: .auctionFirst)
+            let auctionFirst = try #require(instance.evaluate(first.rowToCol))
+            #expect(auctionFirst.pairs == reference.pairs && auctionFirst.cost == reference.cost, "trial \(trial)")
+            // The race on two cores (used from 100 000 edges): the same answer every time.
+            let raced = AssignmentSolver.raceAuctionAndPaths(problem).solution
+            let race = try #require(instance.evaluate(raced.rowToCol))
+            #expect(race.pairs == reference.pairs && race.cost == reference.cost, "trial \(trial)")
+            #expect(AssignmentSolver.raceAuctionAndPaths(problem).solution.rowToCol == raced.rowToCol, "trial \(trial)")
             for budget in [10, 200, Int.max] {
                 if case .optimal(let rowToCol) = RectangularAuction.answer(problem, bidBudget: budget) {
                     let auction = try #require(instance.evaluate(rowToCol))
