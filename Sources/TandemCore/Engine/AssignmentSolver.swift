@@ -25,15 +25,24 @@ import Dispatch
 /// - Complete rectangular graphs not too far from square: padded with
 ///   zero-cost dummies and solved by dense Jonker–Volgenant.
 /// - Rows or columns without edges are set aside first (`CompactProblem`).
-/// - Nearly square rectangular graphs: the auction with implicit dummy rows
-///   (`RectangularAuction`), 0.26 s at 20000 × 19950 against 2.7 s by
-///   shortest paths.
+/// - Nearly square rectangular graphs (within 2 %): the auction with
+///   implicit dummy rows (`RectangularAuction`), 0.14–0.26 s at 20000 ×
+///   19950 against 2.7 s by shortest paths.
+/// - 2 % to 10 % off square: that auction with a budget of 2.5 bids per
+///   edge races shortest paths on the other core (`raceAuctionAndPaths`;
+///   the auction's answer whenever it finishes within its budget, so the
+///   result never depends on timing). `suggest`'s 9950 × 9341 graph: 0.18 s
+///   (shortest paths alone 0.84 s, the auction 0.20 s); the generator's
+///   20000 × 18000: 0.35 s (shortest paths 0.32 s, the auction 0.83 s);
+///   load average 1.3–1.8. `suggest` runs the auction first on one core
+///   (`SlightlyRectangular.auctionFirst`): on its graphs the auction wins,
+///   and the race cost it 0.08 s of wall time and 0.37 s of CPU.
 /// - No matching covers the smaller side: a Dulmage–Mendelsohn split into
 ///   two parts that each have one (`DeficiencySplit`), solved as above.
-/// - Clearly rectangular graphs: successive shortest augmenting paths with
-///   potentials on the smaller side (`ShortestAugmentingPath`; a slack column
-///   per row priced above any matching is kept as a safety net): 0.13–0.27 s
-///   at 20000 × 15000–18000.
+/// - Clearly rectangular graphs (beyond 10 %): successive shortest
+///   augmenting paths with potentials on the smaller side
+///   (`ShortestAugmentingPath`; a slack column per row priced above any
+///   matching is kept as a safety net): 0.13–0.27 s at 20000 × 15000–18000.
 public enum AssignmentSolver {
     /// Bid budget of the rectangular auction between 2 % and 10 % off square,
     /// in half bids per edge (5: 2.5 bids per edge).
