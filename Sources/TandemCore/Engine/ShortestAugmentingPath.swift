@@ -161,54 +161,6 @@ enum ShortestAugmentingPath {
     }
 }
 
-/// A binary min-heap of (key, value) pairs; stale entries are skipped by the caller.
-struct MinHeap {
-    private var keys: [Int64] = []
-    private var values: [Int32] = []
-
-    mutating func removeAll() {
-        keys.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
-    }
-
-    mutating func push(_ key: Int64, _ value: Int32) {
-        var index = keys.count
-        keys.append(key)
-        values.append(value)
-        while index > 0 {
-            let parent = (index - 1) / 2
-            if keys[parent] <= key { break }
-            keys[index] = keys[parent]
-            values[index] = values[parent]
-            index = parent
-        }
-        keys[index] = key
-        values[index] = value
-    }
-
-    mutating func pop() -> (Int64, Int32)? {
-        guard let lastKey = keys.last, let lastValue = values.last else { return nil }
-        let top = (keys[0], values[0])
-        keys.removeLast()
-        values.removeLast()
-        let count = keys.count
-        if count == 0 { return top }
-        var index = 0
-        while true {
-            var child = 2 * index + 1
-            if child >= count { break }
-            if child + 1 < count && keys[child + 1] < keys[child] { child += 1 }
-            if keys[child] >= lastKey { break }
-            keys[index] = keys[child]
-            values[index] = values[child]
-            index = child
-        }
-        keys[index] = lastKey
-        values[index] = lastValue
-        return top
-    }
-}
-
 /// Tells a computation racing another that its result is no longer needed.
 final class StopFlag: Sendable {
     private let raised = Atomic<Bool>(false)
