@@ -52,8 +52,9 @@ struct SuggestCommand: ParsableCommand {
         var pairs: [(branch: RecordCode, enterprise: RecordCode)] = []
         let proposedFor = Dictionary(uniqueKeysWithValues: plan.proposals.map { ($0.enterprise, $0.branch) })
         if replan {
+            let leftUnpaired = Set(plan.unpaired.map(\.enterprise))
             for pairing in snapshot.activePairings where proposedFor[pairing.enterpriseCode] != nil
-                || plan.unpaired.contains(where: { $0.enterprise == pairing.enterpriseCode }) {
+                || leftUnpaired.contains(pairing.enterpriseCode) {
                 if proposedFor[pairing.enterpriseCode] != pairing.branchCode { ending.append(pairing.enterpriseCode) }
             }
         }

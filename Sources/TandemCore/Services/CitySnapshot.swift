@@ -60,11 +60,6 @@ public struct CitySnapshot: Sendable {
     public func pairedBranch(of enterprise: RecordCode) -> RecordCode? { pairingByEnterprise[enterprise]?.branchCode }
     public func pairedEnterprise(of branch: RecordCode) -> RecordCode? { pairingByBranch[branch]?.enterpriseCode }
 
-    /// Active branches with no active pairing.
-    public var freeBranches: [Branch] { branches.filter { $0.active && !pairingByBranch.contains($0.code) } }
-    /// Enterprises with no active pairing.
-    public var unpairedEnterprises: [Enterprise] { enterprises.filter { !pairingByEnterprise.contains($0.code) } }
-
     /// The day each done request was finished, for "done in the last 7 days".
     public var completionDays: [RecordCode: Day] {
         var days: [RecordCode: Day] = [:]
