@@ -1,10 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Layering: TandemCore (model, rules, engine) depends on nothing of ours.
-// TandemConfig reads config/ into core values; TandemStore persists core values
-// with GRDB; TandemConsole draws core values with ncurses. Store and console
-// never import each other. TandemCLI and the `tandem` executable wire them.
+// Layering: AssignmentSolver is a generic min-cost assignment library that knows nothing
+// of Tandem. TandemCore (model, rules, planning) depends only on it. TandemConfig reads
+// config/ into core values; TandemDemo builds the demo city from core values; TandemStore
+// persists core values with GRDB; TandemConsole draws core values with ncurses. Store and
+// console never import each other. TandemCLI and the `tandem` executable wire them.
 let package = Package(
     name: "Tandem",
     platforms: [.macOS(.v13)],
@@ -20,7 +21,9 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "TandemCore"),
+        .target(name: "AssignmentSolver"),
+        .target(name: "TandemCore", dependencies: ["AssignmentSolver"]),
+        .target(name: "TandemDemo", dependencies: ["TandemCore"]),
         .target(
             name: "TandemConfig",
             dependencies: ["TandemCore", .product(name: "Yams", package: "Yams")]
@@ -41,16 +44,17 @@ let package = Package(
         .target(
             name: "TandemCLI",
             dependencies: [
-                "TandemCore", "TandemConfig", "TandemStore", "TandemConsole",
+                "TandemCore", "TandemConfig", "TandemDemo", "TandemStore", "TandemConsole", "AssignmentSolver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         .executableTarget(name: "tandem", dependencies: ["TandemCLI"]),
-        .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore"]),
-        .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemConfig", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TandemConsoleTests", dependencies: ["TandemConsole", "TandemStore", "TandemConfig"]),
-        .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI"]),
+        .testTarget(name: "AssignmentSolverTests", dependencies: ["AssignmentSolver"]),
+        .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemDemo"]),
+        .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemConfig", "TandemDemo", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "TandemConsoleTests", dependencies: ["TandemConsole", "TandemStore", "TandemConfig", "TandemDemo"]),
+        .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI", "AssignmentSolver", "TandemConfig", "TandemDemo"]),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import AssignmentSolver
 import TandemCore
 
 /// `tandem engine …`: the pairing engine on raw instances.

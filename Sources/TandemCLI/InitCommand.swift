@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TandemCore
+import TandemDemo
 import TandemStore
 
 /// `tandem init`: creates a database, optionally with the demo city.
@@ -47,7 +48,7 @@ struct InitCommand: ParsableCommand {
         let repository = try SQLiteRepository.create(path: path, geography: configuration.geography, admin: admin, replace: force)
         if let city {
             do {
-                try repository.loadDemo(city, by: admin)
+                try repository.loadSeed(city, by: admin)
             } catch {
                 try? FileManager.default.removeItem(atPath: path)
                 throw error

@@ -8,7 +8,8 @@ enum LogSetup {
     static func bootstrap(environment: [String: String] = ProcessInfo.processInfo.environment) {
         let level = environment["TANDEM_LOG"].flatMap { Logger.Level(rawValue: $0.lowercased()) }
         let file = environment["TANDEM_LOG_FILE"].flatMap { path -> FileHandle? in
-            if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+            if !FileManager.default.fileExists(atPath: path),
+               !FileManager.default.createFile(atPath: path, contents: nil) { return nil }
             let handle = FileHandle(forWritingAtPath: path)
             handle?.seekToEndOfFile()
             return handle
@@ -33,9 +34,8 @@ struct FileLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
-             file: String, function: String, line: UInt) {
+    func log(event: LogEvent) {
         let stamp = Date().formatted(.iso8601)
-        self.file.write(Data("\(stamp) \(level) \(label): \(message)\n".utf8))
+        file.write(Data("\(stamp) \(event.level) \(label): \(event.message)\n".utf8))
     }
 }

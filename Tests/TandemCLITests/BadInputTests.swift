@@ -95,7 +95,7 @@ import Testing
         #expect(directory.status != 0 && directory.stderr.contains("cannot read database"))
 
         let garbage = Data("this is not a database, it is a shopping list: 口罩 300 个\n".utf8) + Data(repeating: 7, count: 4096)
-        FileManager.default.createFile(atPath: cli.database, contents: garbage)
+        try garbage.write(to: URL(fileURLWithPath: cli.database))
         let corrupt = try cli.run(["branch", "list"])
         #expect(corrupt.status != 0 && corrupt.stderr.contains("corrupt"))
         #expect(FileManager.default.contents(atPath: cli.database) == garbage)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TandemCLI
+import AssignmentSolver
 import TandemCore
 
 /// `tandem engine solve`, run as the built binary (found beside the test bundle).
@@ -108,8 +109,8 @@ struct EngineCommandTests {
 
     @Test("the report text is built from the solution")
     func reportText() throws {
-        let problem = try TandemCore.InstanceParser.parse("2 2 2\n0 1 10\n1 0 11\n")
-        let solution = TandemCore.AssignmentSolver.solve(problem)
+        let problem = try InstanceParser.parse("2 2 2\n0 1 10\n1 0 11\n")
+        let solution = AssignmentSolver.solve(problem)
         let text = String(decoding: EngineSolveCommand.report(solution, problem: problem, withPairs: true), as: UTF8.self)
         #expect(text == "cost 21\npairs 2\n0 1\n1 0\n")
     }

@@ -68,7 +68,7 @@ enum Fixture {
         do {
             let repository = try SQLiteRepository.create(path: folder + "/测试.sqlite", geography: geography, admin: admin,
                                                          now: { now })
-            var city = DemoCity()
+            var city = CitySeed()
             city.branches = [
                 Branch(code: RecordCode(.branch, 1), name: "永川区残联党支部党员突击队", districtCode: "yongchuan", leadLogin: "lead1",
                        headcount: 9, capabilities: [.labour, .agriculture]),
@@ -96,10 +96,10 @@ enum Fixture {
                 request(4, 2, "ppe", "masks", 300, "piece", priority: .urgent),
                 request(5, 2, "ppe", "disinfectant84", 3, "barrel", priority: .high),
                 request(6, 3, "ppe", "masks", 200, "piece"),
-            ].map { DemoCity.DemoRequest(request: $0, deliveries: $0.delivered > Quantity(0) ? [$0.delivered] : []) }
+            ].map { CitySeed.SeededRequest(request: $0, deliveries: $0.delivered > Quantity(0) ? [$0.delivered] : []) }
             city.pairings = pairs.map { (RecordCode(.branch, $0.0), RecordCode(.enterprise, $0.1)) }
             city.operators = [dispatcher, lead1, lead2, supervisor, supervisor5]
-            try repository.loadDemo(city, by: admin)
+            try repository.loadSeed(city, by: admin)
             return repository
         } catch { fatalError("fixture database: \(error)") }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TandemCore
+import TandemDemo
 
 /// A small city: three districts, two in group 1 and a far one in group 2.
 enum PlannerFixture {
@@ -169,33 +170,6 @@ enum PlannerFixture {
         #expect(pruned.proposals.count == complete.proposals.count)
         #expect(pruned.proposals.count == 300)
         #expect(pruned.totalCost == complete.totalCost)
-    }
-
-    /// `prettyJSON` writes the same text as the encoder `tandem` used before (pretty, sorted keys).
-    @Test func prettyJSONMatchesTheEncoder() throws {
-        var random = SeededGenerator(seed: 7)
-        let districts = ["yuzhong", "jiangbei", "wushan"]
-        var branches: [Branch] = []
-        for n in 1...12 {
-            let capabilities: Set<Capability> = n % 3 == 0 ? [.ppe] : [.ppe, .labour, .transport]
-            branches.append(F.branch(n, random.pick(districts), capabilities, headcount: 5 * n))
-        }
-        var enterprises: [Enterprise] = []
-        var requests: [Request] = []
-        for n in 1...20 {
-            enterprises.append(F.enterprise(n, random.pick(districts)))
-            requests.append(F.request(3 * n, n, "masks", 100))
-            let item = n % 2 == 0 ? "fertiliser" : "tea_pickers"
-            let priority: Priority = n % 4 == 0 ? .urgent : .normal
-            requests.append(F.request(3 * n + 1, n, item, 2 + n, priority: priority))
-        }
-        let snapshot = CitySnapshot(branches: branches, enterprises: enterprises, requests: requests, activePairings: [])
-        for plan in [F.plan(snapshot), F.plan(CitySnapshot(branches: [], enterprises: enterprises, requests: requests, activePairings: []))] {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let expected = String(decoding: try encoder.encode(plan), as: UTF8.self)
-            #expect(plan.prettyJSON() == expected)
-        }
     }
 
     /// Large cities build the candidate graph in two parts on two cores: the same graph as in one.

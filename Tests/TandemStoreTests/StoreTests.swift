@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import TandemConfig
 import TandemCore
+import TandemDemo
 @testable import TandemStore
 
 @Suite struct StoreMutationTests {
@@ -144,7 +145,7 @@ import TandemCore
     @Test func garbageFileIsReportedCorruptAndLeftAsItWas() throws {
         let path = temporaryPath()
         let garbage = Data(repeating: 0x42, count: 8192)
-        FileManager.default.createFile(atPath: path, contents: garbage)
+        try garbage.write(to: URL(fileURLWithPath: path))
         #expect {
             try SQLiteRepository.open(path: path)
         } throws: { error in
@@ -227,11 +228,11 @@ import TandemCore
             #expect(catalog.item(code: demo.request.item, category: demo.request.category)?.units.contains(demo.request.unit) == true)
         }
         let f = try StoreFixture()
-        try f.repository.loadDemo(city, by: f.admin)
+        try f.repository.loadSeed(city, by: f.admin)
         let snapshot = try f.repository.snapshot()
         #expect(snapshot.enterprises.count == city.enterprises.count)
         #expect(snapshot.activePairings.count == city.pairings.count)
         #expect(try f.repository.findOperator(login: "lead1") != nil)
-        #expect(throws: TandemError.self) { try f.repository.loadDemo(city, by: f.admin) }
+        #expect(throws: TandemError.self) { try f.repository.loadSeed(city, by: f.admin) }
     }
 }

@@ -3,33 +3,33 @@ import TandemCore
 
 /// Responsiveness figures of the console on a real database, measured headless (no terminal):
 /// the same state machine, runtime and rendering into the cell grid as the interactive console.
-public enum ConsoleBenchmark {
-    public struct Figures: Sendable {
-        public var requests: Int
-        public var enterprises: Int
-        public var branches: Int
-        public var firstFrameMs: Double
-        public var chromeFrameMs: Double
-        public var openMs: Double
-        public var snapshotMs: Double
-        public var deriveMs: Double
+package enum ConsoleBenchmark {
+    package struct Figures: Sendable {
+        package var requests: Int
+        package var enterprises: Int
+        package var branches: Int
+        package var firstFrameMs: Double
+        package var chromeFrameMs: Double
+        package var openMs: Double
+        package var snapshotMs: Double
+        package var deriveMs: Double
         /// Coverage alone (part of `deriveMs`, which builds it beside the sort keys on a second core).
-        public var coverageMs: Double
-        public var reloadMs: Double
-        public var searchIndexMs: Double
-        public var keyP50Ms: Double
-        public var keyP99Ms: Double
-        public var keyMaxMs: Double
-        public var keyPresses: Int
-        public var searchP99Ms: Double
-        public var searchMaxMs: Double
-        public var filterMaxMs: Double
-        public var rssMB: Double
-        public var rssBeforePlanMB: Double
-        public var planMs: Double
-        public var proposals: Int
+        package var coverageMs: Double
+        package var reloadMs: Double
+        package var searchIndexMs: Double
+        package var keyP50Ms: Double
+        package var keyP99Ms: Double
+        package var keyMaxMs: Double
+        package var keyPresses: Int
+        package var searchP99Ms: Double
+        package var searchMaxMs: Double
+        package var filterMaxMs: Double
+        package var rssMB: Double
+        package var rssBeforePlanMB: Double
+        package var planMs: Double
+        package var proposals: Int
 
-        public var report: String {
+        package var report: String {
             func ms(_ v: Double) -> String { String(format: "%.1f ms", v) }
             return """
             console benchmark: \(enterprises) enterprises, \(branches) branches, \(requests) requests (headless 120x40)
@@ -49,7 +49,7 @@ public enum ConsoleBenchmark {
     }
 
     /// Runs the benchmark. `open` opens the repository (timed as part of the first frame).
-    public static func run(open: () throws -> (any TandemRepository, ConsoleContext), startedAt: Date = Date()) throws -> Figures {
+    package static func run(open: () throws -> (any TandemRepository, ConsoleContext), startedAt: Date = Date()) throws -> Figures {
         let (repository, context) = try open()
         let opened = Date().timeIntervalSince(startedAt) * 1000
         _ = ConsoleState(context: context, width: 120, height: 40).render()

@@ -24,7 +24,9 @@ public enum Role: Sendable, Hashable, Codable, CustomStringConvertible {
         switch (parts.first, parts.count) {
         case ("dispatcher", 1): self = .dispatcher
         case ("admin", 1): self = .admin
-        case ("supervisor", 1), ("supervisor", 2) where parts.count == 2 && (parts[1] == "city" || parts[1] == "all"):
+        case ("supervisor", 1):
+            self = .supervisor(group: nil)
+        case ("supervisor", 2) where parts[1] == "city" || parts[1] == "all":
             self = .supervisor(group: nil)
         case ("supervisor", 2):
             var key = parts[1]

@@ -1,4 +1,5 @@
 import Dispatch
+import AssignmentSolver
 
 /// The edges the engine may choose from: every enterprise–branch pair within reach on small
 /// cities, and on large ones each enterprise's cheapest branches plus a deterministic sample

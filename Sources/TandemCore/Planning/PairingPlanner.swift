@@ -1,3 +1,4 @@
+import AssignmentSolver
 /// Which part of the city to plan for.
 public struct PlanningScope: Sendable, Hashable {
     public var districtCode: String?

@@ -1,25 +1,15 @@
+import TandemCore
+
 /// A demo city for trying Tandem: the real cases of spring 2020 from the federation's reports
 /// (Yongchuan's tea base short of pickers, Nanchuan's Sichuan-pepper base needing fertiliser,
 /// masks and 84 disinfectant, the Huahong instrument company, Beibei's blind-massage shops,
 /// Dianshuo coffee's training…) plus generated branches and enterprises over every district.
 /// Records are numbered in order from 1, so codes are known before they are stored.
-public struct DemoCity: Sendable {
-    public struct DemoRequest: Sendable {
-        public var request: Request
-        /// Deliveries already recorded against it (their sum is `request.delivered`).
-        public var deliveries: [Quantity]
-    }
-
-    public var branches: [Branch] = []
-    public var enterprises: [Enterprise] = []
-    public var requests: [DemoRequest] = []
-    public var pairings: [(branch: RecordCode, enterprise: RecordCode)] = []
-    public var operators: [Operator] = []
-
+public enum DemoCity {
     /// Builds the city: the real cases, then `scale` generated enterprises and branches with
     /// about five requests per enterprise, all determined by `seed`. `today` anchors dates.
-    public static func build(scale: Int, seed: UInt64, geography: Geography, catalog: Catalog, today: Day) -> DemoCity {
-        var city = DemoCity()
+    public static func build(scale: Int, seed: UInt64, geography: Geography, catalog: Catalog, today: Day) -> CitySeed {
+        var city = CitySeed()
         var random = SeededGenerator(seed: seed)
         city.addRealCases(geography: geography, today: today)
         city.addGenerated(count: scale, random: &random, geography: geography, catalog: catalog, today: today)
@@ -27,9 +17,13 @@ public struct DemoCity: Sendable {
         return city
     }
 
+}
+
+/// The demo city's builders, kept out of the domain core.
+extension CitySeed {
     // MARK: - Real cases
 
-    private mutating func addRealCases(geography: Geography, today: Day) {
+    fileprivate mutating func addRealCases(geography: Geography, today: Day) {
         func place(_ district: String) -> GeoPoint? { geography.district(code: district)?.centroid }
         let tea = addEnterprise("永川残疾人梦想茶叶基地", .employmentBase, "yongchuan", "永川区大安镇花果山村", "廖云祥",
                                 disabled: 30, resumption: .partial(percent: 40), location: place("yongchuan"))
@@ -82,20 +76,20 @@ public struct DemoCity: Sendable {
 
     // MARK: - Generated city
 
-    private static let tradeNames = ["兴旺", "阳光", "同心", "康乐", "明德", "惠民", "丰收", "金穗", "青山", "绿源", "春晖", "爱心",
+    fileprivate static let tradeNames = ["兴旺", "阳光", "同心", "康乐", "明德", "惠民", "丰收", "金穗", "青山", "绿源", "春晖", "爱心",
                                      "向阳", "安康", "福满", "宏达", "鑫源", "长青", "嘉禾", "鸿运", "合力", "晨曦", "和美", "致远"]
-    private static let kindSuffixes: [EnterpriseKind: [String]] = [
+    fileprivate static let kindSuffixes: [EnterpriseKind: [String]] = [
         .enterprise: ["电子有限公司", "服装加工厂", "食品有限公司", "包装制品厂", "竹编工艺厂", "汽配有限公司"],
         .employmentBase: ["花椒基地", "茶叶基地", "柑橘种植基地", "蔬菜基地", "中药材基地", "生猪养殖基地"],
         .auxiliaryEmployment: ["阳光家园辅助性就业中心", "庇护工场"],
         .blindMassage: ["盲人按摩店", "盲人推拿中心"],
         .serviceInstitution: ["残疾人康复中心", "残疾人托养中心"],
     ]
-    private static let surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "罗"]
-    private static let givenNames = ["建华", "小兰", "志强", "秀英", "国平", "丽", "军", "敏", "勇", "静", "伟", "芳", "明", "红梅", "德福"]
-    private static let branchUnits = ["机关", "教育就业部", "康复部", "组织联络部", "宣传文化部", "维权部", "社区", "街道", "乡镇"]
+    fileprivate static let surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "罗"]
+    fileprivate static let givenNames = ["建华", "小兰", "志强", "秀英", "国平", "丽", "军", "敏", "勇", "静", "伟", "芳", "明", "红梅", "德福"]
+    fileprivate static let branchUnits = ["机关", "教育就业部", "康复部", "组织联络部", "宣传文化部", "维权部", "社区", "街道", "乡镇"]
 
-    private mutating func addGenerated(count: Int, random: inout SeededGenerator, geography: Geography, catalog: Catalog, today: Day) {
+    fileprivate mutating func addGenerated(count: Int, random: inout SeededGenerator, geography: Geography, catalog: Catalog, today: Day) {
         let districts = geography.districts
         guard !districts.isEmpty, count > 0 else { return }
         let kinds: [(EnterpriseKind, Int)] = [(.enterprise, 35), (.employmentBase, 20), (.auxiliaryEmployment, 10),
@@ -144,7 +138,7 @@ public struct DemoCity: Sendable {
         }
     }
 
-    private mutating func addGeneratedRequest(for enterprise: RecordCode, kind: EnterpriseKind, random: inout SeededGenerator,
+    fileprivate mutating func addGeneratedRequest(for enterprise: RecordCode, kind: EnterpriseKind, random: inout SeededGenerator,
                                               catalog: Catalog, today: Day) {
         let category = random.pick(catalog.categories)
         let item = random.pick(category.items)
@@ -175,12 +169,12 @@ public struct DemoCity: Sendable {
         default:
             break
         }
-        requests.append(DemoRequest(request: request, deliveries: deliveries))
+        requests.append(SeededRequest(request: request, deliveries: deliveries))
     }
 
     // MARK: - Operators
 
-    private mutating func addOperators() {
+    fileprivate mutating func addOperators() {
         operators.append(Operator(login: "dispatcher", displayName: "调度员 王华", role: .dispatcher))
         operators.append(Operator(login: "supervisor", displayName: "督导 陈静", role: .supervisor(group: nil)))
         operators.append(Operator(login: "supervisor1", displayName: "第一组督导 周敏", role: .supervisor(group: 1)))
@@ -199,7 +193,7 @@ public struct DemoCity: Sendable {
     // MARK: - Helpers
 
     @discardableResult
-    private mutating func addEnterprise(_ name: String, _ kind: EnterpriseKind, _ district: String, _ address: String,
+    fileprivate mutating func addEnterprise(_ name: String, _ kind: EnterpriseKind, _ district: String, _ address: String,
                                         _ contact: String, disabled: Int, resumption: Resumption, location: GeoPoint?) -> RecordCode {
         let code = RecordCode(.enterprise, enterprises.count + 1)
         let phone = "023-\(6000_0000 + (code.number * 7919) % 1000_0000)"
@@ -210,21 +204,21 @@ public struct DemoCity: Sendable {
     }
 
     @discardableResult
-    private mutating func addBranch(_ name: String, _ district: String, headcount: Int, _ capabilities: Set<Capability>) -> RecordCode {
+    fileprivate mutating func addBranch(_ name: String, _ district: String, headcount: Int, _ capabilities: Set<Capability>) -> RecordCode {
         let code = RecordCode(.branch, branches.count + 1)
         branches.append(Branch(code: code, name: name, districtCode: district, headcount: headcount, capabilities: capabilities))
         return code
     }
 
-    private mutating func addRequest(_ enterprise: RecordCode, _ category: String, _ item: String, _ amount: Int, _ unit: String,
+    fileprivate mutating func addRequest(_ enterprise: RecordCode, _ category: String, _ item: String, _ amount: Int, _ unit: String,
                                      _ priority: Priority, _ today: Day, due: Int, notes: String = "") {
         let request = Request(code: RecordCode(.request, requests.count + 1), enterpriseCode: enterprise, category: category,
                               item: item, quantity: Quantity(amount), unit: unit, priority: priority,
                               due: today.adding(days: due), notes: notes, filed: today.adding(days: -3))
-        requests.append(DemoRequest(request: request, deliveries: []))
+        requests.append(SeededRequest(request: request, deliveries: []))
     }
 
-    private static func weighted<T>(_ choices: [(T, Int)], _ random: inout SeededGenerator) -> T {
+    fileprivate static func weighted<T>(_ choices: [(T, Int)], _ random: inout SeededGenerator) -> T {
         let total = choices.reduce(0) { $0 + $1.1 }
         var roll = random.below(total)
         for (value, weight) in choices {

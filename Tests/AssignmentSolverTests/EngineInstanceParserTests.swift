@@ -1,5 +1,5 @@
 import Testing
-@testable import TandemCore
+@testable import AssignmentSolver
 
 @Suite("Engine: instance parser")
 struct EngineInstanceParserTests {

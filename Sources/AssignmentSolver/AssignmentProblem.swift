@@ -107,7 +107,7 @@ public struct AssignmentProblem: Sendable {
 
     /// Builds the CSR from edge arrays whose indices and costs are already in
     /// range (the instance parser checks them as it reads); checks duplicates.
-    init(validatedRows rows: Int, cols: Int, edgeRow: [Int32], edgeCol: [Int32], edgeCost: [Int32])
+    public init(validatedRows rows: Int, cols: Int, edgeRow: [Int32], edgeCol: [Int32], edgeCost: [Int32])
         throws(AssignmentProblemError)
     {
         self.rows = rows

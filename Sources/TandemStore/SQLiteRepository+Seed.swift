@@ -2,14 +2,15 @@ import GRDB
 import TandemCore
 
 extension SQLiteRepository {
-    /// Loads a demo city into an empty database in one transaction (all or nothing).
-    /// Statements are prepared once: a 20 000-enterprise city loads in seconds.
-    public func loadDemo(_ city: DemoCity, by actor: Operator) throws {
+    /// Loads a whole city (the demo city, a test fixture) into an empty database in one
+    /// transaction (all or nothing). Statements are prepared once: a 20 000-enterprise city
+    /// loads in seconds.
+    public func loadSeed(_ city: CitySeed, by actor: Operator) throws {
         try write { db in
             try Permissions.require(actor, .manageOperators) { _ in nil }
             let existing = try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM branch) + (SELECT count(*) FROM enterprise)") ?? 0
             guard existing == 0 else {
-                throw TandemError.conflict(detail: "the demo city can only be loaded into an empty database")
+                throw TandemError.conflict(detail: "a city can only be loaded into an empty database")
             }
             let insertBranch = try db.makeStatement(sql: """
                 INSERT INTO branch (number, name, district_code, lead_login, headcount, capabilities, active) VALUES (?, ?, ?, ?, ?, ?, ?)

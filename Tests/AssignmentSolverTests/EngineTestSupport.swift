@@ -1,4 +1,4 @@
-@testable import TandemCore
+@testable import AssignmentSolver
 
 /// Deterministic SplitMix64 generator for reproducible random instances.
 struct SplitMix64: RandomNumberGenerator {

@@ -1,5 +1,5 @@
 import Testing
-@testable import TandemCore
+@testable import AssignmentSolver
 
 /// Every solver path against exhaustive search on every shape up to 7 × 7.
 @Suite("Engine: solver against brute force")
