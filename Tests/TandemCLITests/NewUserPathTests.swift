@@ -30,9 +30,18 @@ import Testing
         #expect(request?["delivered"] as? Int == 120)
         #expect((json?["deliveries"] as? [Any])?.count == 1)
 
-        let byDistrict = try cli.ok(["coverage", "--by", "district"])
-        let nanchuan = try #require(byDistrict.split(separator: "\n").first { $0.contains(lang == "zh" ? "南川区" : "Nanchuan") })
-        #expect(nanchuan.contains("1"))
+        let byDistrictTable = try cli.ok(["coverage", "--by", "district"])
+        #expect(byDistrictTable.contains(lang == "zh" ? "南川区" : "Nanchuan"))
+        let byDistrict = try cli.ok(["coverage", "--by", "district", "--format", "json"])
+        let districtRows = try #require(try JSONSerialization.jsonObject(with: Data(byDistrict.utf8)) as? [[String: Any]])
+        let nanchuan = try #require(districtRows.first { $0["code"] as? String == "nanchuan" })
+        // One enterprise, paired, its only request done: nothing open, nothing overdue, no blind spot.
+        #expect(nanchuan["enterprises"] as? Int == 1 && nanchuan["pairedEnterprises"] as? Int == 1)
+        #expect(nanchuan["activeRequests"] as? Int == 0 && nanchuan["overdue"] as? Int == 0)
+        #expect((nanchuan["blindSpots"] as? [Any])?.isEmpty == true)
+        // Every other district is empty.
+        let others = districtRows.filter { $0["scope"] as? String == "district" && $0["code"] as? String != "nanchuan" }
+        #expect(others.count == 37 && others.allSatisfy { $0["enterprises"] as? Int == 0 })
         let byGroup = try cli.ok(["coverage", "--by", "group", "--format", "json"])
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(byGroup.utf8)) as? [[String: Any]])
         let city = try #require(rows.first { $0["scope"] as? String == "city" })
