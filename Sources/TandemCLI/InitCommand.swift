@@ -42,17 +42,11 @@ struct InitCommand: ParsableCommand {
             throw TandemError.invalidValue(field: Bilingual(zh: "选项", en: "option"), value: "--scale/--seed",
                                            expected: Bilingual(zh: "与 --demo 一起使用", en: "to be used with --demo"))
         }
-        // Build the demo city before touching the file, so a failure leaves nothing behind.
+        // The demo city is built first and written with the new database in one step.
         let city = demo ? DemoCity.build(scale: scale, seed: seed, geography: configuration.geography,
                                          catalog: configuration.catalog, today: Day.local()) : nil
-        let repository = try SQLiteRepository.create(path: path, geography: configuration.geography, admin: admin, replace: force)
+        _ = try SQLiteRepository.create(path: path, geography: configuration.geography, admin: admin, seed: city, replace: force)
         if let city {
-            do {
-                try repository.loadSeed(city, by: admin)
-            } catch {
-                try? FileManager.default.removeItem(atPath: path)
-                throw error
-            }
             print(lang == .zh
                   ? "已创建演示数据库 \(path)：\(city.enterprises.count) 个帮扶单位、\(city.branches.count) 支突击队、\(city.requests.count) 条需求；管理员 \(login)"
                   : "created demo database \(path): \(city.enterprises.count) enterprises, \(city.branches.count) branches, \(city.requests.count) requests; admin \(login)")

@@ -7,7 +7,8 @@ import TandemCore
 /// once. Implements `TandemRepository`; every mutation is one transaction with its audit event.
 public final class SQLiteRepository: TandemRepository, @unchecked Sendable {
     public let path: String
-    let pool: DatabasePool
+    /// A pool in WAL mode once open; a plain queue only while `create` builds a new file.
+    let pool: any DatabaseWriter
     let now: @Sendable () -> Date
     let logger = Logger(label: "tandem.store")
     /// Commits made through this object; `PRAGMA data_version` on the writer only counts
@@ -15,7 +16,7 @@ public final class SQLiteRepository: TandemRepository, @unchecked Sendable {
     private var localCommits: Int64 = 0
     private let lock = NSLock()
 
-    init(path: String, pool: DatabasePool, now: @escaping @Sendable () -> Date) {
+    init(path: String, pool: any DatabaseWriter, now: @escaping @Sendable () -> Date) {
         self.path = path
         self.pool = pool
         self.now = now
@@ -36,24 +37,26 @@ public final class SQLiteRepository: TandemRepository, @unchecked Sendable {
         }
     }
 
-    /// Creates a new database with the city's districts and groups and its first admin.
-    /// Refuses to overwrite an existing file unless `replace` is set.
-    public static func create(path: String, geography: Geography, admin: Operator, replace: Bool = false,
-                              now: @escaping @Sendable () -> Date = Date.init) throws -> SQLiteRepository {
-        let fileManager = FileManager.default
-        if fileManager.fileExists(atPath: path) {
-            guard replace else { throw TandemError.databaseExists(path: path) }
-            for suffix in ["", "-wal", "-shm"] where fileManager.fileExists(atPath: path + suffix) {
-                try fileManager.removeItem(atPath: path + suffix)
-            }
-        }
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try? fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+    /// Creates a new database with the city's districts and groups, its first admin and, when
+    /// given, a whole city (`seed`), all in one transaction on a file built beside `path` and
+    /// renamed into place: `path` holds the old database or the new one, never a mix. Refuses
+    /// a directory, an existing file unless `replace`, and with `replace` anything but a Tandem
+    /// database nobody has open. The new file is readable by its owner only (0600).
+    public static func create(path: String, geography: Geography, admin: Operator, seed: CitySeed? = nil,
+                              replace: Bool = false, now: @escaping @Sendable () -> Date = Date.init) throws -> SQLiteRepository {
+        try DatabaseCreation.checkTarget(path, replace: replace)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        DatabaseCreation.removeAbandoned(beside: path)
+        let temporary = DatabaseCreation.temporaryPath(beside: path)
         do {
-            let pool = try DatabasePool(path: path, configuration: DatabaseOpener.configuration())
-            try Schema.migrator.migrate(pool)
-            let repository = SQLiteRepository(path: path, pool: pool, now: now)
-            try pool.write { db in
+            try DatabaseCreation.createPrivateFile(temporary)
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = true
+            let queue = try DatabaseQueue(path: temporary, configuration: configuration)
+            try Schema.migrator.migrate(queue)
+            let builder = SQLiteRepository(path: temporary, pool: queue, now: now)
+            try builder.write { db in
                 for group in geography.groups {
                     try db.execute(sql: "INSERT INTO supervision_group (number, name_zh, name_en) VALUES (?, ?, ?)",
                                    arguments: [group.number, group.name.zh, group.name.en])
@@ -64,13 +67,22 @@ public final class SQLiteRepository: TandemRepository, @unchecked Sendable {
                 }
                 try db.execute(sql: "INSERT INTO operator (\(RowDecoding.operatorColumns)) VALUES (?, ?, ?, ?, ?)",
                                arguments: RowDecoding.operatorArguments(admin))
-                try repository.audit(db, admin, "init", subject: "database", before: nil as String?,
-                                     after: ["districts": geography.districts.count])
+                try builder.audit(db, admin, "init", subject: "database", before: nil as String?,
+                                  after: ["districts": geography.districts.count])
+                if let seed { try builder.insertSeed(db, seed, by: admin) }
             }
-            return repository
-        } catch let error as DatabaseError {
-            throw DatabaseOpener.translate(error, path: path)
+            try queue.close()
+            DatabaseCreation.sync(temporary)
+            try DatabaseCreation.install(temporary, at: path)
+        } catch {
+            DatabaseCreation.discard(temporary)
+            if let error = error as? DatabaseError { throw DatabaseOpener.translate(error, path: path) }
+            if case TandemError.databaseUnreadable(let failed, let detail) = error, failed == temporary {
+                throw TandemError.databaseUnreadable(path: path, detail: "cannot create a file in \(folder): \(detail)")
+            }
+            throw error
         }
+        return try open(path: path, now: now)
     }
 
     // MARK: - Transactions

@@ -30,6 +30,8 @@ public enum TandemError: Error, Sendable, Equatable {
     case databaseNotInitialized(path: String)
     case configInvalid(file: String, key: String, problem: String)
     case conflict(detail: String)
+    case databaseInUse(path: String)
+    case notATandemDatabase(path: String)
 
     public func message(_ lang: Lang) -> String {
         let zh = lang == .zh
@@ -106,6 +108,12 @@ public enum TandemError: Error, Sendable, Equatable {
             return zh ? "配置文件 \(file) 中 \(key) 有误：\(problem)" : "config file \(file), key \(key): \(problem)"
         case .conflict(let detail):
             return zh ? "数据冲突，未作修改：\(detail)" : "conflicting change, nothing was changed: \(detail)"
+        case .databaseInUse(let path):
+            return zh ? "数据库 \(path) 正在被其他操作员使用；请先关闭所有控制台和命令再重建"
+                : "database \(path) is in use by another operator; close every console and command before recreating it"
+        case .notATandemDatabase(let path):
+            return zh ? "\(path) 不是 Tandem 数据库，不会被替换"
+                : "\(path) is not a Tandem database; it will not be replaced"
         }
     }
 }
