@@ -58,6 +58,6 @@ let package = Package(
         .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemConfig", "TandemDemo", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TandemConsoleTests", dependencies: ["TandemConsole", "TandemStore", "TandemConfig", "TandemDemo"]),
         .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI", "AssignmentSolver", "TandemConfig", "TandemDemo"]),
-        .testTarget(name: "TandemReportsTests", dependencies: ["TandemReports"]),
+        .testTarget(name: "TandemReportsTests", dependencies: ["TandemReports", "TandemCore"]),
     ]
 )

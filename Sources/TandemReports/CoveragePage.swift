@@ -121,7 +121,7 @@ public struct CoveragePage {
         let rows = report.districts.sorted { ($0.isBlindSpot ? 0 : 1, $0.figures.coverage ?? 2, $0.district.code) < ($1.isBlindSpot ? 0 : 1, $1.figures.coverage ?? 2, $1.district.code) }
             .map { d -> String in
                 let f = d.figures
-                let group = geography.groups.first { $0.number == d.district.group }.map { w.text($0.name) } ?? "\(d.district.group)"
+                let group = t("第\(d.district.group)组", "G\(d.district.group)")
                 return "<tr\(d.isBlindSpot ? " class=\"blind\"" : "")><th scope=\"row\">\(w.district(d.district.code))</th><td>\(group)</td>"
                     + "<td>\(f.needingHelp)</td><td>\(f.covered)</td><td>\(w.percent(f.coveragePercent))</td>"
                     + "<td>\(d.isBlindSpot ? t("! 盲区", "! blind spot") : "—")</td></tr>"
@@ -212,7 +212,7 @@ public struct CoveragePage {
 
     static let css = """
     @page { size: A4 landscape; margin: 12mm; }
-    body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif;
+    body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif;
            margin: 0; color: #1a1a1a; background: #fafafa; font-size: 14px; }
     header { background: #8b0000; color: #fff; padding: 14px 24px; display: flex; align-items: baseline; gap: 24px; }
     h1 { margin: 0; font-size: 26px; }
@@ -242,7 +242,7 @@ public struct CoveragePage {
     table { border-collapse: collapse; background: #fff; width: 100%; font-size: 13px; }
     caption { text-align: left; font-weight: bold; padding: 4px 0; }
     th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; }
-    td { font-variant-numeric: tabular-nums; }
+    td { font-variant-numeric: tabular-nums; white-space: nowrap; }
     thead th { background: #f0f0f0; }
     tr.blind th, tr.blind td { background: #fff4f2; color: #8b0000; font-weight: bold; }
     @media print {

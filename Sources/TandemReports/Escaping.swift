@@ -5,11 +5,12 @@ public enum Escaping {
     /// Plain text for a chat message: control characters and escape sequences removed.
     public static func plain(_ text: String) -> String { TerminalText.sanitize(text) }
 
-    /// Markdown: characters that would start emphasis, links, headings, tables or HTML are backslashed.
+    /// Markdown: characters that would start emphasis, code, links, headings, tables or HTML are
+    /// backslashed. Data never starts a line in the bulletin's markdown, so `-`, `+`, `.` need nothing.
     public static func markdown(_ text: String) -> String {
         var out = ""
         for character in TerminalText.sanitize(text) {
-            if "\\`*_{}[]()<>#+-.!|~".contains(character) { out.append("\\") }
+            if "\\`*_[]<>#|~".contains(character) { out.append("\\") }
             out.append(character)
         }
         return out

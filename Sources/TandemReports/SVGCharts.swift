@@ -78,7 +78,7 @@ enum SVGCharts {
     /// The district tile map: one tile per district at its place, shaded by coverage; a blind spot
     /// gets a thick red frame and "!" before its figure (a symbol as well as a colour).
     static func tileMap(id: String, title: String, description: String, tiles: [Tile]) -> String {
-        let size = 66, height = 54, gap = 5
+        let size = 60, height = 50, gap = 5
         let rows = (tiles.map(\.row).max() ?? 0) + 1, cols = (tiles.map(\.col).max() ?? 0) + 1
         let width = cols * (size + gap) + gap, total = rows * (height + gap) + gap
         var svg = """
@@ -93,9 +93,9 @@ enum SVGCharts {
             let fill = tile.blindSpot ? "#fde0dc" : coverageFill(tile.share)
             let frame = tile.blindSpot ? " stroke=\"#c00\" stroke-width=\"4\"" : " stroke=\"#fff\" stroke-width=\"1\""
             svg += "<g><rect x=\"\(x)\" y=\"\(y)\" width=\"\(size)\" height=\"\(height)\" rx=\"5\" fill=\"\(fill)\"\(frame)/>"
-            svg += "<text x=\"\(x + size / 2)\" y=\"\(y + 22)\" text-anchor=\"middle\" class=\"tile-name\" fill=\"\(ink)\">\(tile.name)</text>"
+            svg += "<text x=\"\(x + size / 2)\" y=\"\(y + 21)\" text-anchor=\"middle\" class=\"tile-name\" fill=\"\(ink)\">\(tile.name)</text>"
             let figure = (tile.blindSpot ? "! " : "") + tile.percentText
-            svg += "<text x=\"\(x + size / 2)\" y=\"\(y + 42)\" text-anchor=\"middle\" class=\"tile-figure\" fill=\"\(ink)\">\(figure)</text></g>\n"
+            svg += "<text x=\"\(x + size / 2)\" y=\"\(y + 39)\" text-anchor=\"middle\" class=\"tile-figure\" fill=\"\(ink)\">\(figure)</text></g>\n"
         }
         return svg + "</svg>"
     }

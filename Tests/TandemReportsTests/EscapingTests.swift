@@ -8,7 +8,7 @@ import TandemReports
     }
 
     @Test func markdownBackslashesSyntax() {
-        #expect(Escaping.markdown("*重庆* [链接](x) #1 | a_b") == "\\*重庆\\* \\[链接\\]\\(x\\) \\#1 \\| a\\_b")
+        #expect(Escaping.markdown("*重庆* [链接](x) #1 | a_b, One-to-One") == "\\*重庆\\* \\[链接\\](x) \\#1 \\| a\\_b, One-to-One")
     }
 
     @Test func plainKeepsChineseAndDropsEscapes() {
