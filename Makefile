@@ -5,6 +5,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 
 SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux python3
+# Only the tests need a browser (the leaders' HTML page is rendered headless) and a CJK font for its screenshot.
+TEST_PACKAGES := chromium fonts-wqy-microhei
 DEMO_DB ?= .demo/tandem-demo.sqlite
 SWIFT ?= swift
 # The backtracer must never wait on the terminal after a crash.
@@ -33,10 +35,12 @@ demo: build
 run: demo
 	.build/debug/tandem console --db "$(DEMO_DB)"
 
+test: SYSTEM_PACKAGES += $(TEST_PACKAGES)
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 	bash Tests/tmux/run-all.sh .build/debug/tandem
+	bash Tests/browser/report.sh .build/debug/tandem
 
 bench: bench-engine bench-suggest bench-console
 

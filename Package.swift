@@ -41,10 +41,12 @@ let package = Package(
             name: "TandemConsole",
             dependencies: ["TandemCore", "CNcursesw", .product(name: "Logging", package: "swift-log")]
         ),
+        // The bulletin and the leaders' HTML page: core figures worded as text, markdown and HTML.
+        .target(name: "TandemReports", dependencies: ["TandemCore"]),
         .target(
             name: "TandemCLI",
             dependencies: [
-                "TandemCore", "TandemConfig", "TandemDemo", "TandemStore", "TandemConsole", "AssignmentSolver",
+                "TandemCore", "TandemConfig", "TandemDemo", "TandemStore", "TandemConsole", "AssignmentSolver", "TandemReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -56,5 +58,6 @@ let package = Package(
         .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemConfig", "TandemDemo", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TandemConsoleTests", dependencies: ["TandemConsole", "TandemStore", "TandemConfig", "TandemDemo"]),
         .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI", "AssignmentSolver", "TandemConfig", "TandemDemo"]),
+        .testTarget(name: "TandemReportsTests", dependencies: ["TandemReports", "TandemCore"]),
     ]
 )
