@@ -24,7 +24,7 @@ public struct TandemCommand: ParsableCommand {
             try command.run()
             Foundation.exit(0)
         } catch let error as TandemError {
-            Printer.error("tandem: " + error.message(language(for: arguments)))
+            Printer.error("tandem: " + error.message(language(for: arguments), wording: CommandLineRemedies()))
             Foundation.exit(1)
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue) // the command already said why

@@ -174,7 +174,7 @@ extension SQLiteRepository {
             _ = try Self.fetchEnterprise(db, draft.enterpriseCode)
             let paired = try Self.activePairing(db, enterprise: draft.enterpriseCode)?.branchCode
             try Permissions.require(actor, .fileRequest(enterprise: draft.enterpriseCode)) { $0 == draft.enterpriseCode ? paired : nil }
-            let valid = try RequestRules.validate(draft, catalog: catalog)
+            let valid = try RequestRules.validate(draft, catalog: catalog, today: today())
             var request = Request(code: RecordCode(.request, 0), enterpriseCode: draft.enterpriseCode, category: valid.category.code,
                                   item: valid.item.code, quantity: valid.quantity, unit: valid.unit.code,
                                   priority: draft.priority, due: draft.due, notes: draft.notes, filed: today())

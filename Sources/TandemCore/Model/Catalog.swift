@@ -49,18 +49,15 @@ public struct Catalog: Sendable {
     }
 
     public func category(matching text: String) -> RequestCategory? {
-        let key = text.trimmingWhitespace().lowercased()
-        return categories.first { $0.code == key || $0.name.zh == key || $0.name.en.lowercased() == key }
+        NameMatch.first(in: categories, matching: text) { [$0.code, $0.name.zh, $0.name.en] }
     }
 
     public func item(matching text: String, in category: RequestCategory) -> CatalogItem? {
-        let key = text.trimmingWhitespace().lowercased()
-        return category.items.first { $0.code == key || $0.name.zh == key || $0.name.en.lowercased() == key }
+        NameMatch.first(in: category.items, matching: text) { [$0.code, $0.name.zh, $0.name.en] }
     }
 
     public func unit(matching text: String) -> MeasureUnit? {
-        let key = text.trimmingWhitespace().lowercased()
-        return units.first { $0.code == key || $0.name.zh == key || $0.name.en.lowercased() == key }
+        NameMatch.first(in: units, matching: text) { [$0.code, $0.name.zh, $0.name.en] }
     }
 
     public func unit(code: String) -> MeasureUnit? { units.first { $0.code == code } }

@@ -19,10 +19,8 @@ public enum EnterpriseKind: String, Sendable, Hashable, CaseIterable, Codable {
     }
 
     public init?(matching text: String) {
-        let key = text.trimmingWhitespace().lowercased().replacingOccurrences(of: "-", with: "_")
-        guard let match = EnterpriseKind.allCases.first(where: {
-            $0.rawValue == key || $0.name.zh == key || $0.name.en.lowercased() == key.replacingOccurrences(of: "_", with: " ")
-        }) else { return nil }
+        guard let match = NameMatch.first(in: EnterpriseKind.allCases, matching: text, names: { [$0.rawValue, $0.name.zh, $0.name.en] })
+        else { return nil }
         self = match
     }
 }

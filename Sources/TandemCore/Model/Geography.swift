@@ -103,11 +103,8 @@ public struct Geography: Sendable {
 
     /// Finds a district by code, Chinese name (full or short) or English name, case-insensitively.
     public func district(matching text: String) -> District? {
-        let key = text.trimmingWhitespace().lowercased()
-        if let district = district(code: key) { return district }
-        return districts.first {
-            $0.name.zh == key || $0.shortNameZh == key || $0.name.en.lowercased() == key || $0.shortNameEn.lowercased() == key
-        }
+        if let district = district(code: text.trimmingWhitespace().lowercased()) { return district }
+        return NameMatch.first(in: districts, matching: text) { [$0.code, $0.name.zh, $0.shortNameZh, $0.name.en, $0.shortNameEn] }
     }
 
     public func group(number: Int) -> SupervisionGroup? {
@@ -119,7 +116,7 @@ public struct Geography: Sendable {
         var key = text.trimmingWhitespace().lowercased()
         if key.hasPrefix("g") { key.removeFirst() }
         if let number = Int(key) { return group(number: number) }
-        return groups.first { $0.name.zh == text || $0.name.en.lowercased() == text.lowercased() }
+        return NameMatch.first(in: groups, matching: text) { [$0.name.zh, $0.name.en] }
     }
 
     public func districts(inGroup number: Int) -> [District] {

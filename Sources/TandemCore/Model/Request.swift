@@ -17,9 +17,8 @@ public enum Priority: Int, Sendable, Hashable, CaseIterable, Codable, Comparable
     }
 
     public init?(matching text: String) {
-        let key = text.trimmingWhitespace().lowercased()
-        if let number = Int(key), let value = Priority(rawValue: number) { self = value; return }
-        guard let match = Priority.allCases.first(where: { $0.name.en == key || $0.name.zh == key }) else { return nil }
+        if let number = Int(text.trimmingWhitespace()), let value = Priority(rawValue: number) { self = value; return }
+        guard let match = NameMatch.first(in: Priority.allCases, matching: text, names: { [$0.name.en, $0.name.zh] }) else { return nil }
         self = match
     }
 
@@ -47,10 +46,8 @@ public enum RequestStatus: String, Sendable, Hashable, CaseIterable, Codable {
     public var isActive: Bool { self == .open || self == .inProgress }
 
     public init?(matching text: String) {
-        let key = text.trimmingWhitespace().lowercased().replacingOccurrences(of: " ", with: "_")
-        guard let match = RequestStatus.allCases.first(where: {
-            $0.rawValue == key || $0.name.zh == key || $0.name.en.replacingOccurrences(of: " ", with: "_") == key
-        }) else { return nil }
+        guard let match = NameMatch.first(in: RequestStatus.allCases, matching: text, names: { [$0.rawValue, $0.name.zh, $0.name.en] })
+        else { return nil }
         self = match
     }
 }

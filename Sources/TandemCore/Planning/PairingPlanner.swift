@@ -59,8 +59,8 @@ public enum PairingPlanner {
         // branches of the pairings being reconsidered.
         let replannedEnterprises = Set(enterprises.map(\.code))
         let branches = snapshot.branches.filter { branch in
-            guard branch.active else { return false }
-            guard let pairing = snapshot.pairingByBranch[branch.code] else { return true }
+            if snapshot.isFree(branch) { return true }
+            guard branch.active, let pairing = snapshot.pairingByBranch[branch.code] else { return false }
             return scope.replan && replannedEnterprises.contains(pairing.enterpriseCode)
         }
         let clock = ContinuousClock()

@@ -25,20 +25,16 @@ public struct RequestDraft: Sendable, Hashable {
 /// The life of a request: filing, deliveries, done, cancel, reopen. Pure functions that
 /// return the changed request or throw, so the store can apply them inside a transaction.
 public enum RequestRules {
-    /// Checks a draft against the catalog and returns it normalised to catalog codes.
-    public static func validate(_ draft: RequestDraft, catalog: Catalog) throws
+    /// Checks a draft against the catalog (and, when `today` is given, its due date) and returns
+    /// it normalised to catalog codes. Throws every problem at once (`check` lists them per field).
+    public static func validate(_ draft: RequestDraft, catalog: Catalog, today: Day? = nil) throws
         -> (category: RequestCategory, item: CatalogItem, unit: MeasureUnit, quantity: Quantity)
     {
-        guard let category = catalog.category(matching: draft.category) else {
-            throw TandemError.unknownCategory(draft.category, choices: catalog.categories.map(\.code))
+        let check = check(RequestDraftText(draft), catalog: catalog, today: today)
+        if let error = check.error { throw error }
+        guard let category = check.category, let item = check.item, let unit = check.unit, let quantity = check.quantity else {
+            throw TandemError.invalidQuantity(draft.quantity) // unreachable: a valid check has every part
         }
-        guard let item = catalog.item(matching: draft.item, in: category) else {
-            throw TandemError.unknownItem(draft.item, category: category.code, choices: category.items.map(\.code))
-        }
-        guard let unit = catalog.unit(matching: draft.unit), item.units.contains(unit.code) else {
-            throw TandemError.unknownUnit(draft.unit, item: item.code, choices: item.units)
-        }
-        let quantity = try parsePositiveQuantity(draft.quantity)
         return (category, item, unit, quantity)
     }
 
@@ -49,18 +45,38 @@ public enum RequestRules {
         return quantity
     }
 
+    /// Why `quantity` may not be delivered against `request`, or nil: the request must be open or
+    /// in progress, and more than remains needs `allowOver` (a real over-delivery).
+    public static func deliveryProblem(_ request: Request, quantity: Quantity, allowOver: Bool) -> TandemError? {
+        guard request.status.isActive else { return .requestClosed(request.code, request.status) }
+        guard !quantity.isZero else { return .invalidQuantity("0") }
+        if quantity > request.remaining && !allowOver {
+            return .overDelivery(request: request.code, remaining: request.remaining, unit: request.unit)
+        }
+        guard request.delivered + quantity <= Quantity.maximum else { return .invalidQuantity(quantity.description) }
+        return nil
+    }
+
+    /// Checks a typed delivery quantity: a number above 0 that `deliveryProblem` accepts.
+    /// The console form, the console's `:deliver` and `tandem request deliver` ask this.
+    public static func checkDelivery(of request: Request, quantity text: String, allowOver: Bool) -> Result<Quantity, TandemError> {
+        let trimmed = text.trimmingWhitespace()
+        guard !trimmed.isEmpty else { return .failure(.missingValue(field: RequestField.quantity.name)) }
+        let quantity: Quantity
+        do { quantity = try parsePositiveQuantity(trimmed) } catch let error as TandemError { return .failure(error) } catch {
+            return .failure(.invalidQuantity(trimmed))
+        }
+        if let problem = deliveryProblem(request, quantity: quantity, allowOver: allowOver) { return .failure(problem) }
+        return .success(quantity)
+    }
+
     /// Records a delivery. More than remains is refused unless `allowOver` says it is a
     /// real over-delivery. The first delivery moves an open request to in progress; reaching
     /// the requested quantity finishes it.
     public static func deliver(_ request: Request, quantity: Quantity, allowOver: Bool, on today: Day) throws -> Request {
-        guard request.status.isActive else { throw TandemError.requestClosed(request.code, request.status) }
-        guard !quantity.isZero else { throw TandemError.invalidQuantity("0") }
-        if quantity > request.remaining && !allowOver {
-            throw TandemError.overDelivery(request: request.code, remaining: request.remaining, unit: request.unit)
-        }
+        if let problem = deliveryProblem(request, quantity: quantity, allowOver: allowOver) { throw problem }
         var changed = request
         changed.delivered = request.delivered + quantity
-        guard changed.delivered <= Quantity.maximum else { throw TandemError.invalidQuantity(quantity.description) }
         changed.status = changed.delivered >= changed.quantity ? .done : .inProgress
         if changed.status == .done { changed.completed = today }
         return changed

@@ -1,6 +1,7 @@
 /// Every way an operation can be refused. Each case carries what the user needs to fix it
 /// and renders as one line in Chinese or English. Throwing one means nothing was changed.
-public enum TandemError: Error, Sendable, Equatable {
+/// What to do about it is a `Remedy` (see `remedy`), worded by each surface in its own syntax.
+public indirect enum TandemError: Error, Sendable, Equatable {
     case unknownRecord(RecordKind, String)
     case malformedCode(RecordKind, String)
     case unknownOperator(String)
@@ -13,6 +14,11 @@ public enum TandemError: Error, Sendable, Equatable {
     case branchInactive(RecordCode)
     case invalidQuantity(String)
     case invalidValue(field: Bilingual, value: String, expected: Bilingual)
+    /// A required field left empty.
+    case missingValue(field: Bilingual)
+    case dueBeforeToday(due: Day, today: Day)
+    /// A record or area outside what the operator's role may see (`Permissions.readScope`).
+    case outsideReadScope(what: String, scope: Bilingual)
     case unknownDistrict(String)
     case unknownGroup(String)
     case unknownCategory(String, choices: [String])
@@ -32,8 +38,11 @@ public enum TandemError: Error, Sendable, Equatable {
     case conflict(detail: String)
     case databaseInUse(path: String)
     case notATandemDatabase(path: String)
+    /// Several problems at once (a request draft with more than one bad field), in field order.
+    case several([TandemError])
 
-    public func message(_ lang: Lang) -> String {
+    /// The problem alone, without its remedy; `message(_:wording:)` adds the remedy.
+    public func problem(_ lang: Lang) -> String {
         let zh = lang == .zh
         switch self {
         case .unknownRecord(let kind, let text):
@@ -44,18 +53,15 @@ public enum TandemError: Error, Sendable, Equatable {
         case .unknownOperator(let login):
             return zh ? "找不到操作员“\(login)”" : "no operator with login \(login)"
         case .notRegistered(let login):
-            return zh ? "系统用户“\(login)”不是 Tandem 操作员；请管理员执行 tandem operator add \(login) …"
-                : "OS user \(login) is not a Tandem operator; ask an admin to run: tandem operator add \(login) …"
+            return zh ? "系统用户“\(login)”不是 Tandem 操作员" : "OS user \(login) is not a Tandem operator"
         case .duplicateOperator(let login):
             return zh ? "操作员“\(login)”已存在" : "operator \(login) already exists"
         case .notAllowed(let action, let reason):
             return zh ? "不能\(action.zh)：\(reason.zh)" : "cannot \(action.en): \(reason.en)"
         case .branchAlreadyPaired(let branch, let enterprise):
-            return zh ? "突击队 \(branch) 已与 \(enterprise) 结对；请先解除（tandem unpair \(branch)）"
-                : "branch \(branch) is already paired with \(enterprise); unpair it first (tandem unpair \(branch))"
+            return zh ? "突击队 \(branch) 已与 \(enterprise) 结对" : "branch \(branch) is already paired with \(enterprise)"
         case .enterpriseAlreadyPaired(let enterprise, let branch):
-            return zh ? "帮扶单位 \(enterprise) 已与突击队 \(branch) 结对；请先解除（tandem unpair \(enterprise)）"
-                : "enterprise \(enterprise) is already paired with branch \(branch); unpair it first (tandem unpair \(enterprise))"
+            return zh ? "帮扶单位 \(enterprise) 已与突击队 \(branch) 结对" : "enterprise \(enterprise) is already paired with branch \(branch)"
         case .notPaired(let code):
             return zh ? "\(code) 当前没有结对" : "\(code) has no active pairing"
         case .branchInactive(let code):
@@ -65,6 +71,12 @@ public enum TandemError: Error, Sendable, Equatable {
                 : "invalid quantity \(text): expected a number greater than 0 (at most 3 decimals)"
         case .invalidValue(let field, let value, let expected):
             return zh ? "\(field.zh)“\(value)”无效：应为\(expected.zh)" : "invalid \(field.en) \(value): expected \(expected.en)"
+        case .missingValue(let field):
+            return zh ? "请填写\(field.zh)" : "enter the \(field.en)"
+        case .dueBeforeToday(let due, let today):
+            return zh ? "截止日期 \(due) 早于今天（\(today)）" : "the due date \(due) is before today (\(today))"
+        case .outsideReadScope(let what, let scope):
+            return zh ? "\(what) 不在您的查看范围（\(scope.zh)）内" : "\(what) is outside what you may see (\(scope.en))"
         case .unknownDistrict(let text):
             return zh ? "找不到区县“\(text)”" : "no district \(text)"
         case .unknownGroup(let text):
@@ -79,18 +91,15 @@ public enum TandemError: Error, Sendable, Equatable {
             return zh ? "\(item) 不能以“\(text)”计量；可选：\(choices.joined(separator: "、"))"
                 : "\(item) cannot be counted in \(text); choose one of: \(choices.joined(separator: ", "))"
         case .overDelivery(let request, let remaining, let unit):
-            return zh ? "超出需求：\(request) 仅剩 \(remaining) \(unit) 未送达；确属超额请加 --over"
-                : "more than remains: \(request) has only \(remaining) \(unit) left; add --over if this really is an over-delivery"
+            return zh ? "超出需求：\(request) 仅剩 \(remaining) \(unit) 未送达" : "more than remains: \(request) has only \(remaining) \(unit) left"
         case .requestClosed(let code, let status):
-            return zh ? "需求 \(code) \(status.name.zh)，不能再操作；如需继续请先重新打开（reopen）"
-                : "request \(code) is \(status.name.en) and cannot be changed; reopen it first"
+            return zh ? "需求 \(code) \(status.name.zh)，不能再操作" : "request \(code) is \(status.name.en) and cannot be changed"
         case .requestNotClosed(let code, let status):
             return zh ? "需求 \(code) 仍为“\(status.name.zh)”，无需重新打开" : "request \(code) is still \(status.name.en); only done or cancelled requests can be reopened"
         case .reasonRequired:
-            return zh ? "请填写原因（--reason）" : "a reason is required (--reason)"
+            return zh ? "需要填写原因" : "a reason is required"
         case .databaseMissing(let path):
-            return zh ? "数据库 \(path) 不存在；先运行 tandem init --db \(path)"
-                : "database \(path) does not exist; create it with: tandem init --db \(path)"
+            return zh ? "数据库 \(path) 不存在" : "database \(path) does not exist"
         case .databaseUnreadable(let path, let detail):
             return zh ? "无法读取数据库 \(path)：\(detail)" : "cannot read database \(path): \(detail)"
         case .databaseCorrupt(let path, let detail):
@@ -100,10 +109,9 @@ public enum TandemError: Error, Sendable, Equatable {
             return zh ? "数据库 \(path) 由更新版本的 Tandem 写入（结构版本 \(found)）；请升级 Tandem"
                 : "database \(path) was written by a newer Tandem (schema \(found)); upgrade Tandem to open it"
         case .databaseExists(let path):
-            return zh ? "数据库 \(path) 已存在；如要重建请加 --force" : "database \(path) already exists; add --force to recreate it"
+            return zh ? "数据库 \(path) 已存在" : "database \(path) already exists"
         case .databaseNotInitialized(let path):
-            return zh ? "数据库 \(path) 尚未初始化；运行 tandem init --db \(path)"
-                : "database \(path) is not initialised; run: tandem init --db \(path)"
+            return zh ? "数据库 \(path) 尚未初始化" : "database \(path) is not initialised"
         case .configInvalid(let file, let key, let problem):
             return zh ? "配置文件 \(file) 中 \(key) 有误：\(problem)" : "config file \(file), key \(key): \(problem)"
         case .conflict(let detail):
@@ -114,6 +122,8 @@ public enum TandemError: Error, Sendable, Equatable {
         case .notATandemDatabase(let path):
             return zh ? "\(path) 不是 Tandem 数据库，不会被替换"
                 : "\(path) is not a Tandem database; it will not be replaced"
+        case .several(let errors):
+            return errors.map { $0.problem(lang) }.joined(separator: zh ? "；" : "; ")
         }
     }
 }

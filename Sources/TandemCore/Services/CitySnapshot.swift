@@ -67,6 +67,11 @@ public struct CitySnapshot: Sendable {
         return days
     }
 
+    /// A free branch: active and not paired. Only free branches can be paired or proposed.
+    public func isFree(_ branch: Branch) -> Bool {
+        branch.active && pairingByBranch[branch.code] == nil
+    }
+
     /// Enterprises that still need something: at least one open or in-progress request.
     public func needsHelp(_ enterprise: RecordCode) -> Bool {
         (requestsByEnterprise[enterprise] ?? []).contains { requests[$0].status.isActive }
