@@ -58,7 +58,7 @@ struct BranchCommand: ParsableCommand {
             let inArea = try context.areaFilter(district: district, group: group)
             let branches = snapshot.branches.filter { branch in
                 inArea(branch.districtCode)
-                    && (!free || (branch.active && snapshot.pairedEnterprise(of: branch.code) == nil))
+                    && (!free || snapshot.isFree(branch))
             }
             let lang = context.lang
             let tabular = Tabular(

@@ -70,6 +70,9 @@ public struct AppContext: Sendable {
     /// The local calendar day.
     public var today: Day { Day.local() }
 
+    /// What the actor may see: every list, coverage and plan is limited to it.
+    public var scope: ReadScope { Permissions.readScope(of: actor, geography: geography) }
+
     func code(_ text: String, _ kind: RecordKind) throws -> RecordCode {
         guard let code = RecordCode(parsing: text, as: kind) else { throw TandemError.malformedCode(kind, text) }
         return code
@@ -85,13 +88,24 @@ public struct AppContext: Sendable {
         return group
     }
 
-    /// A test on district codes from `--district` and `--group` options (either may be absent).
+    /// A test on district codes from `--district` and `--group` options (either may be absent),
+    /// within the actor's read scope; naming a district or group outside it is refused.
     func areaFilter(district: String?, group: String?) throws -> (String) -> Bool {
-        let districtCode = try district.map { try self.district($0).code }
-        let groupNumber = try group.map { try self.group($0).number }
+        let scope = self.scope
+        let districtCode = try district.map { text in
+            let found = try self.district(text)
+            try scope.require(district: found)
+            return found.code
+        }
+        let groupNumber = try group.map { text in
+            let number = try self.group(text).number
+            try scope.require(group: number)
+            return number
+        }
         let geography = self.geography
         return { code in
-            (districtCode == nil || code == districtCode)
+            scope.includes(district: code)
+                && (districtCode == nil || code == districtCode)
                 && (groupNumber == nil || geography.district(code: code)?.group == groupNumber)
         }
     }

@@ -36,24 +36,31 @@ struct CoverageCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.openContext()
-        let snapshot = try context.repository.snapshot()
+        let scope = context.scope
+        let snapshot = scope.filter(try context.repository.snapshot())
         let report = CoverageReport(snapshot: snapshot, geography: context.geography, today: context.today,
                                     completions: snapshot.completionDays)
         let lang = context.lang
-        let groupFilter = try group.map { try context.group($0).number }
+        let groupFilter = try group.map { text in
+            let number = try context.group(text).number
+            try scope.require(group: number)
+            return number
+        }
         var rows: [Row] = []
         switch by {
         case .group:
-            for g in report.groups where groupFilter == nil || g.group.number == groupFilter {
+            for g in report.groups where scope.includes(group: g.group.number) && (groupFilter == nil || g.group.number == groupFilter) {
                 rows.append(row("group", "G\(g.group.number)", g.group.name.text(lang), g.group.number, g.figures, blindDistrict: nil))
             }
         case .district:
-            for d in report.districts where groupFilter == nil || d.district.group == groupFilter {
+            for d in report.districts where scope.includes(district: d.district.code)
+                && (groupFilter == nil || d.district.group == groupFilter) {
                 rows.append(row("district", d.district.code, d.district.name.text(lang), d.district.group, d.figures,
                                 blindDistrict: d.isBlindSpot))
             }
         }
-        if groupFilter == nil {
+        // The city row only for those who see the whole city: a group's total is its own row.
+        if groupFilter == nil, scope.isWholeCity {
             rows.append(row("city", "city", lang == .zh ? "全市" : "whole city", nil, report.city, blindDistrict: nil))
         }
         let tabular = Tabular(

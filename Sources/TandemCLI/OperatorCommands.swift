@@ -24,11 +24,7 @@ struct OperatorCommand: ParsableCommand {
 
         func run() throws {
             let context = try global.openContext()
-            let trimmed = login.trimmingWhitespace()
-            guard !trimmed.isEmpty, !trimmed.contains(" ") else {
-                throw TandemError.invalidValue(field: Bilingual(zh: "登录名", en: "login"), value: login,
-                                               expected: Bilingual(zh: "不含空格的系统登录名", en: "an OS login name without spaces"))
-            }
+            let trimmed = try OperatorRules.checkLogin(login)
             let op = Operator(login: trimmed, displayName: name ?? trimmed, role: try Parse.role(role))
             try context.repository.addOperator(op, by: context.actor)
             print(context.lang == .zh ? "已添加操作员 \(op.login)（\(op.role.label(.zh))）" : "added operator \(op.login) (\(op.role.label(.en)))")

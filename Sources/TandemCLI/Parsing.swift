@@ -35,22 +35,6 @@ enum Parse {
         return value
     }
 
-    static func priority(_ text: String) throws -> Priority {
-        guard let value = Priority(matching: text) else {
-            throw TandemError.invalidValue(field: Bilingual(zh: "优先级", en: "priority"), value: text,
-                                           expected: Bilingual(zh: "urgent、high、normal、low 或 1–4", en: "urgent, high, normal, low or 1–4"))
-        }
-        return value
-    }
-
-    static func day(_ text: String) throws -> Day {
-        guard let value = Day(parsing: text) else {
-            throw TandemError.invalidValue(field: Bilingual(zh: "日期", en: "date"), value: text,
-                                           expected: Bilingual(zh: "YYYY-MM-DD 格式的日期", en: "a date as YYYY-MM-DD"))
-        }
-        return value
-    }
-
     static func role(_ text: String) throws -> Role {
         guard let value = Role(parsing: text) else {
             throw TandemError.invalidValue(field: Bilingual(zh: "角色", en: "role"), value: text,

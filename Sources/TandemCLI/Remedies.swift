@@ -8,7 +8,7 @@ struct CommandLineRemedies: RemedyWording {
         case .allowOverDelivery:
             return zh ? "确属超额请加 --over" : "add --over if this really is an over-delivery"
         case .giveReason:
-            return zh ? "请用 --reason 说明" : "give it with --reason"
+            return zh ? "用 --reason 给出" : "give it with --reason"
         case .unpairFirst(let code):
             return zh ? "请先解除（tandem unpair \(code)）" : "unpair it first (tandem unpair \(code))"
         case .reopenFirst(let code):

@@ -36,9 +36,12 @@ struct RequestCommand: ParsableCommand {
 
         func run() throws {
             let context = try global.openContext()
-            let draft = RequestDraft(enterpriseCode: try context.code(enterprise, .enterprise), category: category, item: item,
-                                     quantity: quantity, unit: unit, priority: try Parse.priority(priority),
-                                     due: try due.map(Parse.day), notes: notes)
+            let typed = RequestDraftText(enterpriseCode: try context.code(enterprise, .enterprise), category: category, item: item,
+                                         quantity: quantity, unit: unit, priority: priority, due: due ?? "", notes: notes)
+            // The same per-field check as the console's form: every problem at once, in the same words.
+            let check = RequestRules.check(typed, catalog: context.catalog, today: context.today)
+            if let error = check.error { throw error }
+            guard let draft = check.draft else { return }
             let request = try context.repository.addRequest(draft, catalog: context.catalog, by: context.actor)
             print(context.lang == .zh ? "已登记需求 \(RequestCommand.summary(request, context))"
                   : "filed request \(RequestCommand.summary(request, context))")
@@ -62,7 +65,7 @@ struct RequestCommand: ParsableCommand {
 
         func run() throws {
             let context = try global.openContext()
-            let snapshot = try context.repository.snapshot()
+            let snapshot = context.scope.filter(try context.repository.snapshot())
             let enterpriseCode = try enterprise.map { try context.code($0, .enterprise) }
             let statusFilter = try status.map { text in
                 guard let value = RequestStatus(matching: text) else {
@@ -90,8 +93,7 @@ struct RequestCommand: ParsableCommand {
             }
             switch sort {
             case .urgency:
-                list.sort { ($0.isOverdue(on: today) ? 0 : 1, $0.priority.rawValue, $0.due?.ordinal ?? Int.max, $0.code.number)
-                    < ($1.isOverdue(on: today) ? 0 : 1, $1.priority.rawValue, $1.due?.ordinal ?? Int.max, $1.code.number) }
+                list.sort { RequestOrder.isMoreUrgent($0, than: $1, today: today) }
             case .age: list.sort { ($0.filed.ordinal, $0.code.number) < ($1.filed.ordinal, $1.code.number) }
             case .district: list.sort { (districtOf($0), $0.code.number) < (districtOf($1), $1.code.number) }
             case .code: list.sort { $0.code.number < $1.code.number }

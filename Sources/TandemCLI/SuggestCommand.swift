@@ -27,8 +27,8 @@ struct SuggestCommand: ParsableCommand {
         if apply {
             try Permissions.require(context.actor, .pair) { _ in nil }
         }
-        let scope = PlanningScope(districtCode: try district.map { try context.district($0).code },
-                                  group: try group.map { try context.group($0).number }, replan: replan)
+        let scope = try context.scope.planningScope(district: try district.map { try context.district($0) },
+                                                    group: try group.map { try context.group($0).number }, replan: replan)
         let started = DispatchTime.now()
         let snapshot = try context.repository.snapshot()
         let loaded = DispatchTime.now()
@@ -48,21 +48,9 @@ struct SuggestCommand: ParsableCommand {
         }
         guard apply else { return }
         // Applying: new pairs only; with --replan, pairings that change are ended first.
-        var ending: [RecordCode] = []
-        var pairs: [(branch: RecordCode, enterprise: RecordCode)] = []
-        let proposedFor = Dictionary(uniqueKeysWithValues: plan.proposals.map { ($0.enterprise, $0.branch) })
-        if replan {
-            let leftUnpaired = Set(plan.unpaired.map(\.enterprise))
-            for pairing in snapshot.activePairings where proposedFor[pairing.enterpriseCode] != nil
-                || leftUnpaired.contains(pairing.enterpriseCode) {
-                if proposedFor[pairing.enterpriseCode] != pairing.branchCode { ending.append(pairing.enterpriseCode) }
-            }
-        }
-        for proposal in plan.proposals where snapshot.pairingByEnterprise[proposal.enterprise]?.branchCode != proposal.branch {
-            pairs.append((proposal.branch, proposal.enterprise))
-        }
-        let written = try context.repository.pairAll(pairs, ending: ending, reason: lang == .zh ? "按引擎建议重新结对" : "re-planned by the engine",
-                                                     by: context.actor)
+        let application = PlanApplication(plan: plan, replan: replan, snapshot: snapshot)
+        let written = try application.apply(to: context.repository, reason: PlanApplication.replanReason.text(lang), by: context.actor)
+        let ending = application.ending
         Printer.error(lang == .zh ? "已写入 \(written.count) 个结对" + (ending.isEmpty ? "" : "，解除 \(ending.count) 个旧结对")
                       : "applied \(written.count) pairings" + (ending.isEmpty ? "" : ", ended \(ending.count) old ones"))
     }

@@ -83,6 +83,7 @@ extension SQLiteRepository {
     public func addOperator(_ newOperator: Operator, by actor: Operator) throws {
         try write { db in
             try Permissions.require(actor, .manageOperators) { _ in nil }
+            _ = try OperatorRules.checkLogin(newOperator.login)
             if try Self.fetchOperator(db, login: newOperator.login) != nil {
                 throw TandemError.duplicateOperator(newOperator.login)
             }

@@ -101,10 +101,11 @@ final class CityData: @unchecked Sendable {
                 // Sort keys: the fields in the high bits, the request's position in the low 24 bits.
                 let dueOrdinal = requests[i].due?.ordinal
                 let due = Int64(dueOrdinal.map { $0 - todayOrdinal + 100_000 } ?? 0xFFFFF) & 0xFFFFF
-                let overdue: Int64 = (requestStatus.isActive && dueOrdinal.map { $0 < todayOrdinal } == true) ? 0 : 1
                 let priority = Int64(requests[i].priority.rawValue)
                 let position = Int64(i)
-                urgency[i] = overdue << 62 | priority << 58 | due << 32 | position
+                // The core's urgency order (the command line sorts by the same key), then position.
+                urgency[i] = RequestOrder.urgencyKey(status: requestStatus, priority: requests[i].priority, dueOrdinal: dueOrdinal,
+                                                     todayOrdinal: todayOrdinal) << 32 | position
                 age[i] = (Int64(requests[i].filed.ordinal + 100_000) & 0xFFFFF) << 32 | position
                 byDistrict[i] = Int64(d) << 50 | priority << 46 | due << 24 | (position & 0xFFFFFF)
             }

@@ -32,7 +32,7 @@ extension ConsoleState {
             if b == nil, e == nil { b = code(args[1], .branch); e = code(args[0], .enterprise) }
             guard let b, let e else { return fail("用法：pair B12 E345", "usage: pair B12 E345") }
             if denied(.pair) { return [] }
-            return [.mutate(.pair(branch: b, enterprise: e))]
+            return [.mutate(.pair(branch: b, enterprise: e), via: .commandLine)]
         case ("unpair", 1...):
             guard let target = RecordCode(parsing: args[0]), target.kind != .request else {
                 return fail("用法：unpair E345（或 B12）[原因]", "usage: unpair E345 (or B12) [reason]")
@@ -45,26 +45,30 @@ extension ConsoleState {
             return []
         case ("deliver", 2...):
             guard let r = code(args[0], .request) else { return fail("用法：deliver R88 40 [备注] [over]", "usage: deliver R88 40 [note] [over]") }
-            guard let quantity = Quantity(parsing: args[1]), !quantity.isZero else {
-                return fail("数量“\(args[1])”无效", "invalid quantity \(args[1])")
-            }
             guard let target = request(r) else { return fail("找不到需求 \(r)", "no request \(r)") }
             if denied(.workRequest(enterprise: target.enterpriseCode)) { return [] }
             var noteWords = Array(args.dropFirst(2))
             let over = noteWords.last.map { ["over", "--over", "超额"].contains($0.lowercased()) } ?? false
             if over { noteWords.removeLast() }
-            return [.mutate(.deliver(r, quantity, note: noteWords.joined(separator: " "), over: over))]
+            let quantity: Quantity
+            switch RequestRules.checkDelivery(of: target, quantity: args[1], allowOver: over) {
+            case .success(let checked): quantity = checked
+            case .failure(let problem):
+                notice = Notice(kind: .error, text: problem.bilingual(wording: ConsoleLineRemedies()))
+                return []
+            }
+            return [.mutate(.deliver(r, quantity, note: noteWords.joined(separator: " "), over: over), via: .commandLine)]
         case ("done", 1):
             guard let r = code(args[0], .request) else { return fail("用法：done R88", "usage: done R88") }
             guard let target = request(r) else { return fail("找不到需求 \(r)", "no request \(r)") }
             if denied(.workRequest(enterprise: target.enterpriseCode)) { return [] }
-            return [.mutate(.done(r))]
+            return [.mutate(.done(r), via: .commandLine)]
         case ("resume", 2):
             guard let e = code(args[0], .enterprise), let value = Resumption(parsing: args[1]) else {
                 return fail("用法：resume E345 closed|60%|resumed", "usage: resume E345 closed|60%|resumed")
             }
             if denied(.updateResumption(enterprise: e)) { return [] }
-            return [.mutate(.resumption(e, value))]
+            return [.mutate(.resumption(e, value), via: .commandLine)]
         case ("file", 1...):
             guard let e = code(args[0], .enterprise) else {
                 return fail("用法：file E345 [类别 物品 数量 单位 优先级 截止日期]", "usage: file E345 [category item quantity unit priority due]")
@@ -101,7 +105,7 @@ extension ConsoleState {
                 return fail("用法：accept N（建议编号）或 accept all", "usage: accept N (proposal number) or accept all")
             }
             if denied(.pair) { return [] }
-            return [.mutate(.pair(branch: pairs[n - 1].branch, enterprise: pairs[n - 1].enterprise))]
+            return [.mutate(.pair(branch: pairs[n - 1].branch, enterprise: pairs[n - 1].enterprise), via: .commandLine)]
         case ("theme", 1):
             guard let kind = ThemeKind(rawValue: args[0].lowercased()) else {
                 return fail("主题：standard、high-contrast、monochrome", "themes: standard, high-contrast, monochrome")

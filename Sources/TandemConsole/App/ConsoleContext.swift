@@ -36,11 +36,11 @@ public struct ConsoleContext: Sendable {
         return nil
     }
 
+    /// What the actor may see (the core's rule, shared with the command line).
+    var scope: ReadScope { Permissions.readScope(of: actor, geography: geography) }
+
     /// The supervision group a group supervisor is limited to.
-    var supervisedGroup: Int? {
-        if case .supervisor(let group) = actor.role { return group }
-        return nil
-    }
+    var supervisedGroup: Int? { scope.group }
 }
 
 /// Short helpers for bilingual UI text.

@@ -4,7 +4,7 @@ import TandemCore
 enum Mutation: Sendable {
     case pair(branch: RecordCode, enterprise: RecordCode)
     case unpair(RecordCode, reason: String)
-    case pairAll([ProposedPair])
+    case applyPlan(PlanApplication)
     case addRequest(RequestDraft)
     case deliver(RecordCode, Quantity, note: String, over: Bool)
     case done(RecordCode)
@@ -19,7 +19,8 @@ struct ProposedPair: Sendable, Hashable {
 /// What the state machine asks the runtime to do after an event.
 enum Effect: Sendable {
     case reload
-    case mutate(Mutation)
+    /// A change, with where it was asked for (which words a refusal's remedy).
+    case mutate(Mutation, via: CommandOrigin = .keys)
     case loadHistory(RecordCode)
     case computeProposals
     case applyTheme(ThemeKind)

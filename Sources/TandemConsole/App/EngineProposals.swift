@@ -28,7 +28,7 @@ extension Console {
     /// limited to the group of a group supervisor.
     static func defaultProposer(_ context: ConsoleContext, today: @escaping @Sendable () -> Day) -> ProposalEngine {
         { snapshot in
-            let scope = PlanningScope(group: context.supervisedGroup)
+            let scope = try context.scope.planningScope(district: nil, group: nil, replan: false)
             let plan = PairingPlanner.plan(snapshot: snapshot, geography: context.geography, catalog: context.catalog,
                                            weights: context.weights, today: today(), scope: scope)
             return ProposalSet(plan: plan, version: snapshot.version)

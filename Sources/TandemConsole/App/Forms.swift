@@ -24,7 +24,7 @@ enum FormPurpose: Sendable {
     case unpair(RecordCode)
     case markDone(RecordCode)
     case filter
-    case acceptAll([ProposedPair])
+    case acceptAll(PlanApplication)
 }
 
 /// A modal form or confirmation. Validated on every key press: each field shows what is wrong
@@ -125,8 +125,9 @@ extension ConsoleState {
         return validate(form)
     }
 
-    func acceptAllForm(_ pairs: [ProposedPair]) -> FormState {
-        var form = FormState(purpose: .acceptAll(pairs), title: bi("接受全部建议", "Accept all proposals"))
+    func acceptAllForm(_ application: PlanApplication) -> FormState {
+        let pairs = application.pairs
+        var form = FormState(purpose: .acceptAll(application), title: bi("接受全部建议", "Accept all proposals"))
         form.dangerous = true
         form.lines = [bi("将一次写入 \(pairs.count) 个结对（全部成功或全部不写）。按 Enter 确认，Esc 取消。",
                          "This writes \(pairs.count) pairings at once (all or none). Enter to confirm, Esc to cancel.")]
@@ -164,67 +165,38 @@ extension ConsoleState {
         let v = form.fields.map(\.value)
         let catalog = context.catalog
         switch form.purpose {
-        case .fileRequest:
-            var category: RequestCategory?
-            var item: CatalogItem?
-            if v[0].isEmpty {
-                form.fields[0].error = bi("请填写类别", "enter a category")
-            } else if let match = catalog.category(matching: v[0]) {
-                category = match
-                form.fields[1].hint = bi("可选：" + match.items.map { "\($0.code) \($0.name.zh)" }.joined(separator: "、"),
-                                         "one of: " + match.items.map(\.code).joined(separator: ", "))
+        case .fileRequest(let enterprise):
+            // The core's per-field check, the same the `:file` line and `tandem request add` ask.
+            let check = RequestRules.check(Self.requestText(enterprise, v), catalog: catalog, today: data?.today)
+            for problem in check.problems { form.fields[problem.field.rawValue].error = problem.error.bilingual(wording: ConsoleKeyRemedies()) }
+            if let category = check.category {
+                form.fields[1].hint = bi("可选：" + category.items.map { "\($0.code) \($0.name.zh)" }.joined(separator: "、"),
+                                         "one of: " + category.items.map(\.code).joined(separator: ", "))
             } else {
-                form.fields[0].error = bi("没有类别“\(v[0])”", "no category \(v[0])")
+                form.fields[1].hint = bi("先填写类别", "enter the category first")
             }
-            if let category {
-                if v[1].isEmpty { form.fields[1].error = bi("请填写物品", "enter an item") }
-                else if let match = catalog.item(matching: v[1], in: category) {
-                    item = match
-                    form.fields[3].hint = bi("可选：" + match.units.map { code in "\(code) \(catalog.unit(code: code)?.name.zh ?? "")" }.joined(separator: "、"),
-                                             "one of: " + match.units.joined(separator: ", "))
-                } else { form.fields[1].error = bi("\(category.code) 中没有“\(v[1])”", "no item \(v[1]) in \(category.code)") }
+            if let item = check.item {
+                form.fields[3].hint = bi("可选：" + item.units.map { code in "\(code) \(catalog.unit(code: code)?.name.zh ?? "")" }.joined(separator: "、"),
+                                         "one of: " + item.units.joined(separator: ", "))
             } else {
-                form.fields[1].error = bi("先填写类别", "enter the category first")
-            }
-            if Quantity(parsing: v[2]).map({ !$0.isZero }) != true {
-                form.fields[2].error = v[2].isEmpty ? bi("请填写数量", "enter a quantity") : bi("“\(v[2])”不是大于 0 的数字", "\(v[2]) is not a number above 0")
-            }
-            if let item {
-                if let unit = catalog.unit(matching: v[3]), item.units.contains(unit.code) {} else {
-                    form.fields[3].error = v[3].isEmpty ? bi("请填写单位", "enter a unit")
-                        : bi("\(item.name.zh) 不能以“\(v[3])”计量", "\(item.name.en) cannot be counted in \(v[3])")
-                }
-            } else {
-                form.fields[3].error = bi("先填写物品", "enter the item first")
-            }
-            if Priority(matching: v[4]) == nil { form.fields[4].error = bi("应为 urgent、high、normal 或 low", "expected urgent, high, normal or low") }
-            if !v[5].isEmpty {
-                if let day = Day(parsing: v[5]) {
-                    if let today = data?.today, day < today { form.fields[5].error = bi("截止日期早于今天", "the due date is before today") }
-                } else {
-                    form.fields[5].error = bi("日期格式应为 YYYY-MM-DD", "expected a date like 2020-03-15")
-                }
+                form.fields[3].hint = bi("先填写物品", "enter the item first")
             }
         case .deliver(let code):
-            let request = snapshot?.requests.first { $0.code == code }
             let over = ["y", "yes", "是"].contains(v[2].lowercased())
             if !["", "n", "no", "否"].contains(v[2].lowercased()) && !over {
                 form.fields[2].error = bi("填 y 或 n", "enter y or n")
             }
-            if let quantity = Quantity(parsing: v[0]), !quantity.isZero {
-                if let request, quantity > request.remaining, !over {
-                    form.fields[0].error = bi("超出剩余 \(request.remaining) \(unitName(request.unit))；确属超额请在“超额”填 y",
-                                              "more than the \(request.remaining) \(unitName(request.unit)) left; enter y in Over if it really is")
-                }
-            } else {
-                form.fields[0].error = v[0].isEmpty ? bi("请填写数量", "enter a quantity") : bi("“\(v[0])”不是大于 0 的数字", "\(v[0]) is not a number above 0")
+            // Quantity and over-delivery: the core's rule, worded for this form.
+            if let request = snapshot?.requests.first(where: { $0.code == code }),
+               case .failure(let problem) = RequestRules.checkDelivery(of: request, quantity: v[0], allowOver: over) {
+                form.fields[0].error = problem.bilingual(wording: ConsoleKeyRemedies())
             }
         case .resumption:
             if Resumption(parsing: v[0]) == nil {
                 form.fields[0].error = bi("应为 closed、1%–99% 或 resumed", "expected closed, 1%–99% or resumed")
             }
         case .unpair:
-            if v[0].isEmpty { form.fields[0].error = bi("请填写原因", "a reason is required") }
+            if v[0].isEmpty { form.fields[0].error = TandemError.reasonRequired.problemText }
         case .filter:
             if !v[0].isEmpty, catalog.category(matching: v[0]) == nil { form.fields[0].error = bi("没有类别“\(v[0])”", "no category \(v[0])") }
             if !v[1].isEmpty, v[1].lowercased() != "all", RequestStatus(matching: v[1]) == nil {
@@ -244,16 +216,9 @@ extension ConsoleState {
         let catalog = context.catalog
         switch form.purpose {
         case .fileRequest(let enterprise):
-            let draft = RequestDraft(enterpriseCode: enterprise, category: v[0], item: v[1], quantity: v[2], unit: v[3],
-                                     priority: Priority(matching: v[4]) ?? .normal, due: Day(parsing: v[5]), notes: v[6])
-            // Normalise names to codes so the store sees catalog codes.
-            var normal = draft
-            if let c = catalog.category(matching: v[0]) {
-                normal.category = c.code
-                if let i = catalog.item(matching: v[1], in: c) { normal.item = i.code }
-            }
-            if let u = catalog.unit(matching: v[3]) { normal.unit = u.code }
-            return [.mutate(.addRequest(normal))]
+            // Normalised to catalog codes by the core's check.
+            guard let draft = RequestRules.check(Self.requestText(enterprise, v), catalog: catalog, today: data?.today).draft else { return [] }
+            return [.mutate(.addRequest(draft))]
         case .deliver(let code):
             let over = ["y", "yes", "是"].contains(v[2].lowercased())
             guard let quantity = Quantity(parsing: v[0]) else { return [] }
@@ -265,8 +230,8 @@ extension ConsoleState {
             return [.mutate(.unpair(code, reason: v[0]))]
         case .markDone(let code):
             return [.mutate(.done(code))]
-        case .acceptAll(let pairs):
-            return [.mutate(.pairAll(pairs))]
+        case .acceptAll(let application):
+            return [.mutate(.applyPlan(application))]
         case .filter:
             var filter = QueueFilter()
             filter.category = v[0].isEmpty ? nil : catalog.category(matching: v[0])?.code
@@ -277,6 +242,12 @@ extension ConsoleState {
             rebuildQueue()
             return []
         }
+    }
+
+    /// The request form's fields as the core's typed draft (fields in `RequestField` order).
+    static func requestText(_ enterprise: RecordCode, _ v: [String]) -> RequestDraftText {
+        RequestDraftText(enterpriseCode: enterprise, category: v[0], item: v[1], quantity: v[2], unit: v[3], priority: v[4],
+                         due: v[5], notes: v[6])
     }
 
     // MARK: Names

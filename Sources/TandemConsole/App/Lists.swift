@@ -21,12 +21,13 @@ extension ConsoleState {
             source = data.order(queue.sort)
         }
         var districtAllowed = [Bool](repeating: true, count: 256)
-        if let group = filter.group ?? context.supervisedGroup {
-            for (i, d) in context.geography.districts.enumerated() where i < 255 { districtAllowed[i] = d.group == group }
-            districtAllowed[255] = false
-            if let own = context.supervisedGroup, filter.group != nil, filter.group != own {
-                districtAllowed = [Bool](repeating: false, count: 256)
+        let scope = context.scope
+        if filter.group != nil || !scope.isWholeCity {
+            // In the read scope and, when filtered, in the chosen group; a group outside the scope shows nothing.
+            for (i, d) in context.geography.districts.enumerated() where i < 255 {
+                districtAllowed[i] = scope.includes(district: d.code) && (filter.group.map { d.group == $0 } ?? true)
             }
+            districtAllowed[255] = false
         }
         if let district = filter.district {
             let index = data.districtCodes.firstIndex(of: district) ?? 255
@@ -67,9 +68,7 @@ extension ConsoleState {
     /// Free branches and unpaired enterprises (those needing help first, then by district).
     mutating func rebuildPairing() {
         guard let snapshot else { return }
-        pairing.branchRows = snapshot.branches.indices.filter { i in
-            snapshot.branches[i].active && !snapshot.pairingByBranch.contains(snapshot.branches[i].code)
-        }
+        pairing.branchRows = snapshot.branches.indices.filter { snapshot.isFree(snapshot.branches[$0]) }
         // Unpaired enterprises, those that need help first: one pass.
         var needs: [Int] = [], rest: [Int] = []
         for i in snapshot.enterprises.indices {

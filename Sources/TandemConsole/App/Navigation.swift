@@ -47,7 +47,7 @@ extension ConsoleState {
             return []
         }
         let group = context.geography.district(code: enterprise.districtCode)?.group ?? 0
-        if let own = context.supervisedGroup, own != group {
+        if !context.scope.includes(enterprise), let own = context.supervisedGroup {
             notice = Notice(kind: .error, text: bi("\(code) 不在您督导的第 \(own) 组", "\(code) is outside your group \(own)"))
             return []
         }

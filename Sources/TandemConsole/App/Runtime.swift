@@ -86,7 +86,7 @@ final class ConsoleRuntime {
                 ConsoleRuntime.returnFreedMemory()
                 return
             } catch let error as TandemError {
-                event = .loadFailed(Bilingual(zh: error.message(.zh), en: error.message(.en)))
+                event = .loadFailed(error.bilingual(wording: ConsoleKeyRemedies()))
             } catch {
                 event = .loadFailed(Bilingual(zh: String(describing: error), en: String(describing: error)))
             }
@@ -167,13 +167,13 @@ final class ConsoleRuntime {
             }
             do { return [.proposals(try proposer(snapshot))] }
             catch { return [.proposalsFailed(message(for: error))] }
-        case .mutate(let mutation):
+        case .mutate(let mutation, let origin):
             do {
                 let summary = try apply(mutation)
                 return [.mutated(mutation, summary: summary)]
             } catch {
                 logger.debug("mutation refused: \(error)")
-                return [.mutationFailed(message(for: error))]
+                return [.mutationFailed(message(for: error, wording: origin.wording))]
             }
         }
     }
@@ -187,8 +187,8 @@ final class ConsoleRuntime {
         case .unpair(let code, let reason):
             let p = try repository.unpair(code, reason: reason, by: actor)
             return bi("已解除结对：\(p.branchCode) ↔ \(p.enterpriseCode)", "ended pairing \(p.branchCode) ↔ \(p.enterpriseCode)")
-        case .pairAll(let pairs):
-            let written = try repository.pairAll(pairs.map { (branch: $0.branch, enterprise: $0.enterprise) }, by: actor)
+        case .applyPlan(let application):
+            let written = try application.apply(to: repository, reason: PlanApplication.replanReason.zh, by: actor)
             return bi("已接受 \(written.count) 个结对", "accepted \(written.count) pairing(s)")
         case .addRequest(let draft):
             let r = try repository.addRequest(draft, catalog: state.context.catalog, by: actor)
@@ -207,8 +207,8 @@ final class ConsoleRuntime {
         }
     }
 
-    private func message(for error: Error) -> Bilingual {
-        if let error = error as? TandemError { return Bilingual(zh: error.message(.zh), en: error.message(.en)) }
+    private func message(for error: Error, wording: some RemedyWording = ConsoleKeyRemedies()) -> Bilingual {
+        if let error = error as? TandemError { return error.bilingual(wording: wording) }
         let text = TerminalText.sanitize(String(describing: error))
         return Bilingual(zh: text, en: text)
     }

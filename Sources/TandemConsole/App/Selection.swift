@@ -64,9 +64,7 @@ extension ConsoleState {
 
     /// Districts on the map, limited to a group supervisor's group.
     var mapDistricts: [District] {
-        let all = context.geography.districts
-        guard let group = context.supervisedGroup else { return all }
-        return all.filter { $0.group == group }
+        context.scope.districts(of: context.geography)
     }
 }
 

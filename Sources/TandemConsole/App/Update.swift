@@ -59,7 +59,7 @@ extension ConsoleState {
                 if pairing.pickedBranch == b { pairing.pickedBranch = nil }
                 if pairing.pickedEnterprise == e { pairing.pickedEnterprise = nil }
             }
-            if case .pairAll = mutation { proposals.set = nil }
+            if case .applyPlan = mutation { proposals.set = nil }
             if case .pair = mutation, tab == .proposals { proposals.stale = true }
             return [.reload]
         case .mutationFailed(let message):
@@ -250,14 +250,15 @@ extension ConsoleState {
             guard let pair = proposals.set?.pairs[safe: proposals.cursor.index] else { return [] }
             return [.mutate(.pair(branch: pair.branch, enterprise: pair.enterprise))]
         case .acceptAll:
-            // Only the proposals whose branch and enterprise are both still free.
-            guard let pairs = proposals.set?.pairs, let snapshot else { return [] }
-            let open = pairs.filter { snapshot.pairingByBranch[$0.branch] == nil && snapshot.pairingByEnterprise[$0.enterprise] == nil }
-            guard !open.isEmpty else {
+            // Only the proposals whose branch and enterprise are both still free (the core's rule).
+            guard let set = proposals.set, let snapshot else { return [] }
+            let application = PlanApplication(proposals: set.pairs.map { PlanApplication.Pair(branch: $0.branch, enterprise: $0.enterprise) },
+                                              leftUnpaired: set.unpaired.map(\.enterprise), replan: false, snapshot: snapshot)
+            guard !application.isEmpty else {
                 notice = Notice(kind: .error, text: bi("这些建议都已结对；按 r 重新计算", "every proposal is already paired; r recomputes"))
                 return []
             }
-            overlay = .form(acceptAllForm(open.map { ProposedPair(branch: $0.branch, enterprise: $0.enterprise) }))
+            overlay = .form(acceptAllForm(application))
         }
         return []
     }

@@ -78,6 +78,9 @@ extension TandemError {
     /// The problem with its remedy in plain words (no command or key named).
     public func message(_ lang: Lang) -> String { message(lang, wording: PlainRemedyWording()) }
 
+    /// The problem alone in both languages (a form field's error, where the field is the remedy).
+    public var problemText: Bilingual { Bilingual(zh: problem(.zh), en: problem(.en)) }
+
     /// The problem in both languages, remedy worded by `wording`.
     public func bilingual(wording: some RemedyWording) -> Bilingual {
         Bilingual(zh: message(.zh, wording: wording), en: message(.en, wording: wording))

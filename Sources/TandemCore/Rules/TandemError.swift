@@ -97,7 +97,7 @@ public indirect enum TandemError: Error, Sendable, Equatable {
         case .requestNotClosed(let code, let status):
             return zh ? "需求 \(code) 仍为“\(status.name.zh)”，无需重新打开" : "request \(code) is still \(status.name.en); only done or cancelled requests can be reopened"
         case .reasonRequired:
-            return zh ? "需要填写原因" : "a reason is required"
+            return zh ? "请填写原因" : "a reason is required"
         case .databaseMissing(let path):
             return zh ? "数据库 \(path) 不存在" : "database \(path) does not exist"
         case .databaseUnreadable(let path, let detail):
