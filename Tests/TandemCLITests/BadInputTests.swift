@@ -38,7 +38,7 @@ import Testing
         let cli = try seeded()
         #expect(try cli.refused(["request", "deliver", "R1", quantity]).contains("invalid quantity"))
         #expect(try cli.refused(["request", "add", "E2", "--category", "ppe", "--item", "masks", "--quantity", quantity,
-                                 "--unit", "piece"]).contains("invalid quantity"))
+                                 "--unit", "piece"]).contains(quantity.isEmpty ? "enter the quantity" : "invalid quantity"))
     }
 
     @Test func unknownCategoryItemOrUnit() throws {

@@ -26,7 +26,7 @@ struct LeadTests {
         #expect(console.screen.contains("登记送达：R1"))
         #expect(console.screen.contains("剩余 60 人"))
         console.type("70")
-        #expect(console.screen.contains("✗ 超出剩余 60 人"))
+        #expect(console.screen.contains("✗ 超出需求：R1 仅剩 60 person 未送达"))
         let before = try repo.fingerprint()
         console.press("Enter")    // refused: the form stays, the database is unchanged
         #expect(try repo.fingerprint() == before)
