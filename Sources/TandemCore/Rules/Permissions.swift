@@ -21,7 +21,7 @@ public enum Action: Sendable, Hashable {
         case .workRequest(let e): Bilingual(zh: "办理 \(e) 的需求", en: "work on \(e)'s requests")
         case .updateResumption(let e): Bilingual(zh: "更新 \(e) 的复工状态", en: "update \(e)'s resumption status")
         case .cancelOrReopenRequest(let e): Bilingual(zh: "取消或重新打开 \(e) 的需求", en: "cancel or reopen \(e)'s requests")
-        case .actAsOtherOperator: Bilingual(zh: "以其他操作员身份操作（--as）", en: "act as another operator (--as)")
+        case .actAsOtherOperator: Bilingual(zh: "以其他操作员身份操作", en: "act as another operator")
         }
     }
 }
