@@ -116,7 +116,7 @@ extension SQLiteRepository {
     public func pairAll(_ pairs: [(branch: RecordCode, enterprise: RecordCode)], ending: [RecordCode], reason: String,
                         by actor: Operator) throws -> [Pairing] {
         try write { db in
-            for enterprise in ending { try endPairing(db, enterprise, reason: reason, actor: actor) }
+            for enterprise in ending { _ = try endPairing(db, enterprise, reason: reason, actor: actor) }
             return try pairs.map { try insertPairing(db, branch: $0.branch, enterprise: $0.enterprise, actor: actor) }
         }
     }
