@@ -86,6 +86,7 @@ struct BranchCommand: ParsableCommand {
             let snapshot = try context.repository.snapshot()
             let branchCode = try context.code(code, .branch)
             guard let branch = snapshot.branch(branchCode) else { throw TandemError.unknownRecord(.branch, code) }
+            try context.scope.require(branch)
             try Printer.emitRecord(branch, fields: BranchCommand.fields(branch, snapshot: snapshot, context: context),
                                    format: output.format, lang: context.lang)
         }

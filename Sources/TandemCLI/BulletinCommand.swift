@@ -36,9 +36,16 @@ struct BulletinCommand: ParsableCommand {
             throw TandemError.invalidValue(field: Bilingual(zh: "期号", en: "issue number"), value: String(issue),
                                            expected: Bilingual(zh: "1 到 100000 的整数", en: "a whole number from 1 to 100000"))
         }
-        let snapshot = try context.repository.snapshot()
-        let bulletin = Bulletin(snapshot: snapshot, deliveries: try context.repository.allDeliveries(), period: reportPeriod,
-                                asOf: today, geography: context.geography, catalog: context.catalog,
+        // A group supervisor's bulletin covers their group; everyone else's the whole city.
+        let scope = context.scope
+        let snapshot = scope.filter(try context.repository.snapshot())
+        let geography = scope.filter(context.geography)
+        let requestsInScope = Set(snapshot.requests.map(\.code))
+        let deliveries = try context.repository.allDeliveries().filter { requestsInScope.contains($0.requestCode) }
+        // The bulletin is a Chinese document first: English only when asked for with --lang en.
+        let lang = global.lang ?? .zh
+        let bulletin = Bulletin(snapshot: snapshot, deliveries: deliveries, period: reportPeriod,
+                                asOf: today, geography: geography, catalog: context.catalog,
                                 notableLimit: settings.notableCompletions)
         guard let number = issue ?? settings.issueNumber(for: reportPeriod, start: bulletin.firstFiled) else {
             throw TandemError.invalidValue(field: Bilingual(zh: "简报日期", en: "bulletin date"), value: day.description,
@@ -56,7 +63,7 @@ struct BulletinCommand: ParsableCommand {
             case .txt, .json: Escaping.plain
             }
             let document = BulletinDocument(bulletin: bulletin, settings: settings, issue: number, chainHead: chainHead,
-                                            geography: context.geography, catalog: context.catalog, lang: context.lang, escape: escape)
+                                            geography: geography, catalog: context.catalog, lang: lang, escape: escape)
             text = switch format {
             case .html: BulletinLayout.html(document)
             case .md: BulletinLayout.markdown(document)

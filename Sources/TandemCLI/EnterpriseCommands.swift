@@ -104,6 +104,7 @@ struct EnterpriseCommand: ParsableCommand {
             let snapshot = try context.repository.snapshot()
             let enterpriseCode = try context.code(code, .enterprise)
             guard let enterprise = snapshot.enterprise(enterpriseCode) else { throw TandemError.unknownRecord(.enterprise, code) }
+            try context.scope.require(enterprise)
             try Printer.emitRecord(enterprise, fields: EnterpriseCommand.fields(enterprise, snapshot: snapshot, context: context),
                                    format: output.format, lang: context.lang)
         }

@@ -26,11 +26,13 @@ struct CoverageReportCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.openContext()
-        let snapshot = try context.repository.snapshot()
+        let scope = context.scope
+        let snapshot = scope.filter(try context.repository.snapshot())
+        let geography = scope.filter(context.geography)
         let today = context.today
-        let report = CoverageReport(snapshot: snapshot, geography: context.geography, today: today, completions: snapshot.completionDays)
+        let report = CoverageReport(snapshot: snapshot, geography: geography, today: today, completions: snapshot.completionDays)
         let page = CoveragePage(report: report, overdue: OverdueRequest.list(in: snapshot, on: today),
-                                geography: context.geography, catalog: context.catalog, lang: context.lang)
+                                geography: geography, catalog: context.catalog, lang: global.lang ?? .zh)
         try ReportOutput.write(page.html(), to: out, lang: context.lang)
     }
 }

@@ -132,6 +132,9 @@ struct RequestCommand: ParsableCommand {
             let context = try global.openContext()
             let requestCode = try context.code(code, .request)
             let request = try context.repository.request(requestCode)
+            if let enterprise = try context.repository.snapshot().enterprise(request.enterpriseCode) {
+                try context.scope.require(enterprise)
+            }
             let deliveries = try context.repository.deliveries(of: requestCode)
             let lang = context.lang
             let unit = RequestCommand.unitName(request, context)

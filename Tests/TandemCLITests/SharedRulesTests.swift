@@ -58,6 +58,19 @@ import TandemStore
         let cityPlanned = ((cityPlan["proposals"] as? [[String: Any]] ?? []) + (cityPlan["unpaired"] as? [[String: Any]] ?? []))
             .compactMap { $0["enterprise"] as? String }
         #expect(cityPlanned.contains { !group1.contains(districtOf[$0] ?? "") })
+
+        // Single records, the bulletin and the leaders' page stay inside the group as well.
+        let outside = try #require(enterprises.first { !group1.contains($0["districtCode"] as? String ?? "") }?["code"] as? String)
+        let inside = try #require(enterprises.first { group1.contains($0["districtCode"] as? String ?? "") }?["code"] as? String)
+        #expect(try cli.refused(["enterprise", "show", outside, "--as", "supervisor1"]).contains("outside what you may see"))
+        try cli.ok(["enterprise", "show", inside, "--as", "supervisor1"])
+        let bulletin = try json(try cli.ok(["bulletin", "--format", "json", "--as", "supervisor1"])) as? [String: Any] ?? [:]
+        let groupsInBulletin = (bulletin["groups"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+        #expect(groupsInBulletin == ["G1"])
+        let bulletinCity = bulletin["city"] as? [String: Any] ?? [:]
+        let groupRow = try #require(byGroup.first)
+        #expect(bulletinCity["enterprises"] as? Int == groupRow["enterprises"] as? Int)
+        #expect(bulletinCity["needingHelp"] as? Int == groupRow["needingHelp"] as? Int)
     }
 
     @Test func aPastDueDateIsRefusedOnTheCommandLineInTheConsoleFormsWords() throws {

@@ -42,6 +42,23 @@ public struct ReadScope: Sendable, Hashable {
         guard includes(group: number) else { throw TandemError.outsideReadScope(what: "G\(number)", scope: name) }
     }
 
+    /// The geography in scope: the group's districts and the group alone, for reports whose
+    /// rows are districts and groups (bulletin, coverage page).
+    public func filter(_ geography: Geography) -> Geography {
+        guard !isWholeCity else { return geography }
+        return Geography(districts: districts(of: geography), groups: geography.groups.filter { includes(group: $0.number) })
+    }
+
+    /// Throws unless the enterprise is in scope (for `show`, history and single-record reads).
+    public func require(_ enterprise: Enterprise) throws {
+        guard includes(enterprise) else { throw TandemError.outsideReadScope(what: enterprise.code.description, scope: name) }
+    }
+
+    /// Throws unless the branch is in scope.
+    public func require(_ branch: Branch) throws {
+        guard includes(branch) else { throw TandemError.outsideReadScope(what: branch.code.description, scope: name) }
+    }
+
     /// The snapshot's rows in scope: enterprises of its districts with their requests and
     /// pairings, branches of its districts. The whole snapshot when the scope is the city.
     public func filter(_ snapshot: CitySnapshot) -> CitySnapshot {
