@@ -17,7 +17,7 @@ struct BranchCommand: ParsableCommand {
             (Bilingual(zh: "区县", en: "district"), context.districtName(branch.districtCode)),
             (Bilingual(zh: "队长", en: "lead"), branch.leadLogin ?? "—"),
             (Bilingual(zh: "人数", en: "headcount"), String(branch.headcount)),
-            (Bilingual(zh: "能力", en: "capabilities"), branch.sortedCapabilities.map { $0.name.text(lang) }.joined(separator: ", ")),
+            (Bilingual(zh: "能力", en: "capabilities"), context.catalog.capabilities(of: branch.capabilities).map { $0.name.text(lang) }.joined(separator: ", ")),
             (Bilingual(zh: "状态", en: "status"), branch.active ? (lang == .zh ? "在岗" : "active") : (lang == .zh ? "停用" : "inactive")),
             (Bilingual(zh: "结对单位", en: "paired with"), snapshot.pairedEnterprise(of: branch.code).map { code in
                 "\(code) \(snapshot.enterprise(code)?.name ?? "")"
@@ -31,14 +31,14 @@ struct BranchCommand: ParsableCommand {
         @Option(help: "Name, e.g. 市残联机关第一党支部党员突击队.") var name: String
         @Option(help: "Home district: code, Chinese or English name.") var district: String
         @Option(help: "Number of Party members in the task force.") var headcount: Int
-        @Option(help: "Comma-separated: labour, transport, ppe, agriculture, technical.") var capabilities: String = ""
+        @Option(help: "Comma-separated capability codes or names (config/categories.yaml).") var capabilities: String = ""
         @Option(help: "Login of the operator who leads it.") var lead: String?
         @Flag(help: "Register it as inactive.") var inactive = false
 
         func run() throws {
             let context = try global.openContext()
             let draft = BranchDraft(name: name, districtCode: try context.district(district).code, leadLogin: lead,
-                                    headcount: headcount, capabilities: try Parse.capabilities(capabilities), active: !inactive)
+                                    headcount: headcount, capabilities: try Parse.capabilities(capabilities, catalog: context.catalog), active: !inactive)
             let branch = try context.repository.addBranch(draft, by: context.actor)
             print(context.lang == .zh ? "已登记突击队 \(branch.code) \(branch.name)" : "registered branch \(branch.code) \(branch.name)")
         }
@@ -67,7 +67,7 @@ struct BranchCommand: ParsableCommand {
                           Bilingual(zh: "结对", en: "paired")],
                 rows: branches.map { b in
                     [b.code.description, b.name, context.geography.district(code: b.districtCode)?.shortName(lang) ?? b.districtCode,
-                     String(b.headcount), b.sortedCapabilities.map(\.rawValue).joined(separator: ","),
+                     String(b.headcount), context.catalog.capabilities(of: b.capabilities).map(\.code).joined(separator: ","),
                      b.active ? (snapshot.pairedEnterprise(of: b.code)?.description ?? "—") : (lang == .zh ? "停用" : "inactive")]
                 },
                 numericColumns: [3])
@@ -112,7 +112,7 @@ struct BranchCommand: ParsableCommand {
             if let name { branch.name = name }
             if let district { branch.districtCode = try context.district(district).code }
             if let headcount { branch.headcount = headcount }
-            if let capabilities { branch.capabilities = try Parse.capabilities(capabilities) }
+            if let capabilities { branch.capabilities = try Parse.capabilities(capabilities, catalog: context.catalog) }
             if let lead { branch.leadLogin = lead.isEmpty ? nil : lead }
             if let active { branch.active = try Parse.yesNo(active) }
             try context.repository.updateBranch(branch, by: context.actor)

@@ -67,15 +67,14 @@ struct CoverageCommand: ParsableCommand {
             headers: [Bilingual(zh: by == .group ? "督导组" : "区县", en: by == .group ? "group" : "district"),
                       Bilingual(zh: "单位", en: "units"), Bilingual(zh: "需帮扶", en: "need"), Bilingual(zh: "已覆盖", en: "covered"),
                       Bilingual(zh: "覆盖率", en: "cover%"), Bilingual(zh: "盲区单位", en: "blind"),
-                      Bilingual(zh: "逾期", en: "overdue"), Bilingual(zh: "7日完成", en: "done 7d"),
-                      Bilingual(zh: "待送防护物资", en: "open PPE"), Bilingual(zh: "待送生产物资", en: "open production"),
-                      Bilingual(zh: "待派劳动力", en: "open labour")],
+                      Bilingual(zh: "逾期", en: "overdue"), Bilingual(zh: "7日完成", en: "done 7d")]
+                // One open-quantity column per category, in catalog order (names are unique in the catalog).
+                + context.catalog.categories.map { Bilingual(zh: "待送达" + $0.name.zh, en: "open " + $0.name.en) },
             rows: rows.map { r in
                 let blindMark = r.blindSpotDistrict == true ? (lang == .zh ? " ⚠盲区" : " ⚠BLIND") : ""
                 return [r.name + blindMark, String(r.enterprises), String(r.needingHelp), String(r.covered),
                         r.coveragePercent.map { "\($0)%" } ?? "—", String(r.blindSpots.count), String(r.overdue),
-                        String(r.doneLast7Days), openText(r, "ppe", context), openText(r, "production", context),
-                        openText(r, "labour", context)]
+                        String(r.doneLast7Days)] + context.catalog.categories.map { openText(r, $0.code, context) }
             },
             numericColumns: [1, 2, 3, 4, 5, 6, 7])
         try Printer.emit(rows, tabular, format: output.format, lang: lang)

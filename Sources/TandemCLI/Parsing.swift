@@ -2,15 +2,15 @@ import TandemCore
 
 /// Turns typed option values into domain values, with the core's bilingual errors.
 enum Parse {
-    static func capabilities(_ text: String) throws -> Set<Capability> {
+    static func capabilities(_ text: String, catalog: Catalog) throws -> Set<Capability> {
         var result = Set<Capability>()
         for part in text.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }) {
             let word = String(part).trimmingWhitespace()
             guard !word.isEmpty else { continue }
-            guard let capability = Capability(matching: word) else {
+            guard let capability = catalog.capability(matching: word) else {
+                let codes = catalog.capabilities.map(\.code)
                 throw TandemError.invalidValue(field: Bilingual(zh: "能力", en: "capability"), value: word,
-                                               expected: Bilingual(zh: Capability.allCases.map(\.rawValue).joined(separator: "、"),
-                                                                   en: "one of " + Capability.allCases.map(\.rawValue).joined(separator: ", ")))
+                                               expected: Bilingual(zh: codes.joined(separator: "、"), en: "one of " + codes.joined(separator: ", ")))
             }
             result.insert(capability)
         }

@@ -79,7 +79,7 @@ extension PairingPlan {
             raw("{")
             switch gap {
             case .missing(let capability, let requests):
-                key("capability", level + 1, first: true); string(capability.rawValue)
+                key("capability", level + 1, first: true); string(capability.code)
                 key("kind", level + 1); string("missing")
                 key("requests", level + 1); int(requests)
             case .heavyLoadWithoutTransport(let requests):
@@ -113,7 +113,7 @@ extension PairingPlan {
         func unpairedEnterprise(_ u: UnpairedEnterprise, _ level: Int) {
             raw("{")
             key("enterprise", level + 1, first: true); string(u.enterprise.description)
-            key("missingEverywhere", level + 1); array(u.missingEverywhere, level + 1) { capability, _ in string(capability.rawValue) }
+            key("missingEverywhere", level + 1); array(u.missingEverywhere, level + 1) { capability, _ in string(capability.code) }
             key("reason", level + 1)
             raw("{")
             switch u.reason {

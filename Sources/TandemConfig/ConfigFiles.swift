@@ -68,10 +68,19 @@ struct DistrictsFile: Decodable {
 
 /// `categories.yaml` as written.
 struct CategoriesFile: Decodable {
+    struct CapabilityEntry: Decodable {
+        var code: String
+        var name_zh: String
+        var name_en: String
+        var carries_heavy_loads: Bool?
+    }
     struct Unit: Decodable {
         var code: String
         var name_zh: String
         var name_en: String
+        /// Decoded as text so that `0.001` is read exactly, as a quantity is.
+        var tonnes: YAMLNumberText?
+        var counts: String?
     }
     struct Item: Decodable {
         var code: String
@@ -84,20 +93,62 @@ struct CategoriesFile: Decodable {
         var code: String
         var name_zh: String
         var name_en: String
+        var staffed_by_branch: Bool?
         var items: [Item]
     }
+    var capabilities: [CapabilityEntry]
     var units: [Unit]
     var categories: [Category]
 
     func validated(file: String) throws -> Catalog {
         func fail(_ key: String, _ problem: String) -> TandemError { .configInvalid(file: file, key: key, problem: problem) }
+        func checkCode(_ code: String, _ key: String) throws {
+            guard !code.isEmpty, code == code.lowercased(), !code.contains(" ") else {
+                throw fail(key, "a code is lowercase letters without spaces, found \(code)")
+            }
+        }
+        var capabilities: [Capability] = []
+        for (i, entry) in self.capabilities.enumerated() {
+            try checkCode(entry.code, "capabilities[\(i)].code")
+            guard !capabilities.contains(where: { $0.code == entry.code }) else {
+                throw fail("capabilities[\(i)].code", "capability \(entry.code) appears twice")
+            }
+            capabilities.append(Capability(code: entry.code, name: Bilingual(zh: entry.name_zh, en: entry.name_en),
+                                           carriesHeavyLoads: entry.carries_heavy_loads ?? false))
+        }
+        guard capabilities.count <= 64 else { throw fail("capabilities", "at most 64 capabilities, found \(capabilities.count)") }
         var unitCodes = Set<String>()
-        for (i, unit) in units.enumerated() where !unitCodes.insert(unit.code).inserted {
-            throw fail("units[\(i)].code", "unit \(unit.code) appears twice")
+        var units: [MeasureUnit] = []
+        for (i, unit) in self.units.enumerated() {
+            try checkCode(unit.code, "units[\(i)].code")
+            guard unitCodes.insert(unit.code).inserted else { throw fail("units[\(i)].code", "unit \(unit.code) appears twice") }
+            var tonnes: Quantity?
+            if let text = unit.tonnes?.text {
+                guard let weight = Quantity(parsing: text), !weight.isZero else {
+                    throw fail("units[\(i)].tonnes", "the weight of one unit in tonnes, a number above 0 with at most 3 decimals; found \(text)")
+                }
+                tonnes = weight
+            }
+            var countsPeople = false
+            if let counts = unit.counts {
+                guard counts == "people" else { throw fail("units[\(i)].counts", "the only value is people, found \(counts)") }
+                countsPeople = true
+            }
+            guard tonnes == nil || !countsPeople else {
+                throw fail("units[\(i)]", "a unit is a weight (tonnes) or counts people, not both")
+            }
+            units.append(MeasureUnit(code: unit.code, name: Bilingual(zh: unit.name_zh, en: unit.name_en), tonnes: tonnes,
+                                     countsPeople: countsPeople))
         }
         var categoryCodes = Set<String>()
         var categories: [RequestCategory] = []
+        var categoryNames = Set<String>()
         for (c, category) in self.categories.enumerated() {
+            try checkCode(category.code, "categories[\(c)].code")
+            // Coverage shows one column per category, headed by its name.
+            guard categoryNames.insert("zh:" + category.name_zh).inserted, categoryNames.insert("en:" + category.name_en).inserted else {
+                throw fail("categories[\(c)]", "another category has the name \(category.name_zh) or \(category.name_en)")
+            }
             guard categoryCodes.insert(category.code).inserted else {
                 throw fail("categories[\(c)].code", "category \(category.code) appears twice")
             }
@@ -113,20 +164,20 @@ struct CategoriesFile: Decodable {
                 }
                 var capability: Capability?
                 if let text = item.capability {
-                    guard let known = Capability(rawValue: text) else {
-                        throw fail("\(key).capability",
-                                   "unknown capability \(text); expected one of \(Capability.allCases.map(\.rawValue).joined(separator: ", "))")
+                    guard let known = capabilities.first(where: { $0.code == text }) else {
+                        throw fail("\(key).capability", "unknown capability \(text); declare it under capabilities (declared: "
+                                   + capabilities.map(\.code).joined(separator: ", ") + ")")
                     }
                     capability = known
                 }
                 items.append(CatalogItem(code: item.code, name: Bilingual(zh: item.name_zh, en: item.name_en),
                                          units: item.units, capability: capability))
             }
-            categories.append(RequestCategory(code: category.code, name: Bilingual(zh: category.name_zh, en: category.name_en), items: items))
+            categories.append(RequestCategory(code: category.code, name: Bilingual(zh: category.name_zh, en: category.name_en), items: items,
+                                              staffedByBranch: category.staffed_by_branch ?? false))
         }
         guard !categories.isEmpty else { throw fail("categories", "at least one category is needed") }
-        return Catalog(categories: categories,
-                       units: units.map { MeasureUnit(code: $0.code, name: Bilingual(zh: $0.name_zh, en: $0.name_en)) })
+        return Catalog(categories: categories, units: units, capabilities: capabilities)
     }
 }
 
@@ -170,5 +221,19 @@ struct EngineFile: Decodable {
             throw TandemError.configInvalid(file: file, key: "max_distance_km", problem: "must be greater than 0")
         }
         return weights
+    }
+}
+
+/// A YAML scalar kept as its text (`1`, `0.001`), so that a decimal is parsed exactly by `Quantity`.
+struct YAMLNumberText: Decodable {
+    var text: String
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let int = try? container.decode(Int.self) {
+            text = String(int)
+        } else {
+            text = try container.decode(String.self)
+        }
     }
 }

@@ -11,7 +11,7 @@ public enum DemoCity {
     public static func build(scale: Int, seed: UInt64, geography: Geography, catalog: Catalog, today: Day) -> CitySeed {
         var city = CitySeed()
         var random = SeededGenerator(seed: seed)
-        city.addRealCases(geography: geography, today: today)
+        city.addRealCases(geography: geography, catalog: catalog, today: today)
         city.addGenerated(count: scale, random: &random, geography: geography, catalog: catalog, today: today)
         city.addOperators()
         return city
@@ -23,8 +23,10 @@ public enum DemoCity {
 extension CitySeed {
     // MARK: - Real cases
 
-    fileprivate mutating func addRealCases(geography: Geography, today: Day) {
+    fileprivate mutating func addRealCases(geography: Geography, catalog: Catalog, today: Day) {
         func place(_ district: String) -> GeoPoint? { geography.district(code: district)?.centroid }
+        /// The demo's capability codes, as the catalog declares them (codes it lacks are left out).
+        func capabilities(_ codes: String...) -> Set<Capability> { Set(codes.compactMap(catalog.capability(code:))) }
         let tea = addEnterprise("永川残疾人梦想茶叶基地", .employmentBase, "yongchuan", "永川区大安镇花果山村", "廖云祥",
                                 disabled: 30, resumption: .partial(percent: 40), location: place("yongchuan"))
         addRequest(tea, "labour", "tea_pickers", 100, "person", .urgent, today, due: 3, notes: "采茶人手不足，100多人上山采茶")
@@ -64,12 +66,12 @@ extension CitySeed {
         addRequest(longfa, "labour", "workers", 20, "person", .normal, today, due: 14, notes: "网络招聘残疾人职工")
 
         // The federation's own task forces.
-        let office = addBranch("市残联机关第一党支部党员突击队", "yuzhong", headcount: 15, [.labour, .ppe, .transport])
-        let employment = addBranch("市残疾人劳动就业服务指导中心党员突击队", "jiangbei", headcount: 12, [.labour, .technical])
-        addBranch("市残疾人综合服务中心党员突击队", "jiulongpo", headcount: 10, [.ppe, .technical])
-        addBranch("南川区残联党支部党员突击队", "nanchuan", headcount: 8, [.agriculture, .transport, .ppe])
-        addBranch("永川区残联党支部党员突击队", "yongchuan", headcount: 9, [.labour, .agriculture])
-        addBranch("北碚区残联党支部党员突击队", "beibei", headcount: 7, [.ppe, .labour])
+        let office = addBranch("市残联机关第一党支部党员突击队", "yuzhong", headcount: 15, capabilities("labour", "ppe", "transport"))
+        let employment = addBranch("市残疾人劳动就业服务指导中心党员突击队", "jiangbei", headcount: 12, capabilities("labour", "technical"))
+        addBranch("市残疾人综合服务中心党员突击队", "jiulongpo", headcount: 10, capabilities("ppe", "technical"))
+        addBranch("南川区残联党支部党员突击队", "nanchuan", headcount: 8, capabilities("agriculture", "transport", "ppe"))
+        addBranch("永川区残联党支部党员突击队", "yongchuan", headcount: 9, capabilities("labour", "agriculture"))
+        addBranch("北碚区残联党支部党员突击队", "beibei", headcount: 7, capabilities("ppe", "labour"))
         pairings.append((office, pepper))
         pairings.append((employment, longfa))
     }
@@ -118,8 +120,9 @@ extension CitySeed {
         for n in 0..<count {
             let district = n < districts.count ? districts[districts.count - 1 - n] : random.pick(districts)
             var capabilities = Set<Capability>()
-            for capability in Capability.allCases where random.chance(40) { capabilities.insert(capability) }
-            if capabilities.isEmpty { capabilities.insert(.labour) }
+            for capability in catalog.capabilities where random.chance(40) { capabilities.insert(capability) }
+            // Every branch can do something: the catalog's first capability (labour in the shipped one).
+            if capabilities.isEmpty, let first = catalog.capabilities.first { capabilities.insert(first) }
             let name = "\(district.shortNameZh)\(random.pick(Self.branchUnits))第\(random.between(1, 9))党支部党员突击队"
             let code = addBranch(name, district.code, headcount: random.between(3, 40), capabilities)
             if random.chance(3) { branches[code.number - 1].active = false }

@@ -23,26 +23,6 @@ struct RawRow {
 
     func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
 
-    /// A comma-separated capability list, matched on its bytes: splitting text for every branch
-    /// was a fifth of a large snapshot's time.
-    func capabilities(_ column: Int32) -> Set<Capability> {
-        guard let bytes = sqlite3_column_text(statement, column) else { return [] }
-        let buffer = UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column)))
-        var mask = 0
-        for token in buffer.split(separator: UInt8(ascii: ",")) {
-            for (index, capability) in RawRow.capabilityNames.enumerated() where capability.elementsEqual(token) {
-                mask |= 1 << index
-            }
-        }
-        return RawRow.capabilitySets[mask]
-    }
-
-    private static let capabilityNames = Capability.allCases.map { Array($0.rawValue.utf8) }
-    /// Every subset of capabilities, by bit mask, built once.
-    private static let capabilitySets: [Set<Capability>] = (0..<(1 << Capability.allCases.count)).map { mask in
-        Set(Capability.allCases.enumerated().compactMap { mask & (1 << $0.offset) != 0 ? $0.element : nil })
-    }
-
     /// A `YYYY-MM-DD` column, parsed from its bytes.
     func day(_ column: Int32) -> Day? {
         guard let bytes = sqlite3_column_text(statement, column), sqlite3_column_bytes(statement, column) == 10,
@@ -55,6 +35,25 @@ struct RawRow {
             return value
         }
         return Day(year: digits(0, 4), month: digits(5, 2), day: digits(8, 2))
+    }
+}
+
+/// Decodes the comma-separated capability codes of `branch.capabilities`. A city has a few dozen
+/// distinct lists, so each is split once per read and its set shared: splitting text for every
+/// branch was a fifth of a large snapshot's time. Codes are kept as stored; the catalog gives
+/// them names and roles (`Catalog.capabilities(of:)`).
+final class CapabilityLists {
+    private var known: [UInt64: [(bytes: [UInt8], capabilities: Set<Capability>)]] = [:]
+
+    func decode(_ row: RawRow, _ column: Int32) -> Set<Capability> {
+        guard let bytes = sqlite3_column_text(row.statement, column) else { return [] }
+        let buffer = UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(row.statement, column)))
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a
+        for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        if let entry = known[hash]?.first(where: { $0.bytes.elementsEqual(buffer) }) { return entry.capabilities }
+        let capabilities = Set(buffer.split(separator: UInt8(ascii: ",")).map { Capability(code: String(decoding: $0, as: UTF8.self)) })
+        known[hash, default: []].append((Array(buffer), capabilities))
+        return capabilities
     }
 }
 

@@ -5,13 +5,17 @@ import TandemCore
 /// Decoding by position keeps snapshot loading fast on large cities.
 enum RowDecoding {
     static let branchColumns = "number, name, district_code, lead_login, headcount, capabilities, active"
-    static func branch(_ row: RawRow) -> Branch {
-        Branch(code: RecordCode(.branch, row.int(0)), name: row.text(1), districtCode: row.text(2), leadLogin: row.optionalText(3),
-               headcount: row.int(4), capabilities: row.capabilities(5), active: row.bool(6))
+    /// A branch decoder for one read; it shares the capability sets of equal lists.
+    static func branchDecoder() -> (RawRow) -> Branch {
+        let lists = CapabilityLists()
+        return { row in
+            Branch(code: RecordCode(.branch, row.int(0)), name: row.text(1), districtCode: row.text(2), leadLogin: row.optionalText(3),
+                   headcount: row.int(4), capabilities: lists.decode(row, 5), active: row.bool(6))
+        }
     }
     static func branchArguments(_ branch: Branch) -> StatementArguments {
         [branch.name, branch.districtCode, branch.leadLogin, branch.headcount,
-         branch.sortedCapabilities.map(\.rawValue).joined(separator: ","), branch.active]
+         branch.sortedCapabilities.map(\.code).joined(separator: ","), branch.active]
     }
 
     static let enterpriseColumns = """

@@ -6,7 +6,7 @@ extension SQLiteRepository {
         // Read the counter first: a change landing in between makes the next poll reload again.
         let version = try changeCounter()
         return try read { db in
-            let branches = try db.fetchRaw("SELECT \(RowDecoding.branchColumns) FROM branch ORDER BY number", RowDecoding.branch)
+            let branches = try db.fetchRaw("SELECT \(RowDecoding.branchColumns) FROM branch ORDER BY number", RowDecoding.branchDecoder())
             let enterprises = try db.fetchRaw("SELECT \(RowDecoding.enterpriseColumns) FROM enterprise ORDER BY number",
                                               RowDecoding.enterprise)
             let requests = try db.fetchRaw("SELECT \(RowDecoding.requestColumns) FROM request ORDER BY number", RowDecoding.request)
@@ -79,7 +79,7 @@ extension SQLiteRepository {
 
     static func fetchBranch(_ db: Database, _ code: RecordCode) throws -> Branch {
         guard let branch = try db.fetchRawOne("SELECT \(RowDecoding.branchColumns) FROM branch WHERE number = ?",
-                                              arguments: [code.number], RowDecoding.branch) else {
+                                              arguments: [code.number], RowDecoding.branchDecoder()) else {
             throw TandemError.unknownRecord(.branch, code.description)
         }
         return branch

@@ -35,6 +35,8 @@ enum Fixture {
     }()
     /// The real catalog: categories, items, units and which units each item takes.
     static var catalog: Catalog { configuration.catalog }
+    /// Capabilities of the real catalog, by code.
+    static func capabilities(_ codes: String...) -> Set<Capability> { Set(codes.compactMap(catalog.capability(code:))) }
 
     static let dispatcher = Operator(login: "dispatcher", displayName: "李调度", role: .dispatcher)
     static let lead1 = Operator(login: "lead1", displayName: "王队长", role: .branchLead(branch: RecordCode(.branch, 1)))
@@ -71,11 +73,11 @@ enum Fixture {
             var city = CitySeed()
             city.branches = [
                 Branch(code: RecordCode(.branch, 1), name: "永川区残联党支部党员突击队", districtCode: "yongchuan", leadLogin: "lead1",
-                       headcount: 9, capabilities: [.labour, .agriculture]),
+                       headcount: 9, capabilities: capabilities("labour", "agriculture")),
                 Branch(code: RecordCode(.branch, 2), name: "南川区残联党支部党员突击队", districtCode: "nanchuan",
-                       headcount: 8, capabilities: [.transport, .ppe, .agriculture]),
+                       headcount: 8, capabilities: capabilities("transport", "ppe", "agriculture")),
                 Branch(code: RecordCode(.branch, 3), name: "北碚区残联党支部党员突击队", districtCode: "beibei", leadLogin: "lead2",
-                       headcount: 7, capabilities: [.ppe]),
+                       headcount: 7, capabilities: capabilities("ppe")),
             ]
             city.enterprises = [
                 Enterprise(code: RecordCode(.enterprise, 1), name: "永川残疾人梦想茶叶基地", kind: .employmentBase, districtCode: "yongchuan",

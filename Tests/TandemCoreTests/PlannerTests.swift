@@ -23,11 +23,13 @@ enum PlannerFixture {
             RequestCategory(code: "production", name: Bilingual(zh: "生产", en: "production"), items: [
                 CatalogItem(code: "fertiliser", name: Bilingual(zh: "化肥", en: "fertiliser"), units: ["tonne"], capability: .agriculture)]),
             RequestCategory(code: "labour", name: Bilingual(zh: "劳动力", en: "labour"), items: [
-                CatalogItem(code: "tea_pickers", name: Bilingual(zh: "采茶工", en: "tea pickers"), units: ["person"], capability: .labour)]),
+                CatalogItem(code: "tea_pickers", name: Bilingual(zh: "采茶工", en: "tea pickers"), units: ["person"], capability: .labour)],
+                            staffedByBranch: true),
         ],
         units: [MeasureUnit(code: "piece", name: Bilingual(zh: "个", en: "pieces")),
-                MeasureUnit(code: "tonne", name: Bilingual(zh: "吨", en: "tonnes")),
-                MeasureUnit(code: "person", name: Bilingual(zh: "人", en: "people"))])
+                MeasureUnit(code: "tonne", name: Bilingual(zh: "吨", en: "tonnes"), tonnes: Quantity(1)),
+                MeasureUnit(code: "person", name: Bilingual(zh: "人", en: "people"), countsPeople: true)],
+        capabilities: Capability.shipped)
     static let today = Day(parsing: "2020-03-05")!
 
     static func branch(_ n: Int, _ district: String, _ capabilities: Set<Capability>, headcount: Int = 10) -> Branch {
@@ -117,7 +119,7 @@ enum PlannerFixture {
         let districts = ["yuzhong", "jiangbei", "wushan"]
         let branchCount = random.between(1, 5), enterpriseCount = random.between(1, 5)
         let branches = (1...branchCount).map { n in
-            F.branch(n, random.pick(districts), Set(Capability.allCases.filter { _ in random.chance(50) }), headcount: random.between(1, 60))
+            F.branch(n, random.pick(districts), Set(Capability.shipped.filter { _ in random.chance(50) }), headcount: random.between(1, 60))
         }
         let enterprises = (1...enterpriseCount).map { F.enterprise($0, random.pick(districts)) }
         var requests: [Request] = []

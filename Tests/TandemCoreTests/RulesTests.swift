@@ -58,7 +58,8 @@ private func masks(delivered: Int = 0, status: RequestStatus = .open) -> Request
             categories: [RequestCategory(code: "ppe", name: Bilingual(zh: "防护", en: "PPE"), items: [
                 CatalogItem(code: "masks", name: Bilingual(zh: "口罩", en: "masks"), units: ["piece"], capability: .ppe)])],
             units: [MeasureUnit(code: "piece", name: Bilingual(zh: "个", en: "pieces")),
-                    MeasureUnit(code: "tonne", name: Bilingual(zh: "吨", en: "tonnes"))])
+                    MeasureUnit(code: "tonne", name: Bilingual(zh: "吨", en: "tonnes"))],
+            capabilities: Capability.shipped)
         let e = RecordCode(.enterprise, 2)
         let valid = try RequestRules.validate(RequestDraft(enterpriseCode: e, category: "防护", item: "口罩", quantity: "300", unit: "个"),
                                               catalog: catalog)

@@ -32,6 +32,49 @@ import TandemCore
         }
     }
 
+    /// The error of loading `folder`: file, key and problem.
+    func configError(_ folder: String) -> (file: String, key: String, problem: String)? {
+        do {
+            _ = try ConfigLoader.load(from: folder)
+            return nil
+        } catch TandemError.configInvalid(let file, let key, let problem) {
+            return (file, key, problem)
+        } catch {
+            return nil
+        }
+    }
+
+    @Test func anItemNamingAnUnknownCapabilityIsRefused() throws {
+        let folder = try brokenCopy("categories.yaml") {
+            $0.replacingOccurrences(of: "units: [session, person], capability: technical", with: "units: [session, person], capability: teaching")
+        }
+        let error = try #require(configError(folder))
+        #expect(error.file == folder + "/categories.yaml")
+        #expect(error.key == "categories[3].items[0].capability")
+        #expect(error.problem.hasPrefix("unknown capability teaching; declare it under capabilities"))
+        #expect(error.problem.contains("labour, transport, ppe, agriculture, technical"))
+    }
+
+    @Test func catalogRolesAreChecked() throws {
+        let catalog = StoreFixture.configuration.catalog
+        #expect(catalog.capabilities.filter(\.carriesHeavyLoads).map(\.code) == ["transport"])
+        #expect(catalog.unit(code: "kg")?.weightInThousandthsOfTonne(Quantity(1500)) == 1500)
+        #expect(catalog.units.filter(\.countsPeople).map(\.code) == ["person", "person_day"])
+        #expect(catalog.categories.filter(\.staffedByBranch).map(\.code) == ["labour"])
+        #expect(catalog.capability(matching: "车辆运输")?.code == "transport" && catalog.capability(matching: "PPE Procurement")?.code == "ppe")
+
+        let badWeight = try #require(configError(try brokenCopy("categories.yaml") { $0.replacingOccurrences(of: "tonnes: 0.001", with: "tonnes: 0.0001") }))
+        #expect(badWeight.key == "units[5].tonnes" && badWeight.problem.contains("0.0001"))
+        let badCount = try #require(configError(try brokenCopy("categories.yaml") {
+            $0.replacingOccurrences(of: "name_en: people,      counts: people", with: "name_en: people,      counts: sheep")
+        }))
+        #expect(badCount.key == "units[7].counts" && badCount.problem.contains("sheep"))
+        let twice = try #require(configError(try brokenCopy("categories.yaml") {
+            $0.replacingOccurrences(of: "{ code: technical,", with: "{ code: ppe,")
+        }))
+        #expect(twice.key == "capabilities[4].code" && twice.problem == "capability ppe appears twice")
+    }
+
     @Test func errorsNameTheFileAndTheKey() throws {
         expectConfigError(try brokenCopy("engine.yaml") { $0 + "\nper_mile: 3\n" }, file: "engine.yaml", key: "per_mile")
         expectConfigError(try brokenCopy("engine.yaml") { $0.replacingOccurrences(of: "per_km: 10", with: "per_km: ten") },

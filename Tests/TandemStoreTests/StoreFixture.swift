@@ -31,7 +31,7 @@ struct StoreFixture {
     var catalog: Catalog { Self.configuration.catalog }
 
     func addBranch(_ name: String = "南川区残联党支部党员突击队", district: String = "nanchuan") throws -> Branch {
-        try repository.addBranch(BranchDraft(name: name, districtCode: district, headcount: 8, capabilities: [.agriculture, .transport]),
+        try repository.addBranch(BranchDraft(name: name, districtCode: district, headcount: 8, capabilities: Set(["agriculture", "transport"].compactMap(catalog.capability(code:)))),
                                  by: dispatcher)
     }
 

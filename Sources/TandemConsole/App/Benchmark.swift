@@ -107,7 +107,8 @@ package enum ConsoleBenchmark {
         }
         // Filters: category, status, district, group through the filter form.
         var filters: [Double] = []
-        for values in [["ppe", "", "", ""], ["", "all", "", ""], ["", "", district, ""], ["labour", "done", "", "3"]] {
+        let firstCategory = context.catalog.categories.first?.code ?? "", lastCategory = context.catalog.categories.last?.code ?? ""
+        for values in [[firstCategory, "", "", ""], ["", "all", "", ""], ["", "", district, ""], [lastCategory, "done", "", "3"]] {
             console.press("f")
             for (i, value) in values.enumerated() {
                 console.press("^U")

@@ -30,7 +30,7 @@ extension ConsoleState {
             let picked = pairing.pickedBranch == branch.code
             let selected = position == bc.index
             let district = context.geography.district(code: branch.districtCode)?.label(lang) ?? branch.districtCode
-            let caps = branch.sortedCapabilities.map { t($0.name) }.joined(separator: ",")
+            let caps = context.catalog.capabilities(of: branch.capabilities).map { t($0.name) }.joined(separator: ",")
             let text = "\(picked ? "[*]" : "[ ]") \(branch.code) \(TerminalText.sanitize(branch.name)) \(district) \(branch.headcount)\(t("人", "p")) \(caps)"
             let style: Style = selected && leftFocus ? .selected : (picked ? Style(.accent, bold: true) : .normal)
             grid.putPadded(text, x: leftX, y: y, width: half, style: style)
@@ -89,7 +89,7 @@ extension ConsoleState {
         if missing.isEmpty {
             parts.append(open.isEmpty ? t("该单位暂无需求", "no open requests") : t("能力满足全部 \(open.count) 项需求", "has what all \(open.count) open request(s) need"))
         } else {
-            parts.append(t("缺少能力：", "lacks: ") + missing.sorted().map { t($0.name) }.joined(separator: "、"))
+            parts.append(t("缺少能力：", "lacks: ") + context.catalog.capabilities(of: missing).map { t($0.name) }.joined(separator: "、"))
         }
         return parts.joined(separator: " · ")
     }

@@ -1,35 +1,3 @@
-/// What a task force can bring to an enterprise.
-public enum Capability: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
-    case labour
-    case transport
-    case ppe
-    case agriculture
-    case technical
-
-    public var name: Bilingual {
-        switch self {
-        case .labour: Bilingual(zh: "劳动力", en: "labour")
-        case .transport: Bilingual(zh: "车辆运输", en: "transport")
-        case .ppe: Bilingual(zh: "防护物资采购", en: "PPE procurement")
-        case .agriculture: Bilingual(zh: "农资农技", en: "farm supplies")
-        case .technical: Bilingual(zh: "技术指导", en: "technical help")
-        }
-    }
-
-    /// Accepts the code (`labour`) or either name.
-    public init?(matching text: String) {
-        let key = text.trimmingWhitespace().lowercased()
-        guard let match = Capability.allCases.first(where: {
-            $0.rawValue == key || $0.name.zh == key || $0.name.en.lowercased() == key
-        }) else { return nil }
-        self = match
-    }
-
-    public static func < (lhs: Capability, rhs: Capability) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
-}
-
 /// A Party branch's task force (党员突击队).
 public struct Branch: Sendable, Hashable, Codable {
     public var code: RecordCode
@@ -52,6 +20,7 @@ public struct Branch: Sendable, Hashable, Codable {
         self.active = active
     }
 
+    /// By code: the fixed order of storage and JSON (`Catalog.capabilities(of:)` gives catalog order).
     public var sortedCapabilities: [Capability] { capabilities.sorted() }
 
     private enum CodingKeys: String, CodingKey { case code, name, districtCode, leadLogin, headcount, capabilities, active }

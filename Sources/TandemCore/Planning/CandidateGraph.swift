@@ -45,15 +45,26 @@ struct CandidateGraph: CustomStringConvertible {
         let rows = needs.count
         graph.complete = rows * branches.count <= completeGraphLimit
         let weights = model.weights
-        // Branches grouped by home district, and within it by capability set (a 5-bit mask):
-        // all branches of one class cost an enterprise the same but for a headcount shortfall.
+        let pairCost = model.pricing
+        // Branches grouped by home district, and within it by capability set (a class: one per
+        // distinct mask): all branches of one class cost an enterprise the same but for a
+        // headcount shortfall.
+        let masks = branches.map { CapabilityMask.of($0.capabilities, in: model.catalog) }
+        var classOfMask: [UInt64: Int] = [:]
+        var classMasks: [UInt64] = []
+        let classOf = masks.map { mask in
+            if let known = classOfMask[mask] { return known }
+            classOfMask[mask] = classMasks.count
+            classMasks.append(mask)
+            return classMasks.count - 1
+        }
+        let classCount = classMasks.count
         var districtSlot: [String: Int] = [:]
         var districts: [District?] = []
         var members: [[Int]] = []
         var classes: [[[Int]]] = []
-        var slotMasks: [[Int]] = []
-        var capabilityUnion: [Int] = []
-        let masks = branches.map { CapabilityMask.of($0.capabilities) }
+        var slotClasses: [[Int]] = []
+        var capabilityUnion: [UInt64] = []
         for (col, branch) in branches.enumerated() {
             let slot: Int
             if let existing = districtSlot[branch.districtCode] {
@@ -63,13 +74,13 @@ struct CandidateGraph: CustomStringConvertible {
                 districtSlot[branch.districtCode] = slot
                 districts.append(model.geography.district(code: branch.districtCode))
                 members.append([])
-                classes.append([[Int]](repeating: [], count: CapabilityMask.count))
-                slotMasks.append([])
+                classes.append([[Int]](repeating: [], count: classCount))
+                slotClasses.append([])
                 capabilityUnion.append(0)
             }
             members[slot].append(col)
-            if classes[slot][masks[col]].isEmpty { slotMasks[slot].append(masks[col]) }
-            classes[slot][masks[col]].append(col)
+            if classes[slot][classOf[col]].isEmpty { slotClasses[slot].append(classOf[col]) }
+            classes[slot][classOf[col]].append(col)
             capabilityUnion[slot] |= masks[col]
         }
         let centroids = districts.map { $0?.centroid ?? GeoPoint(lat: 0, lon: 0) }
@@ -101,58 +112,47 @@ struct CandidateGraph: CustomStringConvertible {
         part.classBest = complete ? [] : classes.map { byMask in
             byMask.map { MaxHeap(capacity: $0.count * PairingPlanner.enterprisesPerBranch) }
         }
-        // Per (slot, mask): an offer must cost less than this to enter the class's heap (rows come in
+        // Per (slot, class): an offer must cost less than this to enter the class's heap (rows come in
         // increasing order, so a tie with the heap's worst never enters).
-        var classBar = [Int](repeating: Int.max, count: complete ? 0 : classes.count * CapabilityMask.count)
+        var classBar = [Int](repeating: Int.max, count: complete ? 0 : classes.count * classCount)
         var chosenStamp = [Int32](repeating: -1, count: complete ? 0 : branches.count)
         part.rowEdges = complete ? [] : Array(repeating: [], count: rowRange.count)
         part.branchesInReach.reserveCapacity(rowRange.count)
         part.missingEverywhere.reserveCapacity(rowRange.count)
         var reach: [(slot: Int, km: Double, base: Int)] = []
-        var gapByMask = [Int](repeating: 0, count: CapabilityMask.count)
+        var gapByClass = [Int](repeating: 0, count: classCount)
         for row in rowRange {
             let need = needs[row]
             let local = row - rowRange.lowerBound
             // What each capability set lacks for this enterprise, priced once.
-            var neededMask = 0
-            for index in 0..<CostModel.capabilities.count where need.requestsNeeding[index] > 0 { neededMask |= 1 << index }
-            for mask in 0..<CapabilityMask.count {
-                var gap = 0
-                for index in 0..<CostModel.capabilities.count where need.requestsNeeding[index] > 0 && mask & (1 << index) == 0 {
-                    gap += weights.missingCapability * need.requestsNeeding[index]
-                }
-                if need.heavyLoads > 0 && mask & CapabilityMask.transport == 0 { gap += weights.heavyLoadWithoutTransport * need.heavyLoads }
-                gapByMask[mask] = gap
-            }
+            for classIndex in 0..<classCount { gapByClass[classIndex] = pairCost.capabilityCost(need, mask: classMasks[classIndex]) }
             reach.removeAll(keepingCapacity: true)
-            var reachableMask = 0
+            var reachableMask: UInt64 = 0
             var inReach = 0
-            let ownSlot = districtSlot[need.enterprise.districtCode].flatMap { districts[$0] == nil ? nil : $0 } ?? -1
+            let ownSlot = districtSlot[need.enterprise.districtCode] ?? -1
             for slot in 0..<districts.count {
                 let km = centroids[slot].distanceKm(to: need.location)
-                guard km <= Double(weights.maxDistanceKm) else { continue }
-                let bonus = slot == ownSlot ? weights.sameDistrictBonus
-                    : slotGroups[slot] == need.group ? weights.sameGroupBonus : 0
-                reach.append((slot, km, Int((km * Double(weights.perKm)).rounded()) - bonus - need.urgency + offset))
+                guard let travel = pairCost.reach(distanceKm: km, sameDistrict: slot == ownSlot,
+                                                  sameGroup: slotGroups[slot] == need.group) else { continue }
+                reach.append((slot, km, travel - need.urgency + offset))
                 reachableMask |= capabilityUnion[slot]
                 inReach += members[slot].count
             }
             reach.sort { ($0.km, $0.slot) < ($1.km, $1.slot) }
             part.branchesInReach.append(inReach)
-            part.missingEverywhere.append(neededMask & ~reachableMask == 0 ? [] : CostModel.capabilities.enumerated().compactMap { index, capability in
-                neededMask & (1 << index) != 0 && reachableMask & (1 << index) == 0 ? capability : nil
+            let missing = need.neededMask & ~reachableMask
+            part.missingEverywhere.append(missing == 0 ? [] : model.catalog.capabilities.indices.compactMap { index in
+                missing & (1 << index) != 0 ? model.catalog.capabilities[index] : nil
             })
-            @inline(__always) func cost(_ base: Int, _ mask: Int, _ col: Int) -> Int {
-                var cost = base + gapByMask[mask]
-                if need.peopleNeeded > headcounts[col] {
-                    cost += weights.perMissingPerson * min(need.peopleNeeded - headcounts[col], 10_000)
-                }
+            // `PairCost.cost` minus urgency plus the offset, its shared terms looked up.
+            @inline(__always) func cost(_ base: Int, _ classIndex: Int, _ col: Int) -> Int {
+                let cost = base + gapByClass[classIndex] + pairCost.peopleShortCost(need, headcount: headcounts[col])
                 return min(max(cost, 0), limit)
             }
             if complete {
                 for (slot, _, base) in reach {
                     for col in members[slot] {
-                        part.edges.append(row: row, col: col, cost: cost(base, masks[col], col))
+                        part.edges.append(row: row, col: col, cost: cost(base, classOf[col], col))
                     }
                 }
                 continue
@@ -162,24 +162,25 @@ struct CandidateGraph: CustomStringConvertible {
             var best = BoundedBest(capacity: PairingPlanner.cheapestPerEnterprise)
             // A branch's cheapest enterprises are near it: offer this one to the nearest districts only.
             for (slot, _, base) in reach.prefix(PairingPlanner.districtsOfferedTo) {
-                for mask in slotMasks[slot] {
-                    let cost = base + gapByMask[mask], bar = slot * CapabilityMask.count + mask
+                for classIndex in slotClasses[slot] {
+                    let cost = base + gapByClass[classIndex], bar = slot * classCount + classIndex
                     guard cost < classBar[bar] else { continue }
-                    part.classBest[slot][mask].offer(cost: cost, row: row)
-                    classBar[bar] = part.classBest[slot][mask].entryBar
+                    part.classBest[slot][classIndex].offer(cost: cost, row: row)
+                    classBar[bar] = part.classBest[slot][classIndex].entryBar
                 }
             }
             for (slot, km, base) in reach {
-                if best.isFull, Int(km * Double(weights.perKm)) - maxBonus - need.urgency + offset - 1 > best.worstCost { break }
-                for mask in slotMasks[slot] {
-                    let classCost = base + gapByMask[mask]
+                if best.isFull, pairCost.reachLowerBound(distanceKm: km) - need.urgency + offset > best.worstCost { break }
+                for classIndex in slotClasses[slot] {
+                    let classCost = base + gapByClass[classIndex]
                     if best.isFull, classCost > best.worstCost { continue }
-                    let group = classes[slot][mask]
+                    let group = classes[slot][classIndex]
                     // Start at a row-dependent place so that equal branches are shared out.
+                    let mask = Int(truncatingIfNeeded: classMasks[classIndex])
                     let start = Int(Self.mix(row, slot &* 32 &+ mask) % UInt64(group.count))
                     for step in 0..<group.count {
                         let col = group[(start + step) % group.count]
-                        let c = cost(base, mask, col)
+                        let c = cost(base, classIndex, col)
                         if best.isFull && c >= best.worstCost {
                             if need.peopleNeeded == 0 { break } // the rest of the class costs the same
                             continue
@@ -201,7 +202,7 @@ struct CandidateGraph: CustomStringConvertible {
                             let col = members[slot][index]
                             if chosenStamp[col] != Int32(row) {
                                 chosenStamp[col] = Int32(row)
-                                part.rowEdges[local].append((col, cost(base, masks[col], col)))
+                                part.rowEdges[local].append((col, cost(base, classOf[col], col)))
                             }
                             break
                         }
@@ -245,18 +246,15 @@ struct CandidateGraph: CustomStringConvertible {
             var rowEdges = parts.flatMap(\.rowEdges)
             // Share each class's cheapest enterprises out among its branches, round robin.
             for slot in 0..<classes.count {
-                for mask in slotMasks[slot] {
-                    let group = classes[slot][mask]
-                    let capacity = parts[0].classBest[slot][mask].capacity
-                    let entries = parts.count == 1 ? parts[0].classBest[slot][mask].sorted()
-                        : Array(parts.flatMap { $0.classBest[slot][mask].all }.sorted().prefix(capacity))
+                for classIndex in slotClasses[slot] {
+                    let group = classes[slot][classIndex]
+                    let capacity = parts[0].classBest[slot][classIndex].capacity
+                    let entries = parts.count == 1 ? parts[0].classBest[slot][classIndex].sorted()
+                        : Array(parts.flatMap { $0.classBest[slot][classIndex].all }.sorted().prefix(capacity))
                     for (index, entry) in entries.enumerated() {
                         let col = group[index % group.count]
-                        var cost = entry.cost
-                        let need = needs[entry.row]
-                        if need.peopleNeeded > headcounts[col] {
-                            cost += weights.perMissingPerson * min(need.peopleNeeded - headcounts[col], 10_000)
-                        }
+                        // The class's shared terms plus this branch's own: `PairCost.cost` as on every path.
+                        let cost = entry.cost + pairCost.peopleShortCost(needs[entry.row], headcount: headcounts[col])
                         rowEdges[entry.row].append((col, min(max(cost, 0), limit)))
                     }
                 }
@@ -282,18 +280,6 @@ struct CandidateGraph: CustomStringConvertible {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
-    }
-}
-
-/// A capability set as five bits, in `Capability.allCases` order.
-enum CapabilityMask {
-    static let count = 1 << 5
-    static let transport = 1 << Capability.allCases.firstIndex(of: .transport)!
-
-    static func of(_ capabilities: Set<Capability>) -> Int {
-        var mask = 0
-        for (index, capability) in Capability.allCases.enumerated() where capabilities.contains(capability) { mask |= 1 << index }
-        return mask
     }
 }
 
