@@ -7,7 +7,8 @@ public struct CostWeights: Sendable, Hashable, Codable {
     public var maxDistanceKm: Int = 150
     /// Per open request whose item needs a capability the branch lacks.
     public var missingCapability: Int = 400
-    /// Fertiliser or materials at or above this many tonnes need a branch with transport.
+    /// A load weighing at least this many tonnes (units with a `tonnes` role) needs a branch with a
+    /// capability that carries heavy loads.
     public var heavyLoadTonnes: Int = 1
     /// Per heavy request when the branch has no transport.
     public var heavyLoadWithoutTransport: Int = 300
