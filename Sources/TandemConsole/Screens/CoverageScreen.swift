@@ -122,11 +122,11 @@ extension ConsoleState {
         guard !f.openQuantities.isEmpty else { return t("无", "nothing") }
         var parts: [String] = []
         var byCategory: [String: [OpenQuantity]] = [:]
-        var order: [String] = []
-        for q in f.openQuantities {
-            if byCategory[q.category] == nil { order.append(q.category) }
-            byCategory[q.category, default: []].append(q)
-        }
+        for q in f.openQuantities { byCategory[q.category, default: []].append(q) }
+        // Categories in catalog order, as `tandem coverage` lists its columns; codes the catalog
+        // no longer declares follow.
+        let declared = context.catalog.categories.map(\.code)
+        let order = declared.filter { byCategory[$0] != nil } + byCategory.keys.filter { !declared.contains($0) }.sorted()
         for category in order {
             let amounts = byCategory[category]!.map { "\($0.remaining) \(unitName($0.unit))" }.joined(separator: t("、", ", "))
             parts.append(categoryName(category) + t("：", ": ") + amounts)
