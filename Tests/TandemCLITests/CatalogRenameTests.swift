@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TandemConfig
 import TandemCore
+import TandemDemo
 import TandemStore
 
 /// Codes in `config/categories.yaml` are names, not rules: renaming a capability and a unit
@@ -32,7 +33,7 @@ import TandemStore
     }
 
     /// The demo city written in the renamed catalog's codes.
-    static func renamed(_ city: DemoCity, into catalog: Catalog) -> DemoCity {
+    static func renamed(_ city: CitySeed, into catalog: Catalog) -> CitySeed {
         var copy = city
         for index in copy.branches.indices {
             copy.branches[index].capabilities = Set(copy.branches[index].capabilities.map { capability in
@@ -71,7 +72,7 @@ import TandemStore
             try harness.ok(["init"])
             let repository = try SQLiteRepository.open(path: harness.database)
             let admin = try #require(try repository.operators().first)
-            try repository.loadDemo(demo, by: admin)
+            try repository.loadSeed(demo, by: admin)
             plans.append(PairingPlanner.plan(snapshot: try repository.snapshot(), geography: configuration.geography,
                                              catalog: configuration.catalog, weights: configuration.weights, today: today))
         }

@@ -57,7 +57,7 @@ private enum Nanchuan {
         ]
         return CitySnapshot(
             branches: [Branch(code: RecordCode(.branch, 1), name: "南川区残联党支部党员突击队", districtCode: "nanchuan", headcount: 8,
-                              capabilities: [.agriculture, .ppe])],
+                              capabilities: [Capability(code: "agriculture"), Capability(code: "ppe")])],
             enterprises: [Enterprise(code: pepper, name: "南川九叶青花椒基地", kind: .employmentBase, districtCode: "nanchuan",
                                      resumption: .partial(percent: 50)),
                           Enterprise(code: tea, name: "永川残疾人梦想茶叶基地", kind: .employmentBase, districtCode: "yongchuan",

@@ -65,7 +65,7 @@ public struct Catalog: Sendable {
     /// In the order declared; a capability's position here is its bit in `CapabilityMask`.
     public let capabilities: [Capability]
 
-    public init(categories: [RequestCategory], units: [MeasureUnit], capabilities: [Capability]) {
+    public init(categories: [RequestCategory], units: [MeasureUnit], capabilities: [Capability] = []) {
         self.categories = categories
         self.units = units
         self.capabilities = capabilities
