@@ -71,6 +71,23 @@ struct DispatcherTests {
         #expect(console.screen.contains("没有空闲突击队"))
     }
 
+    /// The preview judges the pair as the engine does: 9 people cannot pick for 60 more tea pickers.
+    @Test func pairPreviewShowsTheEnginesGaps() throws {
+        let (console, _) = Fixture.console(Fixture.dispatcher, repository: Fixture.repository(pairs: [(3, 3)]))
+        console.press("2")
+        #expect(console.screen.contains("B1 永川区残联党支部党员突击队"))
+        console.press("Space")          // B1: headcount 9, labour and farm supplies
+        #expect(console.screen.contains("E1 永川残疾人梦想茶叶基地"))
+        // Focus is on the unpaired enterprises now; walk down to E1.
+        for _ in 0..<4 where !(console.cursorLine?.contains("E1 ") ?? false) { console.press("j") }
+        #expect(console.cursorLine?.contains("E1 永川") == true, "\(console.screen)")
+        console.press("Space")
+        let screen = console.screen
+        #expect(screen.contains("将结对：B1 永川区残联党支部党员突击队 ↔ E1 永川残疾人梦想茶叶基地"), "\(screen)")
+        #expect(screen.contains("需 60 人，仅有 9 人"), "\(screen)")
+        #expect(!screen.contains("能力满足全部"))
+    }
+
     @Test func unpairAsksWithWarningAboutUncoveredDistrict() throws {
         let (console, repo) = Fixture.console(Fixture.dispatcher)
         console.command("find 永川")

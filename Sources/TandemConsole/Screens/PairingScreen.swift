@@ -73,23 +73,24 @@ extension ConsoleState {
     }
 
     /// Distance and capability gaps between a branch and an enterprise, one line.
+    /// The pair as the engine judges it (`PairingPlanner.assess`): distance, reach and gaps.
     func pairExplanation(_ branch: Branch, _ enterprise: Enterprise) -> String {
         guard let snapshot else { return "" }
-        var parts: [String] = []
-        let home = context.geography.district(code: branch.districtCode)?.centroid
-        let place = enterprise.location ?? context.geography.district(code: enterprise.districtCode)?.centroid
-        if let home, let place { parts.append(t("距离约 \(Int(home.distanceKm(to: place).rounded())) 公里", "about \(Int(home.distanceKm(to: place).rounded())) km apart")) }
-        let open = snapshot.requests(of: enterprise.code).filter { $0.status.isActive }
-        var missing = Set<Capability>()
-        for request in open {
-            if let need = context.catalog.item(code: request.item, category: request.category)?.capability, !branch.capabilities.contains(need) {
-                missing.insert(need)
-            }
+        let assessment = PairingPlanner.assess(branch: branch, enterprise: enterprise, snapshot: snapshot,
+                                               geography: context.geography, catalog: context.catalog,
+                                               weights: context.weights, today: data?.today ?? Day.local())
+        let e = assessment.explanation
+        let km = Int(e.distanceKm.rounded())
+        var parts = [t("距离约 \(km) 公里", "about \(km) km apart")]
+        if !assessment.withinReach {
+            parts.append(t("超出引擎范围（\(assessment.maxDistanceKm) 公里）", "beyond the engine's reach (\(assessment.maxDistanceKm) km)"))
         }
-        if missing.isEmpty {
-            parts.append(open.isEmpty ? t("该单位暂无需求", "no open requests") : t("能力满足全部 \(open.count) 项需求", "has what all \(open.count) open request(s) need"))
+        if e.openRequests == 0 {
+            parts.append(t("该单位暂无需求", "no open requests"))
+        } else if e.gaps.isEmpty {
+            parts.append(t("能力满足全部 \(e.openRequests) 项需求", "has what all \(e.openRequests) open request(s) need"))
         } else {
-            parts.append(t("缺少能力：", "lacks: ") + context.catalog.capabilities(of: missing).map { t($0.name) }.joined(separator: "、"))
+            parts.append(e.gaps.map { $0.text(lang) }.joined(separator: t("；", "; ")))
         }
         return parts.joined(separator: " · ")
     }
