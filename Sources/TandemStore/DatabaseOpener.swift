@@ -61,9 +61,6 @@ enum DatabaseOpener {
         switch error.resultCode {
         case .SQLITE_FULL:
             return .diskFull(path: path)
-        case .SQLITE_IOERR where error.extendedResultCode == .SQLITE_IOERR_WRITE || error.extendedResultCode == .SQLITE_IOERR_FSYNC:
-            // A write cut short by a file-size limit or a full disk can surface as a write error.
-            return .diskFull(path: path)
         case .SQLITE_READONLY:
             return .databaseReadOnly(path: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED:
