@@ -8,7 +8,7 @@ extension Lang: ExpressibleByArgument {}
 
 /// Options every command that touches a database takes.
 public struct GlobalOptions: ParsableArguments {
-    @Option(help: "Database file (default: $TANDEM_DB, else ~/.local/share/tandem/tandem.sqlite).")
+    @Option(help: "Database file (default: $TANDEM_DB, else the shared-host database, else ~/.local/share/tandem/tandem.sqlite).")
     var db: String?
 
     @Option(help: "Language of messages: zh or en (default: from LC_ALL / LC_MESSAGES / LANG).")

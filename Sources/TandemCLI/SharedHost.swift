@@ -50,16 +50,14 @@ enum SharedHost {
     static func enter(databasePath: String, explicitConfig: String?, creating: Bool = false) throws -> Access {
         guard let group = installedGroup else { return Access(databasePath: databasePath, shared: false) }
         _ = setegid(group)
+        // The file itself when it exists (a symlink counts as where it points), else its folder.
         let folder = URL(fileURLWithPath: databasePath).deletingLastPathComponent().path
-        guard let resolvedFolder = realpath(folder.isEmpty ? "." : folder, nil).map({ pointer -> String in
-                  defer { free(pointer) }
-                  return String(cString: pointer)
-              }),
-              isSharedFolder(resolvedFolder, group: group) else {
+        let resolved = resolve(databasePath)
+            ?? resolve(folder.isEmpty ? "." : folder).map { ($0 as NSString).appendingPathComponent((databasePath as NSString).lastPathComponent) }
+        guard let path = resolved, isSharedFolder((path as NSString).deletingLastPathComponent, group: group) else {
             dropForGood()
             return Access(databasePath: databasePath, shared: false)
         }
-        let path = (resolvedFolder as NSString).appendingPathComponent((databasePath as NSString).lastPathComponent)
         if explicitConfig != nil {
             throw TandemError.sharedHostRefused(Bilingual(
                 zh: "共享数据库只使用随 tandem 安装的配置，不接受 --config",
@@ -88,6 +86,12 @@ enum SharedHost {
             }
         }
         return Access(databasePath: path, shared: true)
+    }
+
+    static func resolve(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
     }
 
     /// The shared folder: owned by root and the installed group, closed to everyone else.

@@ -29,7 +29,8 @@ enum DatabaseOpener {
         if isDirectory.boolValue {
             throw TandemError.databaseUnreadable(path: path, detail: "it is a directory")
         }
-        guard FileManager.default.isReadableFile(atPath: path) else {
+        // The effective IDs decide, as the setgid shared-host binary reads through its group.
+        guard DatabaseAccess.effectiveAccess(path, R_OK) else {
             throw TandemError.databaseUnreadable(path: path, detail: "permission denied")
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
