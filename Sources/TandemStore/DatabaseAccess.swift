@@ -68,8 +68,25 @@ enum DatabaseAccess {
     static func isWritable(_ path: String) -> Bool {
         guard effectiveAccess(path, W_OK) else { return false }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        if effectiveAccess(folder.isEmpty ? "." : folder, W_OK) { return true }
-        return effectiveAccess(path + "-wal", W_OK) && effectiveAccess(path + "-shm", W_OK)
+        for companion in [path + "-wal", path + "-shm"] where !effectiveAccess(companion, W_OK) {
+            // Missing is fine when the folder lets SQLite create it; present and read-only is not.
+            if effectiveAccess(companion, F_OK) || !effectiveAccess(folder.isEmpty ? "." : folder, W_OK) { return false }
+        }
+        return true
+    }
+
+    /// SQLite creates the `-wal` and `-shm` files with the database file's mode, so a session
+    /// that read the file while it was read-only (0444) leaves them read-only, and every later
+    /// writer fails. When this process owns such a file and may write the database, the file
+    /// gets the database's mode back.
+    static func repairReadOnlyCompanions(of path: String) {
+        var database = stat()
+        guard stat(path, &database) == 0, effectiveAccess(path, W_OK) else { return }
+        for companion in [path + "-wal", path + "-shm"] {
+            var status = stat()
+            guard stat(companion, &status) == 0, status.st_uid == geteuid(), !effectiveAccess(companion, W_OK) else { continue }
+            _ = chmod(companion, database.st_mode & 0o666)
+        }
     }
 
     static func effectiveAccess(_ path: String, _ mode: Int32) -> Bool {

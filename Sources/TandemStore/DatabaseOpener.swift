@@ -36,7 +36,7 @@ enum DatabaseOpener {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if size == 0 { throw TandemError.databaseNotInitialized(path: path) }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: true, session: session))
+            let queue = try DatabaseAccess.openReadOnly(path: path, configuration: configuration(readonly: true, session: session))
             try queue.read { db in
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 guard applicationID == Schema.applicationID else {

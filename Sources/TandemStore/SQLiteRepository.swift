@@ -39,6 +39,7 @@ public final class SQLiteRepository: TandemRepository, @unchecked Sendable {
                             now: @escaping @Sendable () -> Date = Date.init) throws -> SQLiteRepository {
         try DatabaseOpener.inspect(path: path, session: session)
         do {
+            DatabaseAccess.repairReadOnlyCompanions(of: path)
             guard DatabaseAccess.isWritable(path) else {
                 let queue = try DatabaseAccess.openReadOnly(path: path, configuration: DatabaseOpener.configuration(readonly: true, session: session))
                 guard try queue.read({ db in try Schema.migrator.hasCompletedMigrations(db) }) else {
