@@ -6,7 +6,7 @@ SHELL := /bin/bash
 
 SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux python3
 # Only the tests need a browser (the leaders' HTML page is rendered headless) and a CJK font for its screenshot.
-TEST_PACKAGES := chromium fonts-wqy-microhei
+TEST_PACKAGES := chromium fonts-wqy-microhei sqlite3
 DEMO_DB ?= .demo/tandem-demo.sqlite
 SWIFT ?= swift
 # The backtracer must never wait on the terminal after a crash.

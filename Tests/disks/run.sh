@@ -10,6 +10,7 @@
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 [ "$(id -u)" -eq 0 ] || { echo "disks: skipped (needs root)"; exit 0; }
+command -v sqlite3 >/dev/null || { echo "disks: needs the sqlite3 command (apt-get install sqlite3)"; exit 1; }
 BUILT=${1:-$ROOT/.build/debug/tandem}
 READER=tdm_reader
 WORK=/tmp/tandem-disks-test
@@ -114,7 +115,7 @@ holder=$!
 sleep 0.5
 started=$(date +%s.%N)
 if out=$("$TANDEM" branch add --name 等待突击队 --district beibei --headcount 3 --db "$BUSY" 2>&1); then
-  waited=$(echo "$(date +%s.%N) - $started" | bc)
+  waited=$(python3 -c "import time; print(round(time.time() - $started, 1))")
   grep -q "waiting for another operator" <<<"$out" && pass "a busy database is waited for, visibly (${waited}s): $(head -1 <<<"$out")" \
     || fail "no waiting notice: $out"
 else

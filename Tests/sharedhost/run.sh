@@ -8,6 +8,7 @@
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 [ "$(id -u)" -eq 0 ] || { echo "sharedhost: skipped (needs root)"; exit 0; }
+command -v sqlite3 >/dev/null || { echo "sharedhost: needs the sqlite3 command (apt-get install sqlite3)"; exit 1; }
 
 GROUP=tdmtest
 ADMIN=tdm_admin DISPATCHER=tdm_dispatch LEAD=tdm_lead
