@@ -6,13 +6,13 @@ SHELL := /bin/bash
 
 SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux python3
 # Only the tests need a browser (the leaders' HTML page is rendered headless) and a CJK font for its screenshot.
-TEST_PACKAGES := chromium fonts-wqy-microhei
+TEST_PACKAGES := chromium fonts-wqy-microhei sqlite3
 DEMO_DB ?= .demo/tandem-demo.sqlite
 SWIFT ?= swift
 # The backtracer must never wait on the terminal after a crash.
 export SWIFT_BACKTRACE := interactive=no
 
-.PHONY: run test deps build demo bench bench-engine bench-suggest bench-console clean
+.PHONY: run test deps build demo bench bench-engine bench-suggest bench-console clean release install install-shared-host shared-host-setup
 
 ## Install the Debian packages Tandem needs, only where missing (apt-get update once).
 deps:
@@ -41,6 +41,54 @@ test: deps
 	$(SWIFT) test
 	bash Tests/tmux/run-all.sh .build/debug/tandem
 	bash Tests/browser/report.sh .build/debug/tandem
+	@# Shared-host accounts, read-only mounts and full disks need root (CI runs as root).
+	@if [ "$$(id -u)" -eq 0 ]; then bash Tests/disks/run.sh .build/debug/tandem && bash Tests/sharedhost/run.sh; \
+	  else echo "skipped Tests/disks and Tests/sharedhost: they create accounts and mounts, run make test as root"; fi
+
+## Installation (README, "Install" and "Shared host").
+##   make install                  the binary and its configuration under PREFIX (single-user databases, 0600)
+##   sudo make install-shared-host also the `tandem` group, the shared folder and the binary setgid to the group
+## DESTDIR is prepended to every installed path (for packages); the group and ownership steps
+## then print what the package's post-install step must do instead of doing it.
+PREFIX ?= /usr/local
+DESTDIR ?=
+BUILD ?= release
+SHARED_DIR ?= /var/lib/tandem
+TANDEM_GROUP ?= tandem
+BIN_DIR = $(DESTDIR)$(PREFIX)/bin
+SHARE_DIR = $(DESTDIR)$(PREFIX)/share/tandem
+
+release: deps
+	$(SWIFT) build -c release --product tandem --static-swift-stdlib
+
+install: $(if $(filter release,$(BUILD)),release)
+	install -d "$(BIN_DIR)" "$(SHARE_DIR)/config"
+	install -m 0755 .build/$(BUILD)/tandem "$(BIN_DIR)/tandem"
+	install -m 0644 config/*.yaml "$(SHARE_DIR)/config/"
+	@if [ "$(SHARED)" = 1 ]; then $(MAKE) --no-print-directory shared-host-setup; fi
+
+install-shared-host:
+	$(MAKE) --no-print-directory install SHARED=1
+
+# The shared folder is root:tandem 3770: group members (the setgid binary) create and use files,
+# nobody else may even list it; setgid so files inherit the group; sticky so that only root, who
+# owns the database, may delete or rename it. The binary is root:tandem 2755.
+shared-host-setup:
+	@if [ -n "$(DESTDIR)" ]; then \
+	  install -d -m 3770 "$(DESTDIR)$(SHARED_DIR)"; chmod 2755 "$(BIN_DIR)/tandem"; \
+	  echo "$(SHARED_DIR)/tandem.sqlite" > "$(SHARE_DIR)/shared-database"; \
+	  echo "DESTDIR install: on the target run: groupadd --system $(TANDEM_GROUP);" \
+	       "chown root:$(TANDEM_GROUP) $(SHARED_DIR) $(PREFIX)/bin/tandem; chmod 3770 $(SHARED_DIR); chmod 2755 $(PREFIX)/bin/tandem"; \
+	  exit 0; \
+	fi; \
+	[ "$$(id -u)" -eq 0 ] || { echo "make install-shared-host must run as root (sudo)"; exit 1; }; \
+	getent group "$(TANDEM_GROUP)" >/dev/null || groupadd --system "$(TANDEM_GROUP)"; \
+	install -d -o root -g "$(TANDEM_GROUP)" -m 3770 "$(SHARED_DIR)"; \
+	chown root:"$(TANDEM_GROUP)" "$(SHARED_DIR)"; chmod 3770 "$(SHARED_DIR)"; \
+	chown root:"$(TANDEM_GROUP)" "$(BIN_DIR)/tandem"; chmod 2755 "$(BIN_DIR)/tandem"; \
+	echo "$(SHARED_DIR)/tandem.sqlite" > "$(SHARE_DIR)/shared-database"; chmod 0644 "$(SHARE_DIR)/shared-database"; \
+	echo "shared host ready: $(SHARED_DIR) (root:$(TANDEM_GROUP) 3770), $(BIN_DIR)/tandem (setgid $(TANDEM_GROUP))"; \
+	echo "next: sudo $(PREFIX)/bin/tandem init   then   sudo $(PREFIX)/bin/tandem operator add LOGIN --role admin"
 
 bench: bench-engine bench-suggest bench-console
 

@@ -40,8 +40,11 @@ struct ConsoleCommand: ParsableCommand {
             print(figures.report)
             return
         }
-        let app = try global.openContext()
-        let console = Console(repository: app.repository, context: consoleContext(app), theme: themeKind)
+        // A wait for another operator shows on the console's message line, not on stderr.
+        let waitingLine = WaitingLine()
+        let app = try global.openContext(onWaiting: { waitingLine.show() })
+        let console = Console(repository: app.repository, context: consoleContext(app), theme: themeKind,
+                              waitingLine: waitingLine)
         do {
             try console.run()
         } catch let error as TerminalUnavailable {

@@ -8,7 +8,7 @@ extension Lang: ExpressibleByArgument {}
 
 /// Options every command that touches a database takes.
 public struct GlobalOptions: ParsableArguments {
-    @Option(help: "Database file (default: $TANDEM_DB, else ~/.local/share/tandem/tandem.sqlite).")
+    @Option(help: "Database file (default: $TANDEM_DB, else the shared-host database, else ~/.local/share/tandem/tandem.sqlite).")
     var db: String?
 
     @Option(help: "Language of messages: zh or en (default: from LC_ALL / LC_MESSAGES / LANG).")
@@ -24,27 +24,45 @@ public struct GlobalOptions: ParsableArguments {
 
     var language: Lang { lang ?? Lang.fromEnvironment(ProcessInfo.processInfo.environment) }
 
-    /// The database path: `--db`, else `$TANDEM_DB`, else the XDG data directory.
+    /// The database path: `--db`, else `$TANDEM_DB`, else the shared database of a shared-host
+    /// installation, else the XDG data directory.
     var databasePath: String {
         if let db, !db.isEmpty { return db }
         let environment = ProcessInfo.processInfo.environment
         if let path = environment["TANDEM_DB"], !path.isEmpty { return path }
+        if let shared = SharedHost.installedDatabase { return shared }
         let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
         return (dataHome as NSString).appendingPathComponent("tandem/tandem.sqlite")
     }
 
-    func loadConfiguration() throws -> TandemConfiguration {
-        try ConfigLoader.load(from: ConfigLoader.locate(explicit: config))
+    /// The configuration: of the installation for a shared database, else `--config`,
+    /// `$TANDEM_CONFIG`, `./config` or beside the executable.
+    func loadConfiguration(shared: Bool = false) throws -> TandemConfiguration {
+        try ConfigLoader.load(from: shared ? SharedHost.installedConfiguration : ConfigLoader.locate(explicit: config))
     }
 
-    /// Opens the database and says who is acting: the operator of the OS login name, or with
-    /// `--as` (admins only) another operator.
-    public func openContext() throws -> AppContext {
-        let configuration = try loadConfiguration()
-        let path = databasePath
-        let repository = try SQLiteRepository.open(path: path)
-        let login = OperatingSystemUser.login
+    /// Decides, for a setgid shared-host installation, whether this database is the shared
+    /// one (see `SharedHost`), and says who is opening it.
+    func session(creating: Bool = false) throws -> (access: SharedHost.Access, session: StoreSession) {
+        let login = try OperatingSystemUser.login()
+        let access = try SharedHost.enter(databasePath: databasePath, explicitConfig: config, creating: creating)
+        let lang = language
+        let session = StoreSession(account: login, onWaiting: {
+            Printer.error(lang == .zh ? "tandem: 正在等待其他操作员完成修改…" : "tandem: waiting for another operator…")
+        }, sharedHost: access.shared)
+        return (access, session)
+    }
+
+    /// Opens the database and says who is acting: the operator of the OS account, or with
+    /// `--as` (admins only) another operator, the audit then naming both ("root as wang").
+    /// `onWaiting` replaces the stderr line shown while another operator holds the database.
+    public func openContext(onWaiting: (@Sendable () -> Void)? = nil) throws -> AppContext {
+        var (access, session) = try session()
+        if let onWaiting { session.onWaiting = onWaiting }
+        let configuration = try loadConfiguration(shared: access.shared)
+        let repository = try SQLiteRepository.open(path: access.databasePath, session: session)
+        let login = session.account ?? ""
         guard let me = try repository.findOperator(login: login) else { throw TandemError.notRegistered(login: login) }
         var actor = me
         if let actAs, actAs != me.login {
@@ -53,7 +71,8 @@ public struct GlobalOptions: ParsableArguments {
             actor = other
         }
         return AppContext(repository: repository, actor: actor, geography: configuration.geography,
-                          catalog: configuration.catalog, weights: configuration.weights, lang: language, databasePath: path)
+                          catalog: configuration.catalog, weights: configuration.weights, lang: language,
+                          databasePath: access.databasePath)
     }
 }
 
@@ -115,10 +134,17 @@ public struct AppContext: Sendable {
     }
 }
 
-/// The identity of whoever runs Tandem: the OS login name.
+/// The identity of whoever runs Tandem: the OS account of the effective user ID, as the
+/// passwd database names it. `$USER` and `$LOGNAME` are never trusted: anyone can set them.
 enum OperatingSystemUser {
-    static var login: String {
-        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
-        return ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
+    /// The account's login name; an account without a passwd entry is refused.
+    static func login(uid: uid_t = geteuid(), lookup: (uid_t) -> String? = passwdName) throws -> String {
+        guard let name = lookup(uid), !name.isEmpty else { throw TandemError.accountUnknown(uid: UInt32(uid)) }
+        return name
+    }
+
+    static func passwdName(_ uid: uid_t) -> String? {
+        guard let entry = getpwuid(uid), let name = entry.pointee.pw_name else { return nil }
+        return String(cString: name)
     }
 }

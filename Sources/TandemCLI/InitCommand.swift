@@ -33,9 +33,10 @@ struct InitCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try global.loadConfiguration()
-        let path = global.databasePath
-        let login = OperatingSystemUser.login
+        let (access, session) = try global.session(creating: true)
+        let configuration = try global.loadConfiguration(shared: access.shared)
+        let path = access.databasePath
+        let login = session.account ?? ""
         let admin = Operator(login: login, displayName: login, role: .admin)
         let lang = global.language
         if scale != 150 || seed != 2020, !demo {
@@ -45,7 +46,8 @@ struct InitCommand: ParsableCommand {
         // The demo city is built first and written with the new database in one step.
         let city = demo ? DemoCity.build(scale: scale, seed: seed, geography: configuration.geography,
                                          catalog: configuration.catalog, today: Day.local()) : nil
-        _ = try SQLiteRepository.create(path: path, geography: configuration.geography, admin: admin, seed: city, replace: force)
+        _ = try SQLiteRepository.create(path: path, geography: configuration.geography, admin: admin, seed: city, replace: force,
+                                        session: session)
         if let city {
             print(lang == .zh
                   ? "已创建演示数据库 \(path)：\(city.enterprises.count) 个帮扶单位、\(city.branches.count) 支突击队、\(city.requests.count) 条需求；管理员 \(login)"

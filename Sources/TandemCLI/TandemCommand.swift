@@ -18,6 +18,8 @@ public struct TandemCommand: ParsableCommand {
     /// Runs the command line and exits: 0 on success; on a refused operation one line on
     /// stderr in the user's language and exit status 1; usage errors as ArgumentParser reports them.
     public static func runMain(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        // Before anything else: a setgid shared-host binary sets its group aside (SharedHost).
+        SharedHost.begin()
         LogSetup.bootstrap()
         do {
             var command = try parseAsRoot(arguments)

@@ -57,8 +57,10 @@ enum DatabaseCreation {
 
     /// Creates an empty file readable and writable by its owner only (0600): a single-user
     /// database holds contacts and phone numbers that other accounts on the host must not read.
-    static func createPrivateFile(_ path: String) throws {
-        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+    /// A shared-host database is 0660 instead: its folder gives it the `tandem` group, and
+    /// only the setgid `tandem` binary holds that group.
+    static func createPrivateFile(_ path: String, sharedHost: Bool = false) throws {
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, sharedHost ? 0o660 : 0o600)
         guard descriptor >= 0 else {
             throw TandemError.databaseUnreadable(path: path, detail: String(cString: strerror(errno)))
         }

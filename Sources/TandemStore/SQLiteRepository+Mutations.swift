@@ -101,6 +101,8 @@ extension SQLiteRepository {
                 throw TandemError.unknownOperator(changed.login)
             }
             try Self.checkRole(db, changed.role)
+            let admins = try Int.fetchOne(db, sql: "SELECT count(*) FROM operator WHERE role = 'admin'") ?? 0
+            try AdminSuccession.require(before: before, after: changed, adminCount: admins)
             try db.execute(sql: "UPDATE operator SET (\(RowDecoding.operatorColumns)) = (?, ?, ?, ?, ?) WHERE login = ?",
                            arguments: RowDecoding.operatorArguments(changed) + [changed.login])
             try audit(db, actor, "operator.edit", subject: changed.login, before: before, after: changed)

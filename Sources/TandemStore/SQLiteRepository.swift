@@ -16,24 +16,44 @@ public final class SQLiteRepository: TandemRepository, @unchecked Sendable {
     private var localCommits: Int64 = 0
     private let lock = NSLock()
 
-    init(path: String, pool: any DatabaseWriter, now: @escaping @Sendable () -> Date) {
+    /// Who opened the database, for the audit trail and the busy wait.
+    let session: StoreSession
+    /// True when this process may only read the database (read-only file, folder or mount):
+    /// every change is refused with `databaseReadOnly` before it is tried.
+    public let isReadOnly: Bool
+
+    init(path: String, pool: any DatabaseWriter, session: StoreSession = StoreSession(), isReadOnly: Bool = false,
+         now: @escaping @Sendable () -> Date) {
         self.path = path
         self.pool = pool
+        self.session = session
+        self.isReadOnly = isReadOnly
         self.now = now
     }
 
     /// Opens an existing Tandem database. Refuses, without changing the file, one that is
     /// missing, unreadable, corrupt, not Tandem's or written by a newer schema.
-    public static func open(path: String, now: @escaping @Sendable () -> Date = Date.init) throws -> SQLiteRepository {
-        try DatabaseOpener.inspect(path: path)
+    /// A database this process may not write (read-only file, folder or mount) is opened for
+    /// reading: every reading command works, every change is refused as read-only.
+    public static func open(path: String, session: StoreSession = StoreSession(),
+                            now: @escaping @Sendable () -> Date = Date.init) throws -> SQLiteRepository {
+        try DatabaseOpener.inspect(path: path, session: session)
         do {
-            let pool = try DatabasePool(path: path, configuration: DatabaseOpener.configuration())
-            let repository = SQLiteRepository(path: path, pool: pool, now: now)
+            DatabaseAccess.repairReadOnlyCompanions(of: path)
+            guard DatabaseAccess.isWritable(path) else {
+                let queue = try DatabaseAccess.openReadOnly(path: path, configuration: DatabaseOpener.configuration(readonly: true, session: session))
+                guard try queue.read({ db in try Schema.migrator.hasCompletedMigrations(db) }) else {
+                    throw TandemError.databaseUnreadable(path: path, detail: "its schema is older than this Tandem and it is read-only; open it once with write access to upgrade it")
+                }
+                return SQLiteRepository(path: path, pool: queue, session: session, isReadOnly: true, now: now)
+            }
+            let pool = try DatabasePool(path: path, configuration: DatabaseOpener.configuration(session: session))
+            let repository = SQLiteRepository(path: path, pool: pool, session: session, now: now)
             // Older schema versions are brought up to date; newer ones were refused above.
             try Schema.migrator.migrate(pool)
             return repository
         } catch let error as DatabaseError {
-            throw DatabaseOpener.translate(error, path: path)
+            throw DatabaseOpener.translate(error, path: path, busyLimit: session.busyLimit)
         }
     }
 
@@ -43,14 +63,14 @@ public final class SQLiteRepository: TandemRepository, @unchecked Sendable {
     /// a directory, an existing file unless `replace`, and with `replace` anything but a Tandem
     /// database nobody has open. The new file is readable by its owner only (0600).
     public static func create(path: String, geography: Geography, admin: Operator, seed: CitySeed? = nil,
-                              replace: Bool = false, now: @escaping @Sendable () -> Date = Date.init) throws -> SQLiteRepository {
+                              replace: Bool = false, session: StoreSession = StoreSession(), now: @escaping @Sendable () -> Date = Date.init) throws -> SQLiteRepository {
         try DatabaseCreation.checkTarget(path, replace: replace)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         DatabaseCreation.removeAbandoned(beside: path)
         let temporary = DatabaseCreation.temporaryPath(beside: path)
         do {
-            try DatabaseCreation.createPrivateFile(temporary)
+            try DatabaseCreation.createPrivateFile(temporary, sharedHost: session.sharedHost)
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
             let queue = try DatabaseQueue(path: temporary, configuration: configuration)
@@ -82,13 +102,14 @@ public final class SQLiteRepository: TandemRepository, @unchecked Sendable {
             }
             throw error
         }
-        return try open(path: path, now: now)
+        return try open(path: path, session: session, now: now)
     }
 
     // MARK: - Transactions
 
     /// Runs `body` in one write transaction; any error rolls everything back.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
+        if isReadOnly { throw TandemError.databaseReadOnly(path: path) }
         do {
             let result = try pool.write(body)
             lock.lock()
@@ -102,7 +123,7 @@ public final class SQLiteRepository: TandemRepository, @unchecked Sendable {
             if error.resultCode == .SQLITE_CONSTRAINT {
                 throw TandemError.conflict(detail: error.message ?? "constraint violated")
             }
-            throw DatabaseOpener.translate(error, path: path)
+            throw DatabaseOpener.translate(error, path: path, busyLimit: session.busyLimit)
         }
     }
 
@@ -112,7 +133,7 @@ public final class SQLiteRepository: TandemRepository, @unchecked Sendable {
         } catch let error as TandemError {
             throw error
         } catch let error as DatabaseError {
-            throw DatabaseOpener.translate(error, path: path)
+            throw DatabaseOpener.translate(error, path: path, busyLimit: session.busyLimit)
         }
     }
 
@@ -127,7 +148,8 @@ public final class SQLiteRepository: TandemRepository, @unchecked Sendable {
         return encoder
     }()
 
-    /// Writes the audit event of a change, inside the change's own transaction.
+    /// Writes the audit event of a change, inside the change's own transaction. Its operator is
+    /// the actor, or `account as actor` when an admin's OS account acts for another operator.
     func audit<Before: Encodable, After: Encodable>(_ db: Database, _ actor: Operator, _ action: String, subject: String,
                                                    before: Before?, after: After?) throws {
         func json<T: Encodable>(_ value: T?) throws -> String {
@@ -136,7 +158,7 @@ public final class SQLiteRepository: TandemRepository, @unchecked Sendable {
         }
         try db.execute(sql: """
             INSERT INTO audit_event (at, operator_login, action, subject, before, after) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [timestamp(), actor.login, action, subject, try json(before), try json(after)])
+            """, arguments: [timestamp(), session.auditName(for: actor), action, subject, try json(before), try json(after)])
     }
 
     // MARK: - Change detection

@@ -8,11 +8,15 @@ public struct Console {
     let repository: any TandemRepository
     let context: ConsoleContext
     let theme: ThemeKind
+    /// Where the store reports a wait for another operator (see `WaitingLine`).
+    let waitingLine: WaitingLine?
 
-    public init(repository: any TandemRepository, context: ConsoleContext, theme: ThemeKind = .standard) {
+    public init(repository: any TandemRepository, context: ConsoleContext, theme: ThemeKind = .standard,
+                waitingLine: WaitingLine? = nil) {
         self.repository = repository
         self.context = context
         self.theme = theme
+        self.waitingLine = waitingLine
     }
 
     /// Runs until the operator quits. Throws `TerminalUnavailable` (before touching the
@@ -24,6 +28,8 @@ public struct Console {
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let terminal = try CursesTerminal(theme: noColor && theme == .standard ? .monochrome : theme)
         defer { terminal.shutdown() }
+        waitingLine?.attach(to: terminal, lang: context.lang)
+        defer { waitingLine?.attach(nil) }
         let size = terminal.size
         let runtime = ConsoleRuntime(repository: repository, context: context, proposer: Console.defaultProposer(context, today: { Day.local() }),
                                      width: size.width, height: size.height)

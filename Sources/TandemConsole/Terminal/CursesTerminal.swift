@@ -11,7 +11,7 @@ public struct TerminalUnavailable: Error, Sendable {
 /// terminal, owns curses mode, reads keys with a timeout and draws the rows of a `Grid` that
 /// changed since the last frame.
 final class CursesTerminal {
-    private var previous: Grid?
+    private(set) var previous: Grid?
     private var hasColor = false
     private(set) var theme: ThemeKind
     private var screen: OpaquePointer?

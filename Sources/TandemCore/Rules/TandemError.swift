@@ -40,6 +40,11 @@ public indirect enum TandemError: Error, Sendable, Equatable {
     case notATandemDatabase(path: String)
     /// Several problems at once (a request draft with more than one bad field), in field order.
     case several([TandemError])
+    case accountUnknown(uid: UInt32)
+    case diskFull(path: String)
+    case databaseReadOnly(path: String)
+    case databaseBusy(path: String, seconds: Int)
+    case sharedHostRefused(Bilingual)
 
     /// The problem alone, without its remedy; `message(_:wording:)` adds the remedy.
     public func problem(_ lang: Lang) -> String {
@@ -124,6 +129,20 @@ public indirect enum TandemError: Error, Sendable, Equatable {
                 : "\(path) is not a Tandem database; it will not be replaced"
         case .several(let errors):
             return errors.map { $0.problem(lang) }.joined(separator: zh ? "；" : "; ")
+        case .accountUnknown(let uid):
+            return zh ? "系统账户 \(uid) 没有用户记录（/etc/passwd），无法确认您的身份；请系统管理员为该账户建立用户记录"
+                : "OS account \(uid) has no user entry (/etc/passwd), so Tandem cannot tell who you are; ask the system administrator to create one"
+        case .diskFull(let path):
+            return zh ? "磁盘已满：数据库 \(path) 无法写入，本次修改未保存，已保存的数据完好；请腾出磁盘空间后重试"
+                : "disk full: database \(path) cannot grow, so this change was not saved; everything saved before is intact; free some space and try again"
+        case .databaseReadOnly(let path):
+            return zh ? "数据库 \(path) 对您只读：可以查看，不能修改"
+                : "database \(path) is read-only for you: you can look but not change anything"
+        case .databaseBusy(let path, let seconds):
+            return zh ? "数据库 \(path) 被其他操作员占用超过 \(seconds) 秒，未作修改；请稍后重试"
+                : "database \(path) stayed busy with another operator for \(seconds) s; nothing was changed; try again later"
+        case .sharedHostRefused(let reason):
+            return zh ? "共享主机模式：\(reason.zh)" : "shared-host mode: \(reason.en)"
         }
     }
 }
