@@ -6,16 +6,18 @@ struct BranchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "branch",
         abstract: "Register, list, show and edit branch task forces. / 突击队",
+        discussion: "A branch's lead is an operator: tandem operator add|edit LOGIN --role lead:B12.",
         subcommands: [Add.self, List.self, Show.self, Edit.self]
     )
 
-    static func fields(_ branch: Branch, snapshot: CitySnapshot, context: AppContext) -> [(Bilingual, String)] {
+    /// `leads` come from the operator table, the one record of who leads a branch.
+    static func fields(_ branch: Branch, leads: [Operator], snapshot: CitySnapshot, context: AppContext) -> [(Bilingual, String)] {
         let lang = context.lang
         return [
             (Bilingual(zh: "编号", en: "code"), branch.code.description),
             (Bilingual(zh: "名称", en: "name"), branch.name),
             (Bilingual(zh: "区县", en: "district"), context.districtName(branch.districtCode)),
-            (Bilingual(zh: "队长", en: "lead"), branch.leadLogin ?? "—"),
+            (Bilingual(zh: "队长", en: "lead"), leads.isEmpty ? "—" : leads.map(\.login).joined(separator: ", ")),
             (Bilingual(zh: "人数", en: "headcount"), String(branch.headcount)),
             (Bilingual(zh: "能力", en: "capabilities"), context.catalog.capabilities(of: branch.capabilities).map { $0.name.text(lang) }.joined(separator: ", ")),
             (Bilingual(zh: "状态", en: "status"), branch.active ? (lang == .zh ? "在岗" : "active") : (lang == .zh ? "停用" : "inactive")),
@@ -32,13 +34,12 @@ struct BranchCommand: ParsableCommand {
         @Option(help: "Home district: code, Chinese or English name.") var district: String
         @Option(help: "Number of Party members in the task force.") var headcount: Int
         @Option(help: "Comma-separated capability codes or names (config/categories.yaml).") var capabilities: String = ""
-        @Option(help: "Login of the operator who leads it.") var lead: String?
         @Flag(help: "Register it as inactive.") var inactive = false
 
         func run() throws {
             let context = try global.openContext()
-            let draft = BranchDraft(name: name, districtCode: try context.district(district).code, leadLogin: lead,
-                                    headcount: headcount, capabilities: try Parse.capabilities(capabilities, catalog: context.catalog), active: !inactive)
+            let draft = BranchDraft(name: name, districtCode: try context.district(district).code, headcount: headcount,
+                                    capabilities: try Parse.capabilities(capabilities, catalog: context.catalog), active: !inactive)
             let branch = try context.repository.addBranch(draft, by: context.actor)
             print(context.lang == .zh ? "已登记突击队 \(branch.code) \(branch.name)" : "registered branch \(branch.code) \(branch.name)")
         }
@@ -87,7 +88,8 @@ struct BranchCommand: ParsableCommand {
             let branchCode = try context.code(code, .branch)
             guard let branch = snapshot.branch(branchCode) else { throw TandemError.unknownRecord(.branch, code) }
             try context.scope.require(branch)
-            try Printer.emitRecord(branch, fields: BranchCommand.fields(branch, snapshot: snapshot, context: context),
+            let leads = try context.repository.operators().leads(of: branch.code)
+            try Printer.emitRecord(branch, fields: BranchCommand.fields(branch, leads: leads, snapshot: snapshot, context: context),
                                    format: output.format, lang: context.lang)
         }
     }
@@ -100,7 +102,6 @@ struct BranchCommand: ParsableCommand {
         @Option var district: String?
         @Option var headcount: Int?
         @Option(help: "Comma-separated capabilities (replaces the list).") var capabilities: String?
-        @Option(help: "Login of the lead ('' to clear).") var lead: String?
         @Option(help: "yes or no.") var active: String?
 
         func run() throws {
@@ -113,7 +114,6 @@ struct BranchCommand: ParsableCommand {
             if let district { branch.districtCode = try context.district(district).code }
             if let headcount { branch.headcount = headcount }
             if let capabilities { branch.capabilities = try Parse.capabilities(capabilities, catalog: context.catalog) }
-            if let lead { branch.leadLogin = lead.isEmpty ? nil : lead }
             if let active { branch.active = try Parse.yesNo(active) }
             try context.repository.updateBranch(branch, by: context.actor)
             print(context.lang == .zh ? "已更新突击队 \(branch.code)" : "updated branch \(branch.code)")

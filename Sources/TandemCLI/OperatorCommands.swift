@@ -124,7 +124,8 @@ struct LogCommand: ParsableCommand {
         let events = try context.repository.auditLog(limit: limit)
         let tabular = Tabular(headers: [Bilingual(zh: "时间", en: "time"), Bilingual(zh: "操作员", en: "operator"),
                                         Bilingual(zh: "操作", en: "action"), Bilingual(zh: "对象", en: "subject")],
-                              rows: events.map { [$0.at, $0.operatorLogin, $0.action, $0.subject] })
+                              rows: events.map { [$0.at.description, $0.operatorLogin, $0.action.name.text(context.lang),
+                                                     $0.subject.description] })
         try Printer.emit(events, tabular, format: output.format, lang: context.lang)
     }
 }

@@ -184,12 +184,10 @@ extension CitySeed {
         // lead1 leads the branch paired with Nanchuan's pepper base; lead2 a free branch.
         if let first = pairings.first {
             operators.append(Operator(login: "lead1", displayName: "突击队长 刘强", role: .branchLead(branch: first.branch)))
-            branches[first.branch.number - 1].leadLogin = "lead1"
         }
         let paired = Set(pairings.map(\.branch))
         if let free = branches.first(where: { $0.active && !paired.contains($0.code) }) {
             operators.append(Operator(login: "lead2", displayName: "突击队长 赵勇", role: .branchLead(branch: free.code)))
-            branches[free.code.number - 1].leadLogin = "lead2"
         }
     }
 

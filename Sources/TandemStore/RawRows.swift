@@ -23,18 +23,44 @@ struct RawRow {
 
     func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
 
-    /// A `YYYY-MM-DD` column, parsed from its bytes.
+    /// A timestamp column in the store's canonical form (`2026-11-30T14:53:12.345Z`), parsed from
+    /// its bytes; any other form goes through `Timestamp(parsing:)`. Nil when NULL or not a timestamp.
+    func timestamp(_ column: Int32) -> Timestamp? {
+        guard let bytes = sqlite3_column_text(statement, column), sqlite3_column_bytes(statement, column) == 24,
+              bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
+              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: "."),
+              bytes[23] == UInt8(ascii: "Z"),
+              let year = Self.digits(bytes, 0, 4), let month = Self.digits(bytes, 5, 2), let day = Self.digits(bytes, 8, 2),
+              let hour = Self.digits(bytes, 11, 2), let minute = Self.digits(bytes, 14, 2),
+              let second = Self.digits(bytes, 17, 2), let millisecond = Self.digits(bytes, 20, 3),
+              (1...12).contains(month), (1...28).contains(day), hour < 24, minute < 60, second < 60 else {
+            return optionalText(column).flatMap(Timestamp.init(parsing:))
+        }
+        return Timestamp(day: Day(year: year, month: month, day: day), hour: hour, minute: minute, second: second,
+                         millisecond: millisecond)
+    }
+
+    /// A `YYYY-MM-DD` column, parsed from its bytes. Nil when NULL or not a calendar day.
     func day(_ column: Int32) -> Day? {
         guard let bytes = sqlite3_column_text(statement, column), sqlite3_column_bytes(statement, column) == 10,
-              bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
+              bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = Self.digits(bytes, 0, 4), let month = Self.digits(bytes, 5, 2), let day = Self.digits(bytes, 8, 2),
+              (1...12).contains(month), (1...28).contains(day) else {
+            // Days 29 to 31 and unusual forms take the full check of the month's length.
             return optionalText(column).flatMap(Day.init(parsing:))
         }
-        func digits(_ from: Int, _ count: Int) -> Int {
-            var value = 0
-            for i in from..<(from + count) { value = value * 10 + Int(bytes[i]) - 48 }
-            return value
+        return Day(year: year, month: month, day: day)
+    }
+
+    /// The decimal number in `count` bytes from `from`; nil if one is not a digit.
+    private static func digits(_ bytes: UnsafePointer<UInt8>, _ from: Int, _ count: Int) -> Int? {
+        var value = 0
+        for i in from..<(from + count) {
+            let digit = Int(bytes[i]) &- 48
+            guard digit >= 0, digit <= 9 else { return nil }
+            value = value * 10 + digit
         }
-        return Day(year: digits(0, 4), month: digits(5, 2), day: digits(8, 2))
+        return value
     }
 }
 
@@ -59,7 +85,7 @@ final class CapabilityLists {
 
 extension Database {
     /// Runs a query and decodes every row with `decode`, through SQLite's C API.
-    func fetchRaw<T>(_ sql: String, arguments: StatementArguments = [], _ decode: (RawRow) -> T) throws -> [T] {
+    func fetchRaw<T>(_ sql: String, arguments: StatementArguments = [], _ decode: (RawRow) throws -> T) throws -> [T] {
         let statement = try makeStatement(sql: sql)
         try statement.setArguments(arguments)
         let pointer = statement.sqliteStatement
@@ -73,11 +99,11 @@ extension Database {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqliteConnection)),
                                     sql: sql)
             }
-            result.append(decode(row))
+            result.append(try decode(row))
         }
     }
 
-    func fetchRawOne<T>(_ sql: String, arguments: StatementArguments = [], _ decode: (RawRow) -> T) throws -> T? {
+    func fetchRawOne<T>(_ sql: String, arguments: StatementArguments = [], _ decode: (RawRow) throws -> T) throws -> T? {
         try fetchRaw(sql, arguments: arguments, decode).first
     }
 }

@@ -8,14 +8,13 @@ extension SQLiteRepository {
         try write { db in
             try Permissions.require(actor, .manageRecords) { _ in nil }
             var branch = Branch(code: RecordCode(.branch, 0), name: draft.name.trimmingWhitespace(), districtCode: draft.districtCode,
-                                leadLogin: draft.leadLogin, headcount: draft.headcount, capabilities: draft.capabilities,
-                                active: draft.active)
+                                headcount: draft.headcount, capabilities: draft.capabilities, active: draft.active)
             try Self.check(db, branch)
             try db.execute(sql: """
-                INSERT INTO branch (name, district_code, lead_login, headcount, capabilities, active) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO branch (name, district_code, headcount, capabilities, active) VALUES (?, ?, ?, ?, ?)
                 """, arguments: RowDecoding.branchArguments(branch))
             branch.code = RecordCode(.branch, Int(db.lastInsertedRowID))
-            try audit(db, actor, "branch.add", subject: branch.code.description, before: nil as Branch?, after: branch)
+            try audit(db, actor, .addBranch, subject: AuditSubject(branch: branch.code), before: nil as Branch?, after: branch)
             return branch
         }
     }
@@ -29,10 +28,10 @@ extension SQLiteRepository {
                 throw TandemError.branchAlreadyPaired(branch: branch.code, enterprise: pairing.enterpriseCode)
             }
             try db.execute(sql: """
-                UPDATE branch SET name = ?, district_code = ?, lead_login = ?, headcount = ?, capabilities = ?, active = ?
+                UPDATE branch SET name = ?, district_code = ?, headcount = ?, capabilities = ?, active = ?
                 WHERE number = ?
                 """, arguments: RowDecoding.branchArguments(branch) + [branch.code.number])
-            try audit(db, actor, "branch.edit", subject: branch.code.description, before: before, after: branch)
+            try audit(db, actor, .editBranch, subject: AuditSubject(branch: branch.code), before: before, after: branch)
             return branch
         }
     }
@@ -50,7 +49,7 @@ extension SQLiteRepository {
                                         disabled_employees, resumption_percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: RowDecoding.enterpriseArguments(enterprise))
             enterprise.code = RecordCode(.enterprise, Int(db.lastInsertedRowID))
-            try audit(db, actor, "enterprise.add", subject: enterprise.code.description, before: nil as Enterprise?, after: enterprise)
+            try audit(db, actor, .addEnterprise, subject: AuditSubject(enterprise: enterprise.code), before: nil as Enterprise?, after: enterprise)
             return enterprise
         }
     }
@@ -61,7 +60,7 @@ extension SQLiteRepository {
             let before = try Self.fetchEnterprise(db, enterprise.code)
             try Self.check(db, enterprise)
             try Self.saveEnterprise(db, enterprise)
-            try audit(db, actor, "enterprise.edit", subject: enterprise.code.description, before: before, after: enterprise)
+            try audit(db, actor, .editEnterprise, subject: AuditSubject(enterprise: enterprise.code), before: before, after: enterprise)
             return enterprise
         }
     }
@@ -74,7 +73,7 @@ extension SQLiteRepository {
             var after = before
             after.resumption = resumption
             try Self.saveEnterprise(db, after)
-            try audit(db, actor, "enterprise.resumption", subject: code.description,
+            try audit(db, actor, .updateResumption, subject: AuditSubject(enterprise: code),
                       before: before.resumption, after: resumption)
             return after
         }
@@ -90,7 +89,7 @@ extension SQLiteRepository {
             try Self.checkRole(db, newOperator.role)
             try db.execute(sql: "INSERT INTO operator (\(RowDecoding.operatorColumns)) VALUES (?, ?, ?, ?, ?)",
                            arguments: RowDecoding.operatorArguments(newOperator))
-            try audit(db, actor, "operator.add", subject: newOperator.login, before: nil as Operator?, after: newOperator)
+            try audit(db, actor, .addOperator, subject: Self.subject(of: newOperator), before: nil as Operator?, after: newOperator)
         }
     }
 
@@ -105,7 +104,7 @@ extension SQLiteRepository {
             try AdminSuccession.require(before: before, after: changed, adminCount: admins)
             try db.execute(sql: "UPDATE operator SET (\(RowDecoding.operatorColumns)) = (?, ?, ?, ?, ?) WHERE login = ?",
                            arguments: RowDecoding.operatorArguments(changed) + [changed.login])
-            try audit(db, actor, "operator.edit", subject: changed.login, before: before, after: changed)
+            try audit(db, actor, .editOperator, subject: Self.subject(of: changed, before: before), before: before, after: changed)
         }
     }
 
@@ -119,7 +118,10 @@ extension SQLiteRepository {
                         by actor: Operator) throws -> [Pairing] {
         try write { db in
             for enterprise in ending { _ = try endPairing(db, enterprise, reason: reason, actor: actor) }
-            return try pairs.map { try insertPairing(db, branch: $0.branch, enterprise: $0.enterprise, actor: actor) }
+            let written = try pairs.map { try insertPairing(db, branch: $0.branch, enterprise: $0.enterprise, actor: actor) }
+            try audit(db, actor, .applyPlan, subject: .database, before: nil as String?,
+                      after: PlanSummary(pairs: written.count, ended: ending.count, reason: reason))
+            return written
         }
     }
 
@@ -134,10 +136,10 @@ extension SQLiteRepository {
         let at = timestamp()
         try db.execute(sql: """
             INSERT INTO pairing (branch_number, enterprise_number, started_at, started_by) VALUES (?, ?, ?, ?)
-            """, arguments: [branchCode.number, enterpriseCode.number, at, actor.login])
+            """, arguments: [branchCode.number, enterpriseCode.number, at.description, actor.login])
         let pairing = Pairing(id: db.lastInsertedRowID, branchCode: branchCode, enterpriseCode: enterpriseCode,
                               startedAt: at, startedBy: actor.login)
-        try audit(db, actor, "pair", subject: "\(branchCode) \(enterpriseCode)", before: nil as Pairing?, after: pairing)
+        try audit(db, actor, .pair, subject: AuditSubject(enterprise: enterpriseCode, branch: branchCode), before: nil as Pairing?, after: pairing)
         return pairing
     }
 
@@ -165,8 +167,8 @@ extension SQLiteRepository {
         after.endedBy = actor.login
         after.endReason = reason.trimmingWhitespace()
         try db.execute(sql: "UPDATE pairing SET ended_at = ?, ended_by = ?, end_reason = ? WHERE id = ?",
-                       arguments: [after.endedAt, after.endedBy, after.endReason, after.id])
-        try audit(db, actor, "unpair", subject: "\(before.branchCode) \(before.enterpriseCode)", before: before, after: after)
+                       arguments: [after.endedAt?.description, after.endedBy, after.endReason, after.id])
+        try audit(db, actor, .unpair, subject: AuditSubject(enterprise: before.enterpriseCode, branch: before.branchCode), before: before, after: after)
         return after
     }
 
@@ -187,36 +189,37 @@ extension SQLiteRepository {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: RowDecoding.requestArguments(request))
             request.code = RecordCode(.request, Int(db.lastInsertedRowID))
-            try audit(db, actor, "request.add", subject: request.code.description, before: nil as Request?, after: request)
+            try audit(db, actor, .addRequest, subject: AuditSubject(enterprise: request.enterpriseCode, request: request.code), before: nil as Request?, after: request)
             return request
         }
     }
 
     public func deliver(_ code: RecordCode, quantity: Quantity, note: String, allowOver: Bool, by actor: Operator) throws -> Request {
-        try changeRequest(code, action: "request.deliver", actor: actor, permission: { .workRequest(enterprise: $0) }) { db, request in
+        try changeRequest(code, action: .deliver, actor: actor, permission: { .workRequest(enterprise: $0) }) { db, request in
             let after = try RequestRules.deliver(request, quantity: quantity, allowOver: allowOver, on: today())
             try db.execute(sql: """
                 INSERT INTO delivery (request_number, quantity, note, operator_login, at, over_delivery) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [code.number, quantity.thousandths, note, actor.login, timestamp(), quantity > request.remaining])
+                """, arguments: [code.number, quantity.thousandths, note, actor.login, timestamp().description,
+                                 quantity > request.remaining])
             return after
         }
     }
 
     public func markDone(_ code: RecordCode, by actor: Operator) throws -> Request {
-        try changeRequest(code, action: "request.done", actor: actor, permission: { .workRequest(enterprise: $0) }) { _, request in
+        try changeRequest(code, action: .markDone, actor: actor, permission: { .workRequest(enterprise: $0) }) { _, request in
             try RequestRules.markDone(request, on: today())
         }
     }
 
     public func cancel(_ code: RecordCode, reason: String, by actor: Operator) throws -> Request {
-        try changeRequest(code, action: "request.cancel", actor: actor, permission: { .cancelOrReopenRequest(enterprise: $0) },
+        try changeRequest(code, action: .cancelRequest, actor: actor, permission: { .cancelOrReopenRequest(enterprise: $0) },
                           note: reason) { _, request in
             try RequestRules.cancel(request, reason: reason)
         }
     }
 
     public func reopen(_ code: RecordCode, reason: String, by actor: Operator) throws -> Request {
-        try changeRequest(code, action: "request.reopen", actor: actor, permission: { .cancelOrReopenRequest(enterprise: $0) },
+        try changeRequest(code, action: .reopenRequest, actor: actor, permission: { .cancelOrReopenRequest(enterprise: $0) },
                           note: reason) { _, request in
             try RequestRules.reopen(request, reason: reason)
         }
@@ -224,7 +227,7 @@ extension SQLiteRepository {
 
     /// Loads a request, checks the actor may act on its enterprise, applies a core rule and
     /// saves the result with its audit event, all in one transaction.
-    private func changeRequest(_ code: RecordCode, action: String, actor: Operator, permission: (RecordCode) -> Action,
+    private func changeRequest(_ code: RecordCode, action: AuditAction, actor: Operator, permission: (RecordCode) -> Action,
                                note: String? = nil, _ change: (Database, Request) throws -> Request) throws -> Request {
         try write { db in
             let before = try Self.fetchRequest(db, code)
@@ -238,9 +241,26 @@ extension SQLiteRepository {
             try db.execute(sql: "UPDATE request SET delivered = ?, status = ?, notes = ?, completed = ? WHERE number = ?",
                            arguments: [after.delivered.thousandths, after.status.rawValue, after.notes,
                                        after.completed?.description, code.number])
-            try audit(db, actor, action, subject: code.description, before: before, after: after)
+            try audit(db, actor, action, subject: AuditSubject(enterprise: enterprise, request: code), before: before, after: after)
             return after
         }
+    }
+
+    /// What `pairAll` records beside each pairing's own event.
+    private struct PlanSummary: Encodable {
+        var pairs: Int
+        var ended: Int
+        var reason: String
+    }
+
+    /// An operator event names the operator and, for a lead, the branch it leads (or led, when the
+    /// change takes the role away), so a branch's history shows who came to lead it and who stopped.
+    static func subject(of changed: Operator, before: Operator? = nil) -> AuditSubject {
+        func ledBranch(_ op: Operator?) -> RecordCode? {
+            if case .branchLead(let branch)? = op?.role { return branch }
+            return nil
+        }
+        return AuditSubject(branch: ledBranch(changed) ?? ledBranch(before), login: changed.login)
     }
 
     // MARK: - Checks

@@ -13,7 +13,8 @@ extension SQLiteRepository {
             let pairings = try db.fetchRaw("""
                 SELECT \(RowDecoding.pairingColumns) FROM pairing WHERE ended_at IS NULL ORDER BY id
                 """, RowDecoding.pairing)
-            let lastChange = try String.fetchOne(db, sql: "SELECT at FROM audit_event ORDER BY id DESC LIMIT 1")
+            let lastChange = try db.fetchRawOne("SELECT \(RowDecoding.auditColumns) FROM audit_event ORDER BY id DESC LIMIT 1",
+                                                RowDecoding.audit)?.at
             return CitySnapshot(branches: branches, enterprises: enterprises, requests: requests, activePairings: pairings,
                                 version: version, lastChange: lastChange)
         }
@@ -57,14 +58,8 @@ extension SQLiteRepository {
                 FROM delivery d JOIN request r ON r.number = d.request_number
                 WHERE r.enterprise_number = ? ORDER BY d.id
                 """, arguments: [enterprise.number], RowDecoding.delivery)
-            let requestCodes = try Int.fetchAll(db, sql: "SELECT number FROM request WHERE enterprise_number = ?",
-                                                arguments: [enterprise.number]).map { RecordCode(.request, $0).description }
-            let subjects = [enterprise.description] + requestCodes
-            let events = try db.fetchRaw("""
-                SELECT \(RowDecoding.auditColumns) FROM audit_event
-                WHERE subject IN (SELECT value FROM json_each(?)) OR subject LIKE ?
-                ORDER BY id
-                """, arguments: [jsonArray(subjects), "% \(enterprise)"], RowDecoding.audit)
+            // Events of its requests and pairings name the enterprise too (`AuditSubject`).
+            let events = try db.fetchRaw(Self.enterpriseEventsSQL, arguments: [enterprise.number], RowDecoding.audit)
             return EnterpriseHistory(pairings: pairings, deliveries: deliveries, events: events)
         }
     }
@@ -111,7 +106,6 @@ extension SQLiteRepository {
                            arguments: [enterprise.number], RowDecoding.pairing)
     }
 
-    private func jsonArray(_ values: [String]) -> String {
-        "[" + values.map { "\"\($0)\"" }.joined(separator: ",") + "]"
-    }
+    /// An enterprise's audit events, through the `audit_by_enterprise` index.
+    static let enterpriseEventsSQL = "SELECT \(RowDecoding.auditColumns) FROM audit_event WHERE enterprise_number = ? ORDER BY id"
 }

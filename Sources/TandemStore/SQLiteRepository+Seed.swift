@@ -18,7 +18,7 @@ extension SQLiteRepository {
             throw TandemError.conflict(detail: "a city can only be loaded into an empty database")
         }
         let insertBranch = try db.makeStatement(sql: """
-            INSERT INTO branch (number, name, district_code, lead_login, headcount, capabilities, active) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO branch (number, name, district_code, headcount, capabilities, active) VALUES (?, ?, ?, ?, ?, ?)
             """)
         for branch in city.branches {
             try insertBranch.execute(arguments: [branch.code.number] + RowDecoding.branchArguments(branch))
@@ -30,7 +30,7 @@ extension SQLiteRepository {
         for enterprise in city.enterprises {
             try insertEnterprise.execute(arguments: [enterprise.code.number] + RowDecoding.enterpriseArguments(enterprise))
         }
-        let at = timestamp()
+        let at = timestamp().description
         let insertRequest = try db.makeStatement(sql: """
             INSERT INTO request (number, enterprise_number, category, item, quantity, unit, delivered, priority, due, status,
                                  notes, filed, completed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -57,7 +57,7 @@ extension SQLiteRepository {
                 """,
                            arguments: RowDecoding.operatorArguments(demoOperator))
         }
-        try audit(db, actor, "demo.load", subject: "database", before: nil as String?,
+        try audit(db, actor, .loadDemo, subject: .database, before: nil as String?,
                   after: ["branches": city.branches.count, "enterprises": city.enterprises.count,
                           "requests": city.requests.count, "pairings": city.pairings.count])
     }

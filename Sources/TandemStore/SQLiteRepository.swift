@@ -54,6 +54,8 @@ public final class SQLiteRepository: TandemRepository, @unchecked Sendable {
             return repository
         } catch let error as DatabaseError {
             throw DatabaseOpener.translate(error, path: path, busyLimit: session.busyLimit)
+        } catch let error as CorruptRow {
+            throw error.error(path: path)
         }
     }
 
@@ -87,7 +89,7 @@ public final class SQLiteRepository: TandemRepository, @unchecked Sendable {
                 }
                 try db.execute(sql: "INSERT INTO operator (\(RowDecoding.operatorColumns)) VALUES (?, ?, ?, ?, ?)",
                                arguments: RowDecoding.operatorArguments(admin))
-                try builder.audit(db, admin, "init", subject: "database", before: nil as String?,
+                try builder.audit(db, admin, .initialize, subject: .database, before: nil as String?,
                                   after: ["districts": geography.districts.count])
                 if let seed { try builder.insertSeed(db, seed, by: admin) }
             }
@@ -118,6 +120,8 @@ public final class SQLiteRepository: TandemRepository, @unchecked Sendable {
             return result
         } catch let error as TandemError {
             throw error
+        } catch let error as CorruptRow {
+            throw error.error(path: path)
         } catch let error as DatabaseError {
             logger.error("write failed: \(error)")
             if error.resultCode == .SQLITE_CONSTRAINT {
@@ -132,13 +136,15 @@ public final class SQLiteRepository: TandemRepository, @unchecked Sendable {
             return try pool.read(body)
         } catch let error as TandemError {
             throw error
+        } catch let error as CorruptRow {
+            throw error.error(path: path)
         } catch let error as DatabaseError {
             throw DatabaseOpener.translate(error, path: path, busyLimit: session.busyLimit)
         }
     }
 
-    /// Now, as ISO 8601 in UTC (`2020-03-05T08:30:00Z`).
-    func timestamp() -> String { now().formatted(.iso8601) }
+    /// Now, to the millisecond.
+    func timestamp() -> Timestamp { Timestamp(now()) }
 
     func today() -> Day { Day.local(now()) }
 
@@ -150,15 +156,16 @@ public final class SQLiteRepository: TandemRepository, @unchecked Sendable {
 
     /// Writes the audit event of a change, inside the change's own transaction. Its operator is
     /// the actor, or `account as actor` when an admin's OS account acts for another operator.
-    func audit<Before: Encodable, After: Encodable>(_ db: Database, _ actor: Operator, _ action: String, subject: String,
+    func audit<Before: Encodable, After: Encodable>(_ db: Database, _ actor: Operator, _ action: AuditAction, subject: AuditSubject,
                                                    before: Before?, after: After?) throws {
         func json<T: Encodable>(_ value: T?) throws -> String {
             guard let value else { return "" }
             return String(decoding: try SQLiteRepository.auditEncoder.encode(value), as: UTF8.self)
         }
         try db.execute(sql: """
-            INSERT INTO audit_event (at, operator_login, action, subject, before, after) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [timestamp(), session.auditName(for: actor), action, subject, try json(before), try json(after)])
+            INSERT INTO audit_event (\(RowDecoding.auditWrittenColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: RowDecoding.auditArguments(at: timestamp(), login: session.auditName(for: actor), action: action,
+                                                       subject: subject, before: try json(before), after: try json(after)))
     }
 
     // MARK: - Change detection

@@ -2,11 +2,12 @@ import GRDB
 
 /// The database schema as versioned migrations. Invariants live here as well as in the core:
 /// the one-to-one rule as unique partial indexes, quantities and states as CHECK constraints.
+/// A migration, once released, never changes: later ones alter what it made (`Schema+V2.swift`).
 enum Schema {
     /// Marks a Tandem database (`PRAGMA application_id`), so another SQLite file is refused.
     static let applicationID: Int32 = 0x54_4E_44_4D // "TNDM"
 
-    static let migrationIdentifiers = ["v1"]
+    static let migrationIdentifiers = ["v1", "v2"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -109,6 +110,7 @@ enum Schema {
                 CREATE INDEX audit_by_subject ON audit_event(subject);
                 """)
         }
+        migrator.registerMigration("v2", migrate: migrateToV2)
         return migrator
     }
 }

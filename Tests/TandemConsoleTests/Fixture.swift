@@ -72,11 +72,11 @@ enum Fixture {
                                                          now: { now })
             var city = CitySeed()
             city.branches = [
-                Branch(code: RecordCode(.branch, 1), name: "永川区残联党支部党员突击队", districtCode: "yongchuan", leadLogin: "lead1",
+                Branch(code: RecordCode(.branch, 1), name: "永川区残联党支部党员突击队", districtCode: "yongchuan",
                        headcount: 9, capabilities: capabilities("labour", "agriculture")),
                 Branch(code: RecordCode(.branch, 2), name: "南川区残联党支部党员突击队", districtCode: "nanchuan",
                        headcount: 8, capabilities: capabilities("transport", "ppe", "agriculture")),
-                Branch(code: RecordCode(.branch, 3), name: "北碚区残联党支部党员突击队", districtCode: "beibei", leadLogin: "lead2",
+                Branch(code: RecordCode(.branch, 3), name: "北碚区残联党支部党员突击队", districtCode: "beibei",
                        headcount: 7, capabilities: capabilities("ppe")),
             ]
             city.enterprises = [

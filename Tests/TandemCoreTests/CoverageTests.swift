@@ -53,8 +53,8 @@ private enum CoverageFixture {
             request(7, 4, "other", 1, "piece", status: .cancelled),
         ]
         let pairings = [
-            Pairing(id: 1, branchCode: RecordCode(.branch, 1), enterpriseCode: RecordCode(.enterprise, 1), startedAt: "2020-03-01", startedBy: "d"),
-            Pairing(id: 2, branchCode: RecordCode(.branch, 2), enterpriseCode: RecordCode(.enterprise, 4), startedAt: "2020-03-01", startedBy: "d"),
+            Pairing(id: 1, branchCode: RecordCode(.branch, 1), enterpriseCode: RecordCode(.enterprise, 1), startedAt: Timestamp(day: Day(year: 2020, month: 3, day: 1)), startedBy: "d"),
+            Pairing(id: 2, branchCode: RecordCode(.branch, 2), enterpriseCode: RecordCode(.enterprise, 4), startedAt: Timestamp(day: Day(year: 2020, month: 3, day: 1)), startedBy: "d"),
         ]
         return CitySnapshot(branches: branches, enterprises: enterprises, requests: requests, activePairings: pairings)
     }

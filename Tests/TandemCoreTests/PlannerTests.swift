@@ -101,7 +101,7 @@ enum PlannerFixture {
     }
 
     @Test func activePairingsAreKeptUnlessReplanning() {
-        let pairing = Pairing(id: 1, branchCode: RecordCode(.branch, 1), enterpriseCode: RecordCode(.enterprise, 1), startedAt: "t", startedBy: "d")
+        let pairing = Pairing(id: 1, branchCode: RecordCode(.branch, 1), enterpriseCode: RecordCode(.enterprise, 1), startedAt: Timestamp(millisecondsSince1970: 0), startedBy: "d")
         let snapshot = CitySnapshot(
             branches: [F.branch(1, "wushan", [.labour]), F.branch(2, "yuzhong", [.labour], headcount: 100)],
             enterprises: [F.enterprise(1, "yuzhong")],

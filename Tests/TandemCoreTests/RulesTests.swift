@@ -122,11 +122,11 @@ private func masks(delivered: Int = 0, status: RequestStatus = .open) -> Request
     @Test func oneActivePairingPerBranchAndPerEnterprise() {
         let branch = Branch(code: RecordCode(.branch, 1), name: "B", districtCode: "yongchuan", headcount: 5, capabilities: [.labour])
         let enterprise = Enterprise(code: RecordCode(.enterprise, 2), name: "E", kind: .employmentBase, districtCode: "yongchuan")
-        let existing = Pairing(id: 1, branchCode: branch.code, enterpriseCode: RecordCode(.enterprise, 9), startedAt: "t", startedBy: "d")
+        let existing = Pairing(id: 1, branchCode: branch.code, enterpriseCode: RecordCode(.enterprise, 9), startedAt: Timestamp(millisecondsSince1970: 0), startedBy: "d")
         #expect(throws: TandemError.branchAlreadyPaired(branch: branch.code, enterprise: RecordCode(.enterprise, 9))) {
             try PairingRules.checkCanPair(branch: branch, enterprise: enterprise, branchPairing: existing, enterprisePairing: nil)
         }
-        let other = Pairing(id: 2, branchCode: RecordCode(.branch, 4), enterpriseCode: enterprise.code, startedAt: "t", startedBy: "d")
+        let other = Pairing(id: 2, branchCode: RecordCode(.branch, 4), enterpriseCode: enterprise.code, startedAt: Timestamp(millisecondsSince1970: 0), startedBy: "d")
         #expect(throws: TandemError.enterpriseAlreadyPaired(enterprise: enterprise.code, branch: RecordCode(.branch, 4))) {
             try PairingRules.checkCanPair(branch: branch, enterprise: enterprise, branchPairing: nil, enterprisePairing: other)
         }

@@ -64,16 +64,16 @@ private enum Nanchuan {
                                      resumption: .resumed)],
             requests: requests,
             activePairings: [Pairing(id: 1, branchCode: RecordCode(.branch, 1), enterpriseCode: pepper,
-                                     startedAt: "2020-03-04T02:00:00Z", startedBy: "dispatcher")])
+                                     startedAt: Timestamp(parsing: "2020-03-04T02:00:00Z")!, startedBy: "dispatcher")])
     }
 
     static let deliveries = [
         Delivery(requestCode: RecordCode(.request, 1), quantity: Quantity(5), note: "", operatorLogin: "lead1",
-                 at: "2020-02-28T03:00:00Z", overDelivery: false),
+                 at: Timestamp(parsing: "2020-02-28T03:00:00Z")!, overDelivery: false),
         Delivery(requestCode: RecordCode(.request, 1), quantity: Quantity(3), note: "", operatorLogin: "lead1",
-                 at: "2020-03-09T03:00:00Z", overDelivery: false),
+                 at: Timestamp(parsing: "2020-03-09T03:00:00Z")!, overDelivery: false),
         Delivery(requestCode: RecordCode(.request, 2), quantity: Quantity(120), note: "第一批", operatorLogin: "lead1",
-                 at: "2020-03-06T03:00:00Z", overDelivery: false),
+                 at: Timestamp(parsing: "2020-03-06T03:00:00Z")!, overDelivery: false),
     ]
 
     static func bulletin(days: Int, ending: Day = today) -> Bulletin {

@@ -22,10 +22,10 @@ import TandemDemo
         #expect(deliveries.map(\.quantity) == [Quantity(120)])
         #expect(deliveries.first?.note == "第一批")
         let actions = try f.repository.auditLog(limit: 100).map(\.action)
-        #expect(actions.suffix(6) == ["branch.add", "enterprise.add", "pair", "request.add", "request.deliver", "request.done"])
+        #expect(actions.suffix(6) == [.addBranch, .addEnterprise, .pair, .addRequest, .deliver, .markDone])
         let history = try f.repository.history(of: enterprise.code)
         #expect(history.pairings.count == 1)
-        #expect(history.events.contains { $0.action == "request.deliver" })
+        #expect(history.events.map(\.action) == [.addEnterprise, .pair, .addRequest, .deliver, .markDone])
     }
 
     @Test func refusedOperationsChangeNothing() throws {

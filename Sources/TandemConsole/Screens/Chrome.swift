@@ -55,7 +55,7 @@ extension ConsoleState {
         // Below 100 columns: no product name, the change time without its year, the database by
         // its file name (the part that tells databases apart), so that role and time stay whole.
         let narrow = width < 100
-        var change = snapshot?.lastChange.map { String($0.replacingOccurrences(of: "T", with: " ").prefix(19)) } ?? "—"
+        var change = snapshot?.lastChange.map { String($0.description.replacingOccurrences(of: "T", with: " ").prefix(19)) } ?? "—"
         if narrow, change.count == 19 { change = String(change.dropFirst(5)) }
         let database = TerminalText.sanitize(context.databasePath)
         let shownDatabase = narrow ? String(database.split(separator: "/").last ?? Substring(database)) : database

@@ -202,15 +202,15 @@ extension ConsoleState {
         if let history = histories[code] {
             lines.append((t("结对历史：", "Pairings:"), .header))
             for p in history.pairings {
-                let end = p.endedAt.map { t(" 至 ", " to ") + String($0.prefix(10)) + (p.endReason.map { "（\(TerminalText.sanitize($0))）" } ?? "") } ?? t(" 至今", " to now")
-                lines.append(("  \(p.branchCode) " + t("自 ", "from ") + String(p.startedAt.prefix(10)) + end, .normal))
+                let end = p.endedAt.map { t(" 至 ", " to ") + $0.day(in: .current).description + (p.endReason.map { "（\(TerminalText.sanitize($0))）" } ?? "") } ?? t(" 至今", " to now")
+                lines.append(("  \(p.branchCode) " + t("自 ", "from ") + p.startedAt.day(in: .current).description + end, .normal))
             }
             lines.append((t("送达与操作记录：", "Deliveries and changes:"), .header))
             for d in history.deliveries.suffix(20).reversed() {
-                lines.append(("  \(String(d.at.prefix(16))) \(d.requestCode) +\(d.quantity) \(TerminalText.sanitize(d.note)) (\(TerminalText.sanitize(d.operatorLogin)))", .normal))
+                lines.append(("  \(String(d.at.description.prefix(16))) \(d.requestCode) +\(d.quantity) \(TerminalText.sanitize(d.note)) (\(TerminalText.sanitize(d.operatorLogin)))", .normal))
             }
             for e in history.events.suffix(20).reversed() {
-                lines.append(("  \(String(e.at.prefix(16))) \(TerminalText.sanitize(e.operatorLogin)) \(TerminalText.sanitize(e.action)) \(TerminalText.sanitize(e.subject))", .dim))
+                lines.append(("  \(String(e.at.description.prefix(16))) \(TerminalText.sanitize(e.operatorLogin)) \(t(e.action.name)) \(TerminalText.sanitize(e.subject.description))", .dim))
             }
         } else {
             lines.append((t("正在读取历史…", "Loading history…"), .dim))

@@ -1,20 +1,17 @@
-/// A Party branch's task force (党员突击队).
+/// A Party branch's task force (党员突击队). Who leads it is not a field here: an operator's
+/// role (`Role.branchLead`) says so, and that role is what grants the lead's rights.
 public struct Branch: Sendable, Hashable, Codable {
     public var code: RecordCode
     public var name: String
     public var districtCode: String
-    /// Login of the operator who leads the task force, if one is registered.
-    public var leadLogin: String?
     public var headcount: Int
     public var capabilities: Set<Capability>
     public var active: Bool
 
-    public init(code: RecordCode, name: String, districtCode: String, leadLogin: String? = nil,
-                headcount: Int, capabilities: Set<Capability>, active: Bool = true) {
+    public init(code: RecordCode, name: String, districtCode: String, headcount: Int, capabilities: Set<Capability>, active: Bool = true) {
         self.code = code
         self.name = name
         self.districtCode = districtCode
-        self.leadLogin = leadLogin
         self.headcount = headcount
         self.capabilities = capabilities
         self.active = active
@@ -23,7 +20,7 @@ public struct Branch: Sendable, Hashable, Codable {
     /// By code: the fixed order of storage and JSON (`Catalog.capabilities(of:)` gives catalog order).
     public var sortedCapabilities: [Capability] { capabilities.sorted() }
 
-    private enum CodingKeys: String, CodingKey { case code, name, districtCode, leadLogin, headcount, capabilities, active }
+    private enum CodingKeys: String, CodingKey { case code, name, districtCode, headcount, capabilities, active }
 
     /// Capabilities are written in a fixed order, so the same branch always reads the same in JSON.
     public func encode(to encoder: Encoder) throws {
@@ -31,7 +28,6 @@ public struct Branch: Sendable, Hashable, Codable {
         try container.encode(code, forKey: .code)
         try container.encode(name, forKey: .name)
         try container.encode(districtCode, forKey: .districtCode)
-        try container.encodeIfPresent(leadLogin, forKey: .leadLogin)
         try container.encode(headcount, forKey: .headcount)
         try container.encode(sortedCapabilities, forKey: .capabilities)
         try container.encode(active, forKey: .active)

@@ -91,3 +91,11 @@ public struct Operator: Sendable, Hashable, Codable {
         self.role = role
     }
 }
+
+extension Collection where Element == Operator {
+    /// The operators who lead `branch`, by login. The operator table is the one record of who
+    /// leads a branch: the same role grants the lead's rights.
+    public func leads(of branch: RecordCode) -> [Operator] {
+        filter { $0.role == .branchLead(branch: branch) }.sorted { $0.login < $1.login }
+    }
+}

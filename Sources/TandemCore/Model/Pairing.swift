@@ -4,14 +4,14 @@ public struct Pairing: Sendable, Hashable, Codable {
     public var id: Int64
     public var branchCode: RecordCode
     public var enterpriseCode: RecordCode
-    public var startedAt: String
+    public var startedAt: Timestamp
     public var startedBy: String
-    public var endedAt: String?
+    public var endedAt: Timestamp?
     public var endedBy: String?
     public var endReason: String?
 
-    public init(id: Int64, branchCode: RecordCode, enterpriseCode: RecordCode, startedAt: String, startedBy: String,
-                endedAt: String? = nil, endedBy: String? = nil, endReason: String? = nil) {
+    public init(id: Int64, branchCode: RecordCode, enterpriseCode: RecordCode, startedAt: Timestamp, startedBy: String,
+                endedAt: Timestamp? = nil, endedBy: String? = nil, endReason: String? = nil) {
         self.id = id
         self.branchCode = branchCode
         self.enterpriseCode = enterpriseCode

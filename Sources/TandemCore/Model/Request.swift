@@ -173,10 +173,10 @@ public struct Delivery: Sendable, Hashable, Codable {
     public var quantity: Quantity
     public var note: String
     public var operatorLogin: String
-    public var at: String
+    public var at: Timestamp
     public var overDelivery: Bool
 
-    public init(requestCode: RecordCode, quantity: Quantity, note: String, operatorLogin: String, at: String, overDelivery: Bool) {
+    public init(requestCode: RecordCode, quantity: Quantity, note: String, operatorLogin: String, at: Timestamp, overDelivery: Bool) {
         self.requestCode = requestCode
         self.quantity = quantity
         self.note = note

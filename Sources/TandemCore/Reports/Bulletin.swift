@@ -124,7 +124,7 @@ public struct Bulletin: Sendable {
         activeBranches = snapshot.branches.filter(\.active).count
         pairedBranches = snapshot.activePairings.count
         newPairings = snapshot.activePairings.filter {
-            ReportPeriod.localDay(ofTimestamp: $0.startedAt).map(period.contains) ?? false
+            period.contains($0.startedAt.day(in: .current))
         }.count
 
         var flows: [String: ItemFlow] = [:]
@@ -154,8 +154,7 @@ public struct Bulletin: Sendable {
         }
         var deliveryCount = 0
         for delivery in allDeliveries {
-            guard let day = ReportPeriod.localDay(ofTimestamp: delivery.at), period.contains(day),
-                  let index = requestIndex[delivery.requestCode] else { continue }
+            guard period.contains(delivery.at.day(in: .current)), let index = requestIndex[delivery.requestCode] else { continue }
             deliveryCount += 1
             touch(snapshot.requests[index]) { $0.deliveries += 1; $0.deliveredQuantity = $0.deliveredQuantity + delivery.quantity }
         }

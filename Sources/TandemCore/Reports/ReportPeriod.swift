@@ -14,17 +14,6 @@ public struct ReportPeriod: Sendable, Hashable, Codable {
     public var days: Int { last.ordinal - first.ordinal + 1 }
 
     public func contains(_ day: Day) -> Bool { day >= first && day <= last }
-
-    /// The local calendar day of a stored ISO 8601 timestamp (`2020-03-05T08:30:00Z`); nil when it
-    /// is not one. Deliveries and pairings are stamped in UTC; a bulletin counts local days.
-    public static func localDay(ofTimestamp text: String, timeZone: TimeZone = .current) -> Day? {
-        guard let date = try? Date(text, strategy: .iso8601) else { return Day(parsing: String(text.prefix(10))) }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
-        return Day(year: year, month: month, day: day)
-    }
 }
 
 /// The head of a hash-chained audit log: how many events it holds and the hash of the last one.

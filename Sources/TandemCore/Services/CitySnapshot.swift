@@ -7,8 +7,8 @@ public struct CitySnapshot: Sendable {
     public let activePairings: [Pairing]
     /// The store's change counter when the snapshot was read.
     public let version: Int64
-    /// When the data last changed (ISO 8601), if known.
-    public let lastChange: String?
+    /// When the data last changed, if known.
+    public let lastChange: Timestamp?
 
     public let branchIndex: CodeTable<Int>
     public let enterpriseIndex: CodeTable<Int>
@@ -18,7 +18,7 @@ public struct CitySnapshot: Sendable {
     public let requestsByEnterprise: CodeTable<[Int]>
 
     public init(branches: [Branch], enterprises: [Enterprise], requests: [Request], activePairings: [Pairing],
-                version: Int64 = 0, lastChange: String? = nil) {
+                version: Int64 = 0, lastChange: Timestamp? = nil) {
         self.branches = branches
         self.enterprises = enterprises
         self.requests = requests

@@ -2,16 +2,13 @@
 public struct BranchDraft: Sendable, Hashable {
     public var name: String
     public var districtCode: String
-    public var leadLogin: String?
     public var headcount: Int
     public var capabilities: Set<Capability>
     public var active: Bool
 
-    public init(name: String, districtCode: String, leadLogin: String? = nil, headcount: Int,
-                capabilities: Set<Capability>, active: Bool = true) {
+    public init(name: String, districtCode: String, headcount: Int, capabilities: Set<Capability>, active: Bool = true) {
         self.name = name
         self.districtCode = districtCode
-        self.leadLogin = leadLogin
         self.headcount = headcount
         self.capabilities = capabilities
         self.active = active
