@@ -48,7 +48,9 @@ import Testing
         #expect(city["enterprises"] as? Int == 1 && city["pairedEnterprises"] as? Int == 1)
         #expect(rows.filter { $0["scope"] as? String == "group" }.count == 10)
         let log = try cli.ok(["log", "--format", "csv"])
-        #expect(log.contains("request.deliver") && log.contains("pair"))
+        // Actions by their names in the user's language, subjects as record codes.
+        #expect(log.contains(lang == "zh" ? "登记送达,R1 E1" : "delivery recorded,R1 E1"))
+        #expect(log.contains(lang == "zh" ? "结对,B1 E1" : "paired,B1 E1"))
     }
 
     @Test func demoDatabaseHasEveryRoleAndAlignsChineseColumns() throws {
