@@ -4,6 +4,7 @@ import TandemCore
 extension SQLiteRepository {
     // MARK: - Records
 
+    @discardableResult
     public func addBranch(_ draft: BranchDraft, by actor: Operator) throws -> Branch {
         try write { db in
             try Permissions.require(actor, .manageRecords) { _ in nil }
@@ -19,6 +20,7 @@ extension SQLiteRepository {
         }
     }
 
+    @discardableResult
     public func updateBranch(_ branch: Branch, by actor: Operator) throws -> Branch {
         try write { db in
             try Permissions.require(actor, .manageRecords) { _ in nil }
@@ -36,6 +38,7 @@ extension SQLiteRepository {
         }
     }
 
+    @discardableResult
     public func addEnterprise(_ draft: EnterpriseDraft, by actor: Operator) throws -> Enterprise {
         try write { db in
             try Permissions.require(actor, .manageRecords) { _ in nil }
@@ -54,6 +57,7 @@ extension SQLiteRepository {
         }
     }
 
+    @discardableResult
     public func updateEnterprise(_ enterprise: Enterprise, by actor: Operator) throws -> Enterprise {
         try write { db in
             try Permissions.require(actor, .manageRecords) { _ in nil }
@@ -65,6 +69,7 @@ extension SQLiteRepository {
         }
     }
 
+    @discardableResult
     public func setResumption(_ code: RecordCode, _ resumption: Resumption, by actor: Operator) throws -> Enterprise {
         try write { db in
             let before = try Self.fetchEnterprise(db, code)
@@ -110,10 +115,12 @@ extension SQLiteRepository {
 
     // MARK: - Pairing
 
+    @discardableResult
     public func pair(branch: RecordCode, enterprise: RecordCode, by actor: Operator) throws -> Pairing {
         try write { db in try insertPairing(db, branch: branch, enterprise: enterprise, actor: actor) }
     }
 
+    @discardableResult
     public func pairAll(_ pairs: [(branch: RecordCode, enterprise: RecordCode)], ending: [RecordCode], reason: String,
                         by actor: Operator) throws -> [Pairing] {
         try write { db in
@@ -143,6 +150,7 @@ extension SQLiteRepository {
         return pairing
     }
 
+    @discardableResult
     public func unpair(_ code: RecordCode, reason: String, by actor: Operator) throws -> Pairing {
         try write { db in try endPairing(db, code, reason: reason, actor: actor) }
     }
@@ -174,6 +182,7 @@ extension SQLiteRepository {
 
     // MARK: - Requests
 
+    @discardableResult
     public func addRequest(_ draft: RequestDraft, catalog: Catalog, by actor: Operator) throws -> Request {
         try write { db in
             _ = try Self.fetchEnterprise(db, draft.enterpriseCode)
@@ -194,6 +203,7 @@ extension SQLiteRepository {
         }
     }
 
+    @discardableResult
     public func deliver(_ code: RecordCode, quantity: Quantity, note: String, allowOver: Bool, by actor: Operator) throws -> Request {
         try changeRequest(code, action: .deliver, actor: actor, permission: { .workRequest(enterprise: $0) }) { db, request in
             let after = try RequestRules.deliver(request, quantity: quantity, allowOver: allowOver, on: today())
@@ -205,12 +215,14 @@ extension SQLiteRepository {
         }
     }
 
+    @discardableResult
     public func markDone(_ code: RecordCode, by actor: Operator) throws -> Request {
         try changeRequest(code, action: .markDone, actor: actor, permission: { .workRequest(enterprise: $0) }) { _, request in
             try RequestRules.markDone(request, on: today())
         }
     }
 
+    @discardableResult
     public func cancel(_ code: RecordCode, reason: String, by actor: Operator) throws -> Request {
         try changeRequest(code, action: .cancelRequest, actor: actor, permission: { .cancelOrReopenRequest(enterprise: $0) },
                           note: reason) { _, request in
@@ -218,6 +230,7 @@ extension SQLiteRepository {
         }
     }
 
+    @discardableResult
     public func reopen(_ code: RecordCode, reason: String, by actor: Operator) throws -> Request {
         try changeRequest(code, action: .reopenRequest, actor: actor, permission: { .cancelOrReopenRequest(enterprise: $0) },
                           note: reason) { _, request in

@@ -128,7 +128,10 @@ import Testing
         let after = try cli.ok(["suggest", "--format", "json"])
         let replanned = try #require(try JSONSerialization.jsonObject(with: Data(after.utf8)) as? [String: Any])
         #expect((replanned["proposals"] as? [Any])?.isEmpty == true)
-        let log = try cli.ok(["log", "--format", "csv", "--limit", "1000"])
-        #expect(log.components(separatedBy: ",pair,").count - 1 == proposals.count)
+        let log = try cli.ok(["log", "--format", "json", "--limit", "1000"])
+        let events = try #require(try JSONSerialization.jsonObject(with: Data(log.utf8)) as? [[String: Any]])
+        let actions = events.compactMap { $0["action"] as? String }
+        #expect(actions.filter { $0 == "pair" }.count == proposals.count)
+        #expect(actions.last == "plan.apply")
     }
 }
