@@ -36,8 +36,8 @@ private enum Shared {
             enterprises: [Enterprise(code: RecordCode(.enterprise, 1), name: "甲", kind: .enterprise, districtCode: "yongchuan"),
                           Enterprise(code: RecordCode(.enterprise, 2), name: "乙", kind: .enterprise, districtCode: "beibei")],
             requests: [request(1, 1), request(2, 2), request(3, 1)],
-            activePairings: [Pairing(id: 1, branchCode: RecordCode(.branch, 1), enterpriseCode: RecordCode(.enterprise, 1), startedAt: "", startedBy: "a"),
-                             Pairing(id: 2, branchCode: RecordCode(.branch, 2), enterpriseCode: RecordCode(.enterprise, 2), startedAt: "", startedBy: "a")])
+            activePairings: [Pairing(id: 1, branchCode: RecordCode(.branch, 1), enterpriseCode: RecordCode(.enterprise, 1), startedAt: Timestamp(millisecondsSince1970: 0), startedBy: "a"),
+                             Pairing(id: 2, branchCode: RecordCode(.branch, 2), enterpriseCode: RecordCode(.enterprise, 2), startedAt: Timestamp(millisecondsSince1970: 0), startedBy: "a")])
     }
 }
 
