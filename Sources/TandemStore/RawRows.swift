@@ -33,7 +33,8 @@ struct RawRow {
               let year = Self.digits(bytes, 0, 4), let month = Self.digits(bytes, 5, 2), let day = Self.digits(bytes, 8, 2),
               let hour = Self.digits(bytes, 11, 2), let minute = Self.digits(bytes, 14, 2),
               let second = Self.digits(bytes, 17, 2), let millisecond = Self.digits(bytes, 20, 3),
-              (1...12).contains(month), (1...28).contains(day), hour < 24, minute < 60, second < 60 else {
+              (1...12).contains(month), day >= 1, day <= 28 || day <= Day.daysIn(month: month, year: year),
+              hour < 24, minute < 60, second < 60 else {
             return optionalText(column).flatMap(Timestamp.init(parsing:))
         }
         return Timestamp(day: Day(year: year, month: month, day: day), hour: hour, minute: minute, second: second,
@@ -45,8 +46,8 @@ struct RawRow {
         guard let bytes = sqlite3_column_text(statement, column), sqlite3_column_bytes(statement, column) == 10,
               bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               let year = Self.digits(bytes, 0, 4), let month = Self.digits(bytes, 5, 2), let day = Self.digits(bytes, 8, 2),
-              (1...12).contains(month), (1...28).contains(day) else {
-            // Days 29 to 31 and unusual forms take the full check of the month's length.
+              (1...12).contains(month), day >= 1, day <= 28 || day <= Day.daysIn(month: month, year: year) else {
+            // Unusual forms and impossible days go through the full parser, which refuses what it must.
             return optionalText(column).flatMap(Day.init(parsing:))
         }
         return Day(year: year, month: month, day: day)

@@ -68,7 +68,8 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         (self.year, self.month, self.day) = (year, month, day)
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    /// How many days `month` has in `year` (Gregorian).
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30
