@@ -42,7 +42,7 @@ public enum ImportPlanner {
                 continue
             }
             if let earlier = columnOf[field] {
-                plan.fileProblems.append(ImportProblem(row: 1, column: header, reason: Bilingual(
+                plan.fileProblems.append(ImportProblem(row: sheet.headerRow, column: header, reason: Bilingual(
                     zh: "与“\(sheet.headers[earlier])”是同一列，只能保留一个",
                     en: "names the same column as \(sheet.headers[earlier]); keep only one")))
             } else {
@@ -51,14 +51,14 @@ public enum ImportPlanner {
         }
         for field in table.requiredFields where columnOf[field] == nil {
             let name = context.columns.column(table, field)?.name ?? Bilingual(zh: field, en: field)
-            plan.fileProblems.append(ImportProblem(row: 1, column: "", reason: Bilingual(
+            plan.fileProblems.append(ImportProblem(row: sheet.headerRow, column: "", reason: Bilingual(
                 zh: "缺少“\(name.zh)”列", en: "the \(name.en) column is missing")))
         }
         guard plan.fileProblems.isEmpty else { return plan }
 
         var rowPlanner = RowPlanner(table: table, context: context, columnOf: columnOf, headers: sheet.headers)
         for (index, cells) in sheet.rows.enumerated() where !cells.allSatisfy(\.isBlank) {
-            let row = Table.fileRow(ofDataRow: index)
+            let row = sheet.fileRow(ofDataRow: index)
             plan.rows.append(ImportRow(row: row, outcome: rowPlanner.outcome(row: row, cells: cells)))
         }
         return plan

@@ -22,19 +22,31 @@ public enum TableCell: Sendable, Hashable {
     public static func optionalText(_ value: String?) -> TableCell { value.map { $0.isEmpty ? .empty : .text($0) } ?? .empty }
 }
 
-/// A sheet: a header row and data rows. Data row `i` is row `i + 2` of the file, as Excel
-/// numbers rows (the header is row 1).
+/// A sheet: a header row and the data rows below it. Rows are numbered as Excel numbers
+/// them, from 1; a title above the header (a merged "2020年南川区残疾人企业名单" line) is skipped.
 public struct Table: Sendable, Hashable {
     public var headers: [String]
     public var rows: [[TableCell]]
+    /// The file row of the header.
+    public var headerRow: Int
 
-    public init(headers: [String], rows: [[TableCell]]) {
+    public init(headers: [String], rows: [[TableCell]], headerRow: Int = 1) {
         self.headers = headers
         self.rows = rows
+        self.headerRow = headerRow
+    }
+
+    /// A table from a file's rows (row 1 first): the header is the first of the first ten rows
+    /// with two or more filled cells (else row 1), the data rows follow it.
+    public init(fileRows: [[TableCell]]) {
+        let headerIndex = fileRows.prefix(10).firstIndex { $0.filter { !$0.isBlank }.count >= 2 } ?? 0
+        let header = headerIndex < fileRows.count ? fileRows[headerIndex] : []
+        self.init(headers: header.map { $0.text.trimmingWhitespace() }, rows: Array(fileRows.dropFirst(headerIndex + 1)),
+                  headerRow: headerIndex + 1)
     }
 
     /// The file row number of data row `index`.
-    public static func fileRow(ofDataRow index: Int) -> Int { index + 2 }
+    public func fileRow(ofDataRow index: Int) -> Int { headerRow + 1 + index }
 }
 
 /// What any exported cell must be: free of control characters (a tab, a carriage return or an
