@@ -127,6 +127,8 @@ public struct ImportPlan: Sendable {
             let count = problems.count
             text += zh ? "。有 \(count) 处错误，未导入任何数据；请修改文件后重试"
                 : ". \(count) problem\(count == 1 ? "" : "s"): nothing was imported; fix the file and import it again"
+        } else if changesNothing {
+            text += zh ? "。数据已是最新，无需修改" : ". Nothing to change."
         } else if applied {
             text += zh ? "。已全部导入" : ". Imported."
         } else {
