@@ -12,7 +12,7 @@ SWIFT ?= swift
 # The backtracer must never wait on the terminal after a crash.
 export SWIFT_BACKTRACE := interactive=no
 
-.PHONY: run test deps build demo bench bench-engine bench-suggest bench-console clean
+.PHONY: run test deps build demo bench bench-engine bench-suggest bench-console bench-import clean
 
 ## Install the Debian packages Tandem needs, only where missing (apt-get update once).
 deps:
@@ -42,7 +42,7 @@ test: deps
 	bash Tests/tmux/run-all.sh .build/debug/tandem
 	bash Tests/browser/report.sh .build/debug/tandem
 
-bench: bench-engine bench-suggest bench-console
+bench: bench-engine bench-suggest bench-console bench-import
 
 bench-engine: deps
 	bash bench/engine/run.sh
@@ -52,6 +52,9 @@ bench-suggest: deps
 
 bench-console: deps
 	bash bench/console/run.sh
+
+bench-import: deps
+	bash bench/import/run.sh
 
 clean:
 	rm -rf .build .demo
