@@ -89,11 +89,15 @@ enum ImportReport {
                                                 counts: plan.counts, ignoredColumns: plan.ignoredColumns,
                                                 fileProblems: fileProblems, rows: rows, summary: summary)))
         case .table, .csv:
+            // A federation-sized file lists tens of thousands of plain "new" rows; the table then
+            // shows what needs a reader's eye, and JSON (or CSV) still lists every row.
+            let listed = format == .table && rows.count > listLimit
+                ? rows.filter { $0.outcome != "new" && $0.outcome != "unchanged" } : rows
             let tabular = Tabular(
                 headers: [Bilingual(zh: "行", en: "row"), Bilingual(zh: "结果", en: "result"), Bilingual(zh: "编号", en: "code"),
                           Bilingual(zh: "名称", en: "name"), Bilingual(zh: "详情", en: "details")],
                 rows: fileProblems.map { [String($0.row), outcomeLabel("refused", lang), "", "", detail($0, lang)] }
-                    + rows.map { [String($0.row), outcomeLabel($0.outcome, lang), $0.code, $0.name, details($0, lang)] },
+                    + listed.map { [String($0.row), outcomeLabel($0.outcome, lang), $0.code, $0.name, details($0, lang)] },
                 numericColumns: [0])
             if format == .csv {
                 Swift.print(try tabular.csv(lang), terminator: "")
@@ -104,9 +108,17 @@ enum ImportReport {
                             + plan.ignoredColumns.map(TerminalText.sanitize).joined(separator: lang == .zh ? "、" : ", "))
             }
             Swift.print(tabular.table(lang))
+            if listed.count < rows.count {
+                let hidden = rows.count - listed.count
+                Swift.print(lang == .zh ? "（另有 \(hidden) 行新增或未变的行未列出；--format json 列出每一行）"
+                            : "(\(hidden) new or unchanged rows not listed; --format json lists every row)")
+            }
             Swift.print(summary)
         }
     }
+
+    /// Above this many rows the table lists only changed, duplicate and refused rows.
+    static let listLimit = 1000
 
     static func outcomeLabel(_ outcome: String, _ lang: Lang) -> String {
         let labels: [String: Bilingual] = [

@@ -17,10 +17,12 @@ extension SQLiteRepository {
             }
             var added: [String] = []
             var changed = 0
+            var checked = CheckedRecords(districts: Set(try String.fetchAll(db, sql: "SELECT code FROM district")), at: timestamp())
+            if plan.table == .requests { checked.enterprises = Set(try Int.fetchAll(db, sql: "SELECT number FROM enterprise")) }
             for row in plan.rows {
                 switch row.outcome {
                 case .new(let record):
-                    added.append(try insert(db, record, actor: actor))
+                    added.append(try insert(db, record, actor: actor, checked: &checked))
                 case .changed(let before, let after, _):
                     try update(db, before: before, after: after, actor: actor)
                     changed += 1
@@ -36,17 +38,51 @@ extension SQLiteRepository {
         }
     }
 
+    /// What one import has already checked against the database, so that 100 000 rows do not
+    /// repeat the same look-ups.
+    private struct CheckedRecords {
+        var districts: Set<String>
+        /// The import's time, one for all its events.
+        var at: String
+        /// Enterprise numbers that exist (read once for a requests import).
+        var enterprises: Set<Int> = []
+
+        func requireDistrict(_ code: String) throws {
+            guard districts.contains(code) else { throw TandemError.unknownDistrict(code) }
+        }
+    }
+
+    /// The audit event of one imported record, as `audit` writes it, through a prepared
+    /// statement kept for the whole import.
+    private func importAudit<Value: Encodable>(_ db: Database, _ actor: Operator, at: String, _ action: String, subject: String,
+                                               before: Value?, after: Value) throws {
+        func json(_ value: Value?) throws -> String {
+            guard let value else { return "" }
+            return String(decoding: try SQLiteRepository.importEncoder.encode(value), as: UTF8.self)
+        }
+        try db.cachedStatement(sql: "INSERT INTO audit_event (at, operator_login, action, subject, before, after) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [at, actor.login, action, subject, try json(before), try json(after)])
+    }
+
+    private static let importEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
     /// Inserts a new record with its audit event and returns its code (or login).
-    private func insert(_ db: Database, _ record: ImportRecord, actor: Operator) throws -> String {
+    private func insert(_ db: Database, _ record: ImportRecord, actor: Operator, checked: inout CheckedRecords) throws -> String {
         switch record {
         case .enterprise(var enterprise):
-            try Self.check(db, enterprise)
+            try checked.requireDistrict(enterprise.districtCode)
+            try Self.checkName(enterprise.name)
+            try Self.checkCount(enterprise.disabledEmployees, field: Bilingual(zh: "残疾职工人数", en: "disabled employees"))
             try db.cachedStatement(sql: """
                 INSERT INTO enterprise (name, kind, district_code, address, lat, lon, contact_name, contact_phone,
                                         disabled_employees, resumption_percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: RowDecoding.enterpriseArguments(enterprise))
             enterprise.code = RecordCode(.enterprise, Int(db.lastInsertedRowID))
-            try audit(db, actor, "enterprise.add", subject: enterprise.code.description, before: nil as Enterprise?, after: enterprise)
+            try importAudit(db, actor, at: checked.at, "enterprise.add", subject: enterprise.code.description, before: nil, after: enterprise)
             return enterprise.code.description
         case .branch(var branch):
             try Self.check(db, branch)
@@ -57,14 +93,16 @@ extension SQLiteRepository {
             try audit(db, actor, "branch.add", subject: branch.code.description, before: nil as Branch?, after: branch)
             return branch.code.description
         case .request(var request):
-            _ = try Self.fetchEnterprise(db, request.enterpriseCode)
+            guard checked.enterprises.contains(request.enterpriseCode.number) else {
+                throw TandemError.unknownRecord(.enterprise, request.enterpriseCode.description)
+            }
             try db.cachedStatement(sql: """
                 INSERT INTO request (enterprise_number, category, item, quantity, unit, delivered, priority, due, status, notes, filed,
                                      completed)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: RowDecoding.requestArguments(request))
             request.code = RecordCode(.request, Int(db.lastInsertedRowID))
-            try audit(db, actor, "request.add", subject: request.code.description, before: nil as Request?, after: request)
+            try importAudit(db, actor, at: checked.at, "request.add", subject: request.code.description, before: nil, after: request)
             return request.code.description
         case .operator(let op):
             if try Self.fetchOperator(db, login: op.login) != nil { throw TandemError.duplicateOperator(op.login) }

@@ -24,11 +24,18 @@ extension RowPlanner {
                                                                en: "does not match enterprise \(enterprise.code) (\(enterprise.name))"))
                 }
             } else if reader.problems.isEmpty {
-                let candidates = (enterprisesByName[matchKey(name)] ?? []).map { snapshot.enterprises[$0] }
-                guard let match = single(candidates, district: district, districtOf: \.districtCode, codeOf: \.code, name: name,
-                                         reader: &reader, field: "enterprise_name") else { return nil }
-                if match == nil { reader.refuse("enterprise_name", .unknownRecord(.enterprise, name)) }
-                enterprise = match
+                // A requests list names each enterprise on several rows: resolve each name once.
+                let memoKey = name + "|" + (district?.code ?? "")
+                if let known = enterprisesByText[memoKey] {
+                    enterprise = known
+                } else {
+                    let candidates = (enterprisesByName[matchKey(name)] ?? []).map { snapshot.enterprises[$0] }
+                    guard let match = single(candidates, district: district, districtOf: \.districtCode, codeOf: \.code, name: name,
+                                             reader: &reader, field: "enterprise_name") else { return nil }
+                    enterprisesByText[memoKey] = match
+                    enterprise = match
+                }
+                if enterprise == nil { reader.refuse("enterprise_name", .unknownRecord(.enterprise, name)) }
             }
         }
         if let existing, let enterprise, enterprise.code != existing.enterpriseCode {
@@ -53,7 +60,9 @@ extension RowPlanner {
         var item = existing.flatMap { catalog.item(code: $0.item, category: $0.category) }
         if let text = reader.value("item").map(normalizedInput) {
             let searched = category.map { [$0] } ?? catalog.categories
-            let found = searched.compactMap { c in catalog.item(matching: text, in: c).map { (c, $0) } }
+            let memoKey = (category?.code ?? "") + "|" + text
+            let found = itemsByText[memoKey] ?? searched.compactMap { c in catalog.item(matching: text, in: c).map { (c, $0) } }
+            itemsByText[memoKey] = found
             if found.count == 1 {
                 (category, item) = (found[0].0, found[0].1)
             } else {
@@ -92,7 +101,9 @@ extension RowPlanner {
                                       item: item.code, quantity: .zero, unit: item.units[0], filed: context.today)
         var new = old
         if let text = reader.value("unit") {
-            if let unit = catalog.unit(matching: normalizedInput(text)), item.units.contains(unit.code) { new.unit = unit.code } else {
+            let unit = unitsByText[text] ?? catalog.unit(matching: normalizedInput(text))
+            unitsByText[text] = .some(unit)
+            if let unit, item.units.contains(unit.code) { new.unit = unit.code } else {
                 reader.refuse("unit", .unknownUnit(text, item: item.code, choices: item.units))
             }
         }
@@ -104,7 +115,9 @@ extension RowPlanner {
             required(&reader, "quantity")
         }
         if let text = reader.value("priority") {
-            if let priority = Priority(matching: normalizedInput(text)) { new.priority = priority } else {
+            let priority = prioritiesByText[text] ?? Priority(matching: normalizedInput(text))
+            prioritiesByText[text] = .some(priority)
+            if let priority { new.priority = priority } else {
                 reader.refuse("priority", .invalidValue(field: fieldName("priority"), value: text, expected: Bilingual(
                     zh: "紧急、高、普通、低（urgent、high、normal、low 或 1–4）", en: "urgent, high, normal, low or 1–4")))
             }

@@ -87,8 +87,16 @@ struct RowCells {
         switch cell {
         case .empty: return ""
         case .number(let digits): return digits
-        case .text(let text): return TableText.imported(text.trimmingWhitespace())
+        case .text(let text): return TableText.imported(Self.trimmed(text))
         }
+    }
+
+    /// The text without surrounding whitespace; most cells have none, and checking the two
+    /// ends is much cheaper than trimming by grapheme.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        if first.properties.isWhitespace || last.properties.isWhitespace { return text.trimmingWhitespace() }
+        return text
     }
 
     /// The text of `field` when the cell has a value.
@@ -157,6 +165,15 @@ struct RowPlanner {
     let requestIndex: [Int: Int]
     /// Earlier rows by the record they name: row number and planned record.
     var seen: [String: (row: Int, record: ImportRecord)] = [:]
+    /// Districts as written in this file, looked up once each: a list names a few dozen
+    /// districts over tens of thousands of rows.
+    var districtsByText: [String: District?] = [:]
+    /// Likewise items (by category and text), units and priorities.
+    var itemsByText: [String: [(RequestCategory, CatalogItem)]] = [:]
+    var unitsByText: [String: MeasureUnit?] = [:]
+    var prioritiesByText: [String: Priority?] = [:]
+    /// Enterprises named by requests, by name and district code.
+    var enterprisesByText: [String: Enterprise?] = [:]
 
     init(table: ExchangeTable, context: ImportContext, columnOf: [String: Int], headers: [String]) {
         self.table = table
@@ -230,9 +247,16 @@ struct RowPlanner {
     }
 
     /// The district in the `district` column: nil when empty or unknown (refused).
-    func district(_ reader: inout RowCells) -> District? {
+    mutating func district(_ reader: inout RowCells) -> District? {
         guard let text = reader.value("district") else { return nil }
-        guard let district = context.geography.district(matching: normalizedInput(text)) else {
+        let found: District?
+        if let known = districtsByText[text] {
+            found = known
+        } else {
+            found = context.geography.district(matching: normalizedInput(text))
+            districtsByText[text] = found
+        }
+        guard let district = found else {
             reader.refuse("district", .unknownDistrict(text))
             return nil
         }

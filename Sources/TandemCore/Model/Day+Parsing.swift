@@ -2,13 +2,35 @@ extension Day {
     /// Parses a day as people write it in lists: `2020-03-05`, `2020/3/5`, `2020.3.5`,
     /// `2020年3月5日` (full-width digits too). Nil for anything else or an impossible day.
     public init?(writtenAs text: String) {
-        var key = normalizedInput(text)
-        if key.hasSuffix("日") || key.hasSuffix("号") { key.removeLast() }
-        let parts = key.split(whereSeparator: { "-/.年月".contains($0) }).map(String.init)
-        guard parts.count == 3, key.split(whereSeparator: { "-/.年月".contains($0) }).count == 3,
-              parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
-        self.init(parsing: "\(parts[0])-\(parts[1])-\(parts[2])")
+        // Scanned by scalar: lists hold tens of thousands of dates.
+        var numbers: [Int] = []
+        var digits = 0
+        var current = 0
+        var separators: [Unicode.Scalar] = []
+        for scalar in normalizedInput(text).unicodeScalars {
+            if let digit = scalar.properties.numericType == .decimal && scalar.isASCII ? Int(scalar.value) - 48 : nil {
+                current = current * 10 + digit
+                digits += 1
+                guard digits <= 4 else { return nil }
+            } else {
+                guard digits > 0 else { return nil }
+                numbers.append(current)
+                if numbers.count == 1 && digits != 4 || numbers.count > 1 && digits > 2 { return nil }
+                separators.append(scalar)
+                (current, digits) = (0, 0)
+            }
+        }
+        if digits > 0 {
+            guard digits <= 2 else { return nil }
+            numbers.append(current)
+        }
+        // 2020-3-5, 2020/3/5, 2020.3.5 (one separator twice) or 2020年3月5日 / 号.
+        let western = separators.count == 2 && separators[0] == separators[1] && "-/.".unicodeScalars.contains(separators[0])
+        let chinese = separators.count == 3 && separators[0] == "年" && separators[1] == "月" && (separators[2] == "日" || separators[2] == "号")
+            || separators.count == 2 && separators[0] == "年" && separators[1] == "月"
+        guard numbers.count == 3, western || chinese, (1...12).contains(numbers[1]),
+              numbers[2] >= 1, numbers[2] <= Day.daysIn(month: numbers[1], year: numbers[0]) else { return nil }
+        self.init(year: numbers[0], month: numbers[1], day: numbers[2])
     }
 
     /// The day of an Excel date serial (days since 1899-12-30, as Excel counts from 1900-03-01

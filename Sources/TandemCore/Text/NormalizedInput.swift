@@ -3,6 +3,12 @@
 /// The one place where Chinese input conventions are folded, so that quantities, codes and
 /// names typed with a Chinese input method read the same as ASCII ones.
 public func normalizedInput(_ text: String) -> String {
+    // Most input is plain: nothing to fold and nothing to trim.
+    if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+       !first.properties.isWhitespace, !last.properties.isWhitespace,
+       !text.unicodeScalars.contains(where: { $0.value >= 0x3000 && ($0.value <= 0x3001 || (0xFF01...0xFF5E).contains($0.value)) }) {
+        return text
+    }
     var scalars = String.UnicodeScalarView()
     var changed = false
     for scalar in text.unicodeScalars {
