@@ -26,7 +26,7 @@ public enum ExchangeRows {
         case "district": .text(b.districtCode)
         case "lead": .optionalText(b.leadLogin)
         case "headcount": .number(b.headcount)
-        case "capabilities": .optionalText(b.sortedCapabilities.map(\.rawValue).joined(separator: ","))
+        case "capabilities": .optionalText(b.sortedCapabilities.map(\.code).joined(separator: ","))
         case "active": .number(b.active ? 1 : 0)
         default: .empty
         }

@@ -111,11 +111,14 @@ extension RowPlanner {
         new.headcount = reader.count("headcount", old: old.headcount, name: fieldName("headcount"))
         if let text = reader.text("capabilities") {
             var capabilities = Set<Capability>()
-            for part in normalizedInput(text).split(whereSeparator: { ",;/ ".contains($0) }) {
-                if let capability = Capability(matching: String(part)) { capabilities.insert(capability) } else {
-                    reader.refuse("capabilities", .invalidValue(field: fieldName("capabilities"), value: String(part), expected: Bilingual(
-                        zh: Capability.allCases.map { "\($0.rawValue)（\($0.name.zh)）" }.joined(separator: "、"),
-                        en: "one of " + Capability.allCases.map(\.rawValue).joined(separator: ", "))))
+            let known = context.catalog.capabilities
+            for part in normalizedInput(text).split(whereSeparator: { ",;/".contains($0) }) {
+                let word = part.trimmingWhitespace()
+                guard !word.isEmpty else { continue }
+                if let capability = context.catalog.capability(matching: word) { capabilities.insert(capability) } else {
+                    reader.refuse("capabilities", .invalidValue(field: fieldName("capabilities"), value: word, expected: Bilingual(
+                        zh: known.map { "\($0.code)（\($0.name.zh)）" }.joined(separator: "、"),
+                        en: "one of " + known.map(\.code).joined(separator: ", "))))
                 }
             }
             new.capabilities = capabilities
