@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TandemConfig
 import TandemCore
 import TandemExchange
 
@@ -22,7 +23,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.openContext()
-        let columns = try global.loadConfiguration().columns
+        let columns = try ConfigLoader.loadColumns(from: ConfigLoader.locate(explicit: global.config))
         let snapshot = try context.repository.snapshot()
         let rows: [[TableCell]]
         switch table {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TandemConfig
 import TandemCore
 import TandemExchange
 
@@ -32,7 +33,7 @@ struct ImportCommand: ParsableCommand {
         let context = try global.openContext()
         let table = kind.table
         try Permissions.require(context.actor, table == .operators ? .manageOperators : .manageRecords) { _ in nil }
-        let columns = try global.loadConfiguration().columns
+        let columns = try ConfigLoader.loadColumns(from: ConfigLoader.locate(explicit: global.config))
         let sheetTable: Table
         do {
             sheetTable = try SheetFile.read(path: file, sheet: sheet)

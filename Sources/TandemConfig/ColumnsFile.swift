@@ -1,3 +1,4 @@
+import Foundation
 import TandemCore
 
 /// `columns.yaml` as written: per table, its columns with Chinese and English names and aliases.
@@ -30,5 +31,15 @@ struct ColumnsFile: Decodable {
             let (key, problem) = error.keyAndProblem
             throw TandemError.configInvalid(file: file, key: key, problem: problem)
         }
+    }
+}
+
+extension ConfigLoader {
+    /// Reads and checks `columns.yaml` (read by `tandem import` and `tandem export` only, so a
+    /// config folder without it still serves every other command).
+    public static func loadColumns(from directory: String) throws -> ColumnNames {
+        let file = (directory as NSString).appendingPathComponent("columns.yaml")
+        let decoded: ColumnsFile = try decode(file)
+        return try decoded.validated(file: file)
     }
 }

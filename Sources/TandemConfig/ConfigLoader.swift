@@ -7,12 +7,10 @@ public struct TandemConfiguration: Sendable {
     public var geography: Geography
     public var catalog: Catalog
     public var weights: CostWeights
-    /// Column names of imported and exported tables (`columns.yaml`).
-    public var columns: ColumnNames
     public var directory: String
 }
 
-/// Reads `districts.yaml`, `categories.yaml`, `engine.yaml` and `columns.yaml` with a YAML parser and checks
+/// Reads `districts.yaml`, `categories.yaml` and `engine.yaml` with a YAML parser and checks
 /// them, so that a mistake is reported with its file, key and problem before anything runs.
 public enum ConfigLoader {
     /// The folder to read: `explicit`, else `$TANDEM_CONFIG`, else `./config`, else a `config`
@@ -36,7 +34,6 @@ public enum ConfigLoader {
         let districtsFile = (directory as NSString).appendingPathComponent("districts.yaml")
         let categoriesFile = (directory as NSString).appendingPathComponent("categories.yaml")
         let engineFile = (directory as NSString).appendingPathComponent("engine.yaml")
-        let columnsFile = (directory as NSString).appendingPathComponent("columns.yaml")
         let districts: DistrictsFile = try decode(districtsFile)
         let categories: CategoriesFile = try decode(categoriesFile)
         let engine: EngineFile = try decode(engineFile)
@@ -44,7 +41,6 @@ public enum ConfigLoader {
             geography: try districts.validated(file: districtsFile),
             catalog: try categories.validated(file: categoriesFile),
             weights: try engine.validated(file: engineFile),
-            columns: try (decode(columnsFile) as ColumnsFile).validated(file: columnsFile),
             directory: directory
         )
     }
