@@ -12,7 +12,7 @@ SWIFT ?= swift
 # The backtracer must never wait on the terminal after a crash.
 export SWIFT_BACKTRACE := interactive=no
 
-.PHONY: run test deps build demo bench bench-engine bench-suggest bench-console clean release install install-shared-host shared-host-setup
+.PHONY: run test deps build demo bench bench-engine bench-suggest bench-console bench-import clean release install install-shared-host shared-host-setup
 
 ## Install the Debian packages Tandem needs, only where missing (apt-get update once).
 deps:
@@ -90,7 +90,7 @@ shared-host-setup:
 	echo "shared host ready: $(SHARED_DIR) (root:$(TANDEM_GROUP) 3770), $(BIN_DIR)/tandem (setgid $(TANDEM_GROUP))"; \
 	echo "next: sudo $(PREFIX)/bin/tandem init   then   sudo $(PREFIX)/bin/tandem operator add LOGIN --role admin"
 
-bench: bench-engine bench-suggest bench-console
+bench: bench-engine bench-suggest bench-console bench-import
 
 bench-engine: deps
 	bash bench/engine/run.sh
@@ -100,6 +100,9 @@ bench-suggest: deps
 
 bench-console: deps
 	bash bench/console/run.sh
+
+bench-import: deps
+	bash bench/import/run.sh
 
 clean:
 	rm -rf .build .demo

@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
@@ -43,10 +44,17 @@ let package = Package(
         ),
         // The bulletin and the leaders' HTML page: core figures worded as text, markdown and HTML.
         .target(name: "TandemReports", dependencies: ["TandemCore"]),
+        // CSV and XLSX files in and out, text encodings (import and export).
+        .target(
+            name: "TandemExchange",
+            dependencies: ["TandemCore", .product(name: "CSV", package: "CSV.swift"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(
             name: "TandemCLI",
             dependencies: [
                 "TandemCore", "TandemConfig", "TandemDemo", "TandemStore", "TandemConsole", "AssignmentSolver", "TandemReports",
+                "TandemExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -57,7 +65,7 @@ let package = Package(
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemDemo"]),
         .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemConfig", "TandemDemo", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TandemConsoleTests", dependencies: ["TandemConsole", "TandemStore", "TandemConfig", "TandemDemo"]),
-        .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI", "AssignmentSolver", "TandemConfig", "TandemDemo", "TandemStore"]),
+        .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI", "AssignmentSolver", "TandemConfig", "TandemDemo", "TandemStore", "TandemExchange"]),
         .testTarget(name: "TandemReportsTests", dependencies: ["TandemReports", "TandemCore"]),
     ]
 )

@@ -19,6 +19,10 @@ public enum AuditAction: String, Sendable, Hashable, CaseIterable, Codable {
     case markDone = "request.done"
     case cancelRequest = "request.cancel"
     case reopenRequest = "request.reopen"
+    /// A request's quantity, unit, priority, due day or notes corrected by an import.
+    case editRequest = "request.edit"
+    /// A file imported: one event for the file besides one per record it added or changed.
+    case importFile = "import"
     /// A schema upgrade that set aside data the new schema no longer holds.
     case migrateSchema = "schema.migrate"
 
@@ -42,6 +46,8 @@ public enum AuditAction: String, Sendable, Hashable, CaseIterable, Codable {
         case .cancelRequest: Bilingual(zh: "取消需求", en: "request cancelled")
         case .reopenRequest: Bilingual(zh: "重开需求", en: "request reopened")
         case .migrateSchema: Bilingual(zh: "升级数据库结构", en: "schema upgraded")
+        case .editRequest: Bilingual(zh: "修改需求", en: "request edited")
+        case .importFile: Bilingual(zh: "导入文件", en: "file imported")
         }
     }
 }

@@ -72,6 +72,8 @@ public protocol TandemRepository: AnyObject, Sendable {
     func allDeliveries() throws -> [Delivery]
     /// The head of the audit's hash chain, or nil when the audit is not hash-chained.
     func auditChainHead() throws -> AuditChainHead?
+    /// Every pairing, active and ended, in the order they were made.
+    func pairingHistory() throws -> [Pairing]
 
     // Records
     @discardableResult func addBranch(_ draft: BranchDraft, by actor: Operator) throws -> Branch
@@ -97,6 +99,12 @@ public protocol TandemRepository: AnyObject, Sendable {
     @discardableResult func cancel(_ request: RecordCode, reason: String, by actor: Operator) throws -> Request
     @discardableResult func reopen(_ request: RecordCode, reason: String, by actor: Operator) throws -> Request
     @discardableResult func setResumption(_ enterprise: RecordCode, _ resumption: Resumption, by actor: Operator) throws -> Enterprise
+
+    // Import
+    /// Writes a whole import plan (new and changed rows) in one transaction with an audit event
+    /// per record: all or nothing. Refuses a plan with refused rows, and a record changed by
+    /// someone else since the plan was made.
+    @discardableResult func applyImport(_ plan: ImportPlan, by actor: Operator) throws -> ImportResult
 }
 
 extension TandemRepository {

@@ -1,0 +1,177 @@
+import ArgumentParser
+import Foundation
+import TandemConfig
+import TandemCore
+import TandemExchange
+
+/// `tandem import TABLE FILE`: a federation's Excel or CSV list into Tandem, reported row by
+/// row first, then applied all or nothing.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import enterprises, branches, requests or operators from CSV (UTF-8 or GB18030) or XLSX. / 导入",
+        discussion: """
+            Headers may be Chinese or English, in any order (names and aliases in config/columns.yaml). Records are \
+            matched by code, else by name and district. The report comes first; with --dry-run nothing is written; \
+            otherwise every row is written in one transaction, or none is when any row is refused.
+            """
+    )
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case enterprises, branches, requests, operators
+        var table: ExchangeTable { ExchangeTable(rawValue: rawValue)! }
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "enterprises, branches, requests or operators.") var kind: Kind
+    @Argument(help: "A .csv or .xlsx file.") var file: String
+    @Flag(help: "Show the report and write nothing.") var dryRun = false
+    @Option(help: "The XLSX sheet to read (default: the first).") var sheet: String?
+
+    func run() throws {
+        let context = try global.openContext()
+        let table = kind.table
+        try Permissions.require(context.actor, table == .operators ? .manageOperators : .manageRecords) { _ in nil }
+        let columns = try ConfigLoader.loadColumns(from: ConfigLoader.locate(explicit: global.config))
+        let sheetTable: Table
+        do {
+            sheetTable = try SheetFile.read(path: file, sheet: sheet)
+        } catch let error as ExchangeError {
+            Printer.error("tandem: " + error.message.text(context.lang))
+            throw ExitCode.failure
+        }
+        let plan = ImportPlanner.plan(table, sheet: sheetTable, context: ImportContext(
+            snapshot: try context.repository.snapshot(), operators: try context.repository.operators(),
+            geography: context.geography, catalog: context.catalog, columns: columns, today: context.today))
+        let willApply = plan.isApplicable && !dryRun && !plan.changesNothing
+        var result: ImportResult?
+        if willApply { result = try context.repository.applyImport(plan, by: context.actor) }
+        try ImportReport.print(plan, applied: result, dryRun: dryRun, format: output.format, lang: context.lang)
+        if !plan.isApplicable {
+            Printer.error("tandem: " + plan.summary(context.lang, applied: false))
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// The import report: one row per file row, as a table, CSV or JSON.
+enum ImportReport {
+    static func print(_ plan: ImportPlan, applied result: ImportResult?, dryRun: Bool, format: OutputFormat, lang: Lang) throws {
+        var addedCodes = (result?.added ?? [])[...]
+        let rows = plan.rows.map { row -> Row in
+            var line = Row(row: row.row, outcome: "", code: "", name: "", changes: [], problems: [], duplicateOf: nil)
+            switch row.outcome {
+            case .new(let record):
+                line.outcome = "new"
+                line.code = addedCodes.popFirst() ?? record.identity
+                line.name = record.label
+            case .changed(_, let after, let changes):
+                line.outcome = "changed"
+                (line.code, line.name) = (after.identity, after.label)
+                line.changes = changes.map { Change(field: $0.field, column: $0.column.text(lang), old: $0.old, new: $0.new) }
+            case .unchanged(let record):
+                line.outcome = "unchanged"
+                (line.code, line.name) = (record.identity, record.label)
+            case .duplicate(let earlier):
+                line.outcome = "duplicate"
+                line.duplicateOf = earlier
+            case .refused(let problems):
+                line.outcome = "refused"
+                line.problems = problems.map { Problem(row: $0.row, column: $0.column, reason: $0.reason.text(lang)) }
+            }
+            return line
+        }
+        let fileProblems = plan.fileProblems.map { Problem(row: $0.row, column: $0.column, reason: $0.reason.text(lang)) }
+        let summary = plan.summary(lang, applied: result != nil)
+        switch format {
+        case .json:
+            Swift.print(try Printer.json(Report(table: plan.table.rawValue, applied: result != nil, dryRun: dryRun,
+                                                counts: plan.counts, ignoredColumns: plan.ignoredColumns,
+                                                fileProblems: fileProblems, rows: rows, summary: summary)))
+        case .table, .csv:
+            // A federation-sized file lists tens of thousands of plain "new" rows; the table then
+            // shows what needs a reader's eye, and JSON (or CSV) still lists every row.
+            let listed = format == .table && rows.count > listLimit
+                ? rows.filter { $0.outcome != "new" && $0.outcome != "unchanged" } : rows
+            let tabular = Tabular(
+                headers: [Bilingual(zh: "行", en: "row"), Bilingual(zh: "结果", en: "result"), Bilingual(zh: "编号", en: "code"),
+                          Bilingual(zh: "名称", en: "name"), Bilingual(zh: "详情", en: "details")],
+                rows: fileProblems.map { [String($0.row), outcomeLabel("refused", lang), "", "", detail($0, lang)] }
+                    + listed.map { [String($0.row), outcomeLabel($0.outcome, lang), $0.code, $0.name, details($0, lang)] },
+                numericColumns: [0])
+            if format == .csv {
+                Swift.print(try tabular.csv(lang), terminator: "")
+                return
+            }
+            if !plan.ignoredColumns.isEmpty {
+                Swift.print((lang == .zh ? "已忽略的列：" : "ignored columns: ")
+                            + plan.ignoredColumns.map(TerminalText.sanitize).joined(separator: lang == .zh ? "、" : ", "))
+            }
+            Swift.print(tabular.table(lang))
+            if listed.count < rows.count {
+                let hidden = rows.count - listed.count
+                Swift.print(lang == .zh ? "（另有 \(hidden) 行新增或未变的行未列出；--format json 列出每一行）"
+                            : "(\(hidden) new or unchanged rows not listed; --format json lists every row)")
+            }
+            Swift.print(summary)
+        }
+    }
+
+    /// Above this many rows the table lists only changed, duplicate and refused rows.
+    static let listLimit = 1000
+
+    static func outcomeLabel(_ outcome: String, _ lang: Lang) -> String {
+        let labels: [String: Bilingual] = [
+            "new": Bilingual(zh: "新增", en: "new"), "changed": Bilingual(zh: "修改", en: "changed"),
+            "unchanged": Bilingual(zh: "未变", en: "unchanged"), "duplicate": Bilingual(zh: "重复", en: "duplicate"),
+            "refused": Bilingual(zh: "拒绝", en: "refused"),
+        ]
+        return labels[outcome]?.text(lang) ?? outcome
+    }
+
+    static func detail(_ problem: Problem, _ lang: Lang) -> String {
+        problem.column.isEmpty ? problem.reason : (lang == .zh ? "“\(problem.column)”列：" : "column \(problem.column): ") + problem.reason
+    }
+
+    static func details(_ row: Row, _ lang: Lang) -> String {
+        if let earlier = row.duplicateOf { return lang == .zh ? "与第 \(earlier) 行相同，只导入一次" : "same as row \(earlier); imported once" }
+        if !row.problems.isEmpty { return row.problems.map { detail($0, lang) }.joined(separator: "; ") }
+        return row.changes.map { "\($0.column): \($0.old.isEmpty ? "∅" : $0.old) → \($0.new.isEmpty ? "∅" : $0.new)" }
+            .joined(separator: "; ")
+    }
+
+    struct Report: Encodable {
+        var table: String
+        var applied: Bool
+        var dryRun: Bool
+        var counts: ImportPlan.Counts
+        var ignoredColumns: [String]
+        var fileProblems: [Problem]
+        var rows: [Row]
+        var summary: String
+    }
+
+    struct Row: Encodable {
+        var row: Int
+        var outcome: String
+        var code: String
+        var name: String
+        var changes: [Change]
+        var problems: [Problem]
+        var duplicateOf: Int?
+    }
+
+    struct Change: Encodable {
+        var field: String
+        var column: String
+        var old: String
+        var new: String
+    }
+
+    struct Problem: Encodable {
+        var row: Int
+        var column: String
+        var reason: String
+    }
+}

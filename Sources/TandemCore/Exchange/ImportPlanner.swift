@@ -1,0 +1,291 @@
+/// What an import plan is computed against: the data as it is now and the configuration.
+public struct ImportContext: Sendable {
+    public var snapshot: CitySnapshot
+    public var operators: [Operator]
+    public var geography: Geography
+    public var catalog: Catalog
+    public var columns: ColumnNames
+    /// The filing day of new requests whose file gives none.
+    public var today: Day
+
+    public init(snapshot: CitySnapshot, operators: [Operator], geography: Geography, catalog: Catalog, columns: ColumnNames,
+                today: Day) {
+        self.snapshot = snapshot
+        self.operators = operators
+        self.geography = geography
+        self.catalog = catalog
+        self.columns = columns
+        self.today = today
+    }
+}
+
+/// Turns a sheet into an import plan. Pure: the same sheet and context give the same plan.
+///
+/// Rules:
+/// - headers are matched to columns by `ColumnNames` (any order, Chinese or English or an alias);
+///   unknown headers are ignored and listed; a missing required column refuses the file;
+/// - a record is matched by its code when the row has one, else by name and district (requests:
+///   by enterprise, category and item among active requests); more than one match is refused;
+/// - an empty cell clears a text or optional field (address, phone, due…) and keeps the current
+///   value of a field that cannot be empty (district, kind, quantity…), or takes its default on a
+///   new record;
+/// - a row naming the same record as an earlier row is a duplicate when its values are the same,
+///   and refused when they differ.
+public enum ImportPlanner {
+    public static func plan(_ table: ExchangeTable, sheet: Table, context: ImportContext) -> ImportPlan {
+        var plan = ImportPlan(table: table)
+        var columnOf: [String: Int] = [:]
+        for (index, header) in sheet.headers.enumerated() {
+            guard !header.trimmingWhitespace().isEmpty else { continue }
+            guard let field = context.columns.field(table, header: header) else {
+                plan.ignoredColumns.append(header)
+                continue
+            }
+            if let earlier = columnOf[field] {
+                plan.fileProblems.append(ImportProblem(row: sheet.headerRow, column: header, reason: Bilingual(
+                    zh: "与“\(sheet.headers[earlier])”是同一列，只能保留一个",
+                    en: "names the same column as \(sheet.headers[earlier]); keep only one")))
+            } else {
+                columnOf[field] = index
+            }
+        }
+        for field in table.requiredFields where columnOf[field] == nil {
+            let name = context.columns.column(table, field)?.name ?? Bilingual(zh: field, en: field)
+            plan.fileProblems.append(ImportProblem(row: sheet.headerRow, column: "", reason: Bilingual(
+                zh: "缺少“\(name.zh)”列", en: "the \(name.en) column is missing")))
+        }
+        guard plan.fileProblems.isEmpty else { return plan }
+
+        var rowPlanner = RowPlanner(table: table, context: context, columnOf: columnOf, headers: sheet.headers)
+        for (index, cells) in sheet.rows.enumerated() where !cells.allSatisfy(\.isBlank) {
+            let row = sheet.fileRow(ofDataRow: index)
+            plan.rows.append(ImportRow(row: row, outcome: rowPlanner.outcome(row: row, cells: cells)))
+        }
+        return plan
+    }
+}
+
+/// The cells of one row, read by field, collecting problems as they are found.
+struct RowCells {
+    let row: Int
+    let cells: [TableCell]
+    let columnOf: [String: Int]
+    let headers: [String]
+    var problems: [ImportProblem] = []
+
+    func has(_ field: String) -> Bool { columnOf[field] != nil }
+
+    /// The cell of `field`, or nil when the file has no such column.
+    func cell(_ field: String) -> TableCell? {
+        guard let index = columnOf[field] else { return nil }
+        return index < cells.count ? cells[index] : .empty
+    }
+
+    /// The trimmed text of `field`: nil when the column is absent, "" when the cell is empty.
+    func text(_ field: String) -> String? {
+        guard let cell = cell(field) else { return nil }
+        switch cell {
+        case .empty: return ""
+        case .number(let digits): return digits
+        case .text(let text): return TableText.imported(Self.trimmed(text))
+        }
+    }
+
+    /// The text without surrounding whitespace; most cells have none, and checking the two
+    /// ends is much cheaper than trimming by grapheme.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        if first.properties.isWhitespace || last.properties.isWhitespace { return text.trimmingWhitespace() }
+        return text
+    }
+
+    /// The text of `field` when the cell has a value.
+    func value(_ field: String) -> String? {
+        guard let text = text(field), !text.isEmpty else { return nil }
+        return text
+    }
+
+    mutating func refuse(_ field: String, _ reason: Bilingual) {
+        let column = columnOf[field].map { $0 < headers.count ? headers[$0] : field } ?? field
+        problems.append(ImportProblem(row: row, column: column, reason: reason))
+    }
+
+    mutating func refuse(_ field: String, _ error: TandemError) {
+        refuse(field, Bilingual(zh: error.message(.zh), en: error.message(.en)))
+    }
+
+    /// Keeps `old` when a text cell reads the same as the exported (cleaned) `old`, so an
+    /// exported name with a stray control character does not show as a change.
+    func textField(_ field: String, old: String) -> String {
+        guard let text = text(field) else { return old }
+        return TableText.clean(old).trimmingWhitespace() == text ? old : text
+    }
+
+    /// A whole number from 0 to 1 000 000 (`12`, `１２`, `12.0` from a spreadsheet).
+    mutating func count(_ field: String, old: Int, name: Bilingual) -> Int {
+        guard let text = value(field) else { return old }
+        if let quantity = Quantity(parsing: text), quantity.thousandths % Quantity.scale == 0,
+           quantity <= Quantity(1_000_000) {
+            return Int(quantity.thousandths / Quantity.scale)
+        }
+        refuse(field, .invalidValue(field: name, value: text,
+                                    expected: Bilingual(zh: "0 到 1000000 的整数", en: "a whole number from 0 to 1000000")))
+        return old
+    }
+
+    /// A day: an Excel date serial in a number cell, or text as `Day(writtenAs:)` reads it.
+    mutating func day(_ field: String, name: Bilingual) -> Day?? {
+        guard let cell = cell(field) else { return .none }
+        if cell.isBlank { return .some(nil) }
+        if case .number(let digits) = cell, let serial = Double(digits), let day = Day(excelSerial: serial) { return day }
+        let text = text(field) ?? ""
+        if let day = Day(writtenAs: text) { return day }
+        if let serial = Int(normalizedInput(text)), let day = Day(excelSerial: Double(serial)) { return day }
+        refuse(field, .invalidValue(field: name, value: text,
+                                    expected: Bilingual(zh: "日期，如 2020-03-05、2020/3/5 或 2020年3月5日",
+                                                        en: "a date such as 2020-03-05, 2020/3/5 or 2020年3月5日")))
+        return .none
+    }
+}
+
+/// The key two rows of one file share when they name the same record.
+func matchKey(_ name: String) -> String {
+    normalizedInput(name).lowercased().filter { !$0.isWhitespace }
+}
+
+/// Plans rows one by one, remembering earlier rows to find duplicates.
+struct RowPlanner {
+    let table: ExchangeTable
+    let context: ImportContext
+    let columnOf: [String: Int]
+    let headers: [String]
+    /// Enterprises and branches by name key and district code, for matching rows without a code.
+    let enterprisesByName: [String: [Int]]
+    let branchesByName: [String: [Int]]
+    let requestIndex: [Int: Int]
+    /// Earlier rows by the record they name: row number and planned record.
+    var seen: [String: (row: Int, record: ImportRecord)] = [:]
+    /// Districts as written in this file, looked up once each: a list names a few dozen
+    /// districts over tens of thousands of rows.
+    var districtsByText: [String: District?] = [:]
+    /// Likewise items (by category and text), units and priorities.
+    var itemsByText: [String: [(RequestCategory, CatalogItem)]] = [:]
+    var unitsByText: [String: MeasureUnit?] = [:]
+    var prioritiesByText: [String: Priority?] = [:]
+    /// Enterprises named by requests, by name and district code.
+    var enterprisesByText: [String: Enterprise?] = [:]
+
+    init(table: ExchangeTable, context: ImportContext, columnOf: [String: Int], headers: [String]) {
+        self.table = table
+        self.context = context
+        self.columnOf = columnOf
+        self.headers = headers
+        var enterprisesByName: [String: [Int]] = [:]
+        var branchesByName: [String: [Int]] = [:]
+        var requestIndex: [Int: Int] = [:]
+        switch table {
+        case .enterprises, .requests:
+            for (i, e) in context.snapshot.enterprises.enumerated() { enterprisesByName[matchKey(e.name), default: []].append(i) }
+            if table == .requests {
+                for (i, r) in context.snapshot.requests.enumerated() { requestIndex[r.code.number] = i }
+            }
+        case .branches:
+            for (i, b) in context.snapshot.branches.enumerated() { branchesByName[matchKey(b.name), default: []].append(i) }
+        default: break
+        }
+        self.enterprisesByName = enterprisesByName
+        self.branchesByName = branchesByName
+        self.requestIndex = requestIndex
+    }
+
+    mutating func outcome(row: Int, cells: [TableCell]) -> ImportOutcome {
+        var reader = RowCells(row: row, cells: cells, columnOf: columnOf, headers: headers)
+        let planned: (key: String, before: ImportRecord?, after: ImportRecord)?
+        switch table {
+        case .enterprises: planned = planEnterprise(&reader)
+        case .branches: planned = planBranch(&reader)
+        case .requests: planned = planRequest(&reader)
+        case .operators: planned = planOperator(&reader)
+        default: planned = nil
+        }
+        guard reader.problems.isEmpty, let planned else {
+            return .refused(reader.problems.isEmpty ? [ImportProblem(row: row, column: "", reason: Bilingual(
+                zh: "此表不能导入", en: "this table cannot be imported"))] : reader.problems)
+        }
+        if let earlier = seen[planned.key] {
+            if earlier.record == planned.after { return .duplicate(ofRow: earlier.row) }
+            return .refused([ImportProblem(row: row, column: "", reason: Bilingual(
+                zh: "与第 \(earlier.row) 行是同一记录，但内容不同；请只保留一行",
+                en: "names the same record as row \(earlier.row) with different values; keep only one of them"))])
+        }
+        seen[planned.key] = (row, planned.after)
+        guard let before = planned.before else { return .new(planned.after) }
+        let changes = table.fields.compactMap { field -> FieldChange? in
+            let old = ExchangeRows.cell(before, field: field, snapshot: context.snapshot)
+            let new = ExchangeRows.cell(planned.after, field: field, snapshot: context.snapshot)
+            guard old != new else { return nil }
+            let name = context.columns.column(table, field)?.name ?? Bilingual(zh: field, en: field)
+            return FieldChange(field: field, column: name, old: old.text, new: new.text)
+        }
+        return changes.isEmpty ? .unchanged(before) : .changed(before: before, after: planned.after, changes: changes)
+    }
+
+    // MARK: - Shared look-ups
+
+    /// The record code in the `code` column: nil when empty; refuses one that is malformed or unknown.
+    func code(_ reader: inout RowCells, _ kind: RecordKind, field: String = "code", exists: (RecordCode) -> Bool) -> RecordCode?? {
+        guard let text = reader.value(field) else { return .some(nil) }
+        guard let code = RecordCode(parsing: normalizedInput(text), as: kind) else {
+            reader.refuse(field, .malformedCode(kind, text))
+            return .none
+        }
+        guard exists(code) else {
+            reader.refuse(field, .unknownRecord(kind, text))
+            return .none
+        }
+        return code
+    }
+
+    /// The district in the `district` column: nil when empty or unknown (refused).
+    mutating func district(_ reader: inout RowCells) -> District? {
+        guard let text = reader.value("district") else { return nil }
+        let found: District?
+        if let known = districtsByText[text] {
+            found = known
+        } else {
+            found = context.geography.district(matching: normalizedInput(text))
+            districtsByText[text] = found
+        }
+        guard let district = found else {
+            reader.refuse("district", .unknownDistrict(text))
+            return nil
+        }
+        return district
+    }
+
+    /// Picks the one candidate whose district matches (any district when none is given);
+    /// refuses when several match, naming them.
+    func single<T>(_ candidates: [T], district: District?, districtOf: (T) -> String, codeOf: (T) -> RecordCode,
+                   name: String, reader: inout RowCells, field: String = "name") -> T?? {
+        let matches = candidates.filter { district == nil || districtOf($0) == district!.code }
+        if matches.count > 1 {
+            let codes = matches.map { codeOf($0).description }.joined(separator: ", ")
+            reader.refuse(field, Bilingual(
+                zh: "“\(name)”对应多条记录（\(codes)），无法确定是哪一条；请填写编号\(district == nil ? "或区县" : "")",
+                en: "\(name) matches several records (\(codes)); give the code\(district == nil ? " or the district" : "") to say which"))
+            return .none
+        }
+        return .some(matches.first)
+    }
+
+    static func bilingualName(_ columns: ColumnNames, _ table: ExchangeTable, _ field: String) -> Bilingual {
+        columns.column(table, field)?.name ?? Bilingual(zh: field, en: field)
+    }
+
+    func fieldName(_ field: String) -> Bilingual { Self.bilingualName(context.columns, table, field) }
+
+    func required(_ reader: inout RowCells, _ field: String) {
+        let name = fieldName(field)
+        reader.refuse(field, Bilingual(zh: "新记录必须填写“\(name.zh)”", en: "a new record needs a \(name.en)"))
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import GRDB
+import TandemCore
+
+extension SQLiteRepository {
+    public func pairingHistory() throws -> [Pairing] {
+        try read { db in try db.fetchRaw("SELECT \(RowDecoding.pairingColumns) FROM pairing ORDER BY id", RowDecoding.pairing) }
+    }
+
+    public func applyImport(_ plan: ImportPlan, by actor: Operator) throws -> ImportResult {
+        try write { db in
+            try Permissions.require(actor, plan.table == .operators ? .manageOperators : .manageRecords) { _ in nil }
+            guard plan.isApplicable else {
+                let count = plan.problems.count
+                throw TandemError.notAllowed(action: Bilingual(zh: "导入", en: "import"), reason: Bilingual(
+                    zh: "有 \(count) 处错误", en: "\(count) problem\(count == 1 ? "" : "s") in the file"))
+            }
+            var added: [String] = []
+            var changed = 0
+            var checked = CheckedRecords(districts: Set(try String.fetchAll(db, sql: "SELECT code FROM district")), at: timestamp())
+            if plan.table == .requests { checked.enterprises = Set(try Int.fetchAll(db, sql: "SELECT number FROM enterprise")) }
+            for row in plan.rows {
+                switch row.outcome {
+                case .new(let record):
+                    added.append(try insert(db, record, actor: actor, checked: &checked))
+                case .changed(let before, let after, _):
+                    try update(db, before: before, after: after, actor: actor)
+                    changed += 1
+                case .unchanged, .duplicate, .refused:
+                    continue
+                }
+            }
+            if !added.isEmpty || changed > 0 {
+                try audit(db, actor, .importFile, subject: .database, before: nil as String?,
+                          after: ["table": plan.table.rawValue, "added": String(added.count), "changed": String(changed)])
+            }
+            return ImportResult(added: added, changed: changed)
+        }
+    }
+
+    /// What one import has already checked against the database, so that 100 000 rows do not
+    /// repeat the same look-ups.
+    private struct CheckedRecords {
+        var districts: Set<String>
+        /// The import's time, one for all its events.
+        var at: Timestamp
+        /// Enterprise numbers that exist (read once for a requests import).
+        var enterprises: Set<Int> = []
+
+        func requireDistrict(_ code: String) throws {
+            guard districts.contains(code) else { throw TandemError.unknownDistrict(code) }
+        }
+    }
+
+    /// The audit event of one imported record, as `audit` writes it, through a prepared
+    /// statement kept for the whole import.
+    private func importAudit<Value: Encodable>(_ db: Database, _ actor: Operator, at: Timestamp, _ action: AuditAction,
+                                               subject: AuditSubject, before: Value?, after: Value) throws {
+        func json(_ value: Value?) throws -> String {
+            guard let value else { return "" }
+            return String(decoding: try SQLiteRepository.importEncoder.encode(value), as: UTF8.self)
+        }
+        try db.cachedStatement(sql: "INSERT INTO audit_event (\(RowDecoding.auditWrittenColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: RowDecoding.auditArguments(at: at, login: session.auditName(for: actor), action: action,
+                                                           subject: subject, before: try json(before), after: try json(after)))
+    }
+
+    private static let importEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// Inserts a new record with its audit event and returns its code (or login).
+    private func insert(_ db: Database, _ record: ImportRecord, actor: Operator, checked: inout CheckedRecords) throws -> String {
+        switch record {
+        case .enterprise(var enterprise):
+            try checked.requireDistrict(enterprise.districtCode)
+            try Self.checkName(enterprise.name)
+            try Self.checkCount(enterprise.disabledEmployees, field: Bilingual(zh: "残疾职工人数", en: "disabled employees"))
+            try db.cachedStatement(sql: """
+                INSERT INTO enterprise (name, kind, district_code, address, lat, lon, contact_name, contact_phone,
+                                        disabled_employees, resumption_percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: RowDecoding.enterpriseArguments(enterprise))
+            enterprise.code = RecordCode(.enterprise, Int(db.lastInsertedRowID))
+            try importAudit(db, actor, at: checked.at, .addEnterprise, subject: AuditSubject(enterprise: enterprise.code), before: nil, after: enterprise)
+            return enterprise.code.description
+        case .branch(var branch):
+            try Self.check(db, branch)
+            try db.cachedStatement(sql: """
+                INSERT INTO branch (name, district_code, headcount, capabilities, active) VALUES (?, ?, ?, ?, ?)
+                """).execute(arguments: RowDecoding.branchArguments(branch))
+            branch.code = RecordCode(.branch, Int(db.lastInsertedRowID))
+            try audit(db, actor, .addBranch, subject: AuditSubject(branch: branch.code), before: nil as Branch?, after: branch)
+            return branch.code.description
+        case .request(var request):
+            guard checked.enterprises.contains(request.enterpriseCode.number) else {
+                throw TandemError.unknownRecord(.enterprise, request.enterpriseCode.description)
+            }
+            try db.cachedStatement(sql: """
+                INSERT INTO request (enterprise_number, category, item, quantity, unit, delivered, priority, due, status, notes, filed,
+                                     completed)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: RowDecoding.requestArguments(request))
+            request.code = RecordCode(.request, Int(db.lastInsertedRowID))
+            try importAudit(db, actor, at: checked.at, .addRequest, subject: AuditSubject(enterprise: request.enterpriseCode, request: request.code), before: nil, after: request)
+            return request.code.description
+        case .operator(let op):
+            if try Self.fetchOperator(db, login: op.login) != nil { throw TandemError.duplicateOperator(op.login) }
+            try Self.checkRole(db, op.role)
+            try db.execute(sql: "INSERT INTO operator (\(RowDecoding.operatorColumns)) VALUES (?, ?, ?, ?, ?)",
+                           arguments: RowDecoding.operatorArguments(op))
+            try audit(db, actor, .addOperator, subject: AuditSubject(login: op.login), before: nil as Operator?, after: op)
+            return op.login
+        }
+    }
+
+    /// Writes a changed record, first checking that nobody changed it since the plan was made.
+    private func update(_ db: Database, before: ImportRecord, after: ImportRecord, actor: Operator) throws {
+        func conflict(_ subject: String) -> TandemError {
+            .conflict(detail: "\(subject) changed since the import was checked; import again")
+        }
+        switch (before, after) {
+        case (.enterprise(let old), .enterprise(let new)):
+            guard try Self.fetchEnterprise(db, old.code) == old else { throw conflict(old.code.description) }
+            try Self.check(db, new)
+            try Self.saveEnterprise(db, new)
+            try audit(db, actor, .editEnterprise, subject: AuditSubject(enterprise: new.code), before: old, after: new)
+        case (.branch(let old), .branch(let new)):
+            guard try Self.fetchBranch(db, old.code) == old else { throw conflict(old.code.description) }
+            try Self.check(db, new)
+            if !new.active, old.active, let pairing = try Self.activePairing(db, branch: new.code) {
+                throw TandemError.branchAlreadyPaired(branch: new.code, enterprise: pairing.enterpriseCode)
+            }
+            try db.execute(sql: """
+                UPDATE branch SET name = ?, district_code = ?, headcount = ?, capabilities = ?, active = ?
+                WHERE number = ?
+                """, arguments: RowDecoding.branchArguments(new) + [new.code.number])
+            try audit(db, actor, .editBranch, subject: AuditSubject(branch: new.code), before: old, after: new)
+        case (.request(let old), .request(let new)):
+            guard try Self.fetchRequest(db, old.code) == old else { throw conflict(old.code.description) }
+            try db.execute(sql: "UPDATE request SET quantity = ?, unit = ?, priority = ?, due = ?, notes = ? WHERE number = ?",
+                           arguments: [new.quantity.thousandths, new.unit, new.priority.rawValue, new.due?.description, new.notes,
+                                       new.code.number])
+            try audit(db, actor, .editRequest, subject: AuditSubject(enterprise: new.enterpriseCode, request: new.code), before: old, after: new)
+        case (.operator(let old), .operator(let new)):
+            guard try Self.fetchOperator(db, login: old.login) == old else { throw conflict(old.login) }
+            try Self.checkRole(db, new.role)
+            try db.execute(sql: "UPDATE operator SET (\(RowDecoding.operatorColumns)) = (?, ?, ?, ?, ?) WHERE login = ?",
+                           arguments: RowDecoding.operatorArguments(new) + [new.login])
+            try audit(db, actor, .editOperator, subject: AuditSubject(login: new.login), before: old, after: new)
+        default:
+            throw TandemError.conflict(detail: "an import row changes one kind of record into another")
+        }
+    }
+}
