@@ -61,11 +61,13 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "tandem", dependencies: ["TandemCLI"]),
+        // One fixture city, the shipped configuration and a database fingerprint for every test target.
+        .target(name: "TandemTestSupport", dependencies: ["TandemCore", "TandemConfig"], path: "Tests/TandemTestSupport"),
         .testTarget(name: "AssignmentSolverTests", dependencies: ["AssignmentSolver"]),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemDemo"]),
-        .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemConfig", "TandemDemo", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TandemConsoleTests", dependencies: ["TandemConsole", "TandemStore", "TandemConfig", "TandemDemo"]),
-        .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI", "AssignmentSolver", "TandemConfig", "TandemDemo", "TandemStore", "TandemExchange"]),
-        .testTarget(name: "TandemReportsTests", dependencies: ["TandemReports", "TandemCore"]),
+        .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemConfig", "TandemDemo", "TandemTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "TandemConsoleTests", dependencies: ["TandemConsole", "TandemStore", "TandemConfig", "TandemDemo", "TandemTestSupport"]),
+        .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI", "AssignmentSolver", "TandemConfig", "TandemDemo", "TandemStore", "TandemExchange", "TandemTestSupport"]),
+        .testTarget(name: "TandemReportsTests", dependencies: ["TandemReports", "TandemCore", "TandemTestSupport"]),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TandemConfig
+import TandemTestSupport
 import TandemCore
 import TandemDemo
 @testable import TandemCLI
@@ -9,7 +10,7 @@ import TandemDemo
 /// `JSONEncoder` writes (pretty, sorted keys), which scripts reading it were written against.
 @Suite struct PlanJSONTests {
     @Test func directWriterMatchesTheEncoder() throws {
-        let configuration = try ConfigLoader.load(from: CLIHarness.packageRoot.appendingPathComponent("config").path)
+        let configuration = ShippedConfiguration.configuration
         let today = Day(parsing: "2020-03-05")!
         let seed = DemoCity.build(scale: 60, seed: 11, geography: configuration.geography, catalog: configuration.catalog, today: today)
         let city = CitySnapshot(branches: seed.branches, enterprises: seed.enterprises, requests: seed.requests.map(\.request),

@@ -3,6 +3,7 @@ import Testing
 @testable import TandemCLI
 @testable import TandemConsole
 import TandemConfig
+import TandemTestSupport
 import TandemCore
 import TandemStore
 
@@ -81,7 +82,7 @@ import TandemStore
                                        "--unit", "piece", "--due", "2020-01-01", "--lang", "en"])
 
         // The same draft in the console's request form, on the same database and the same day.
-        let configuration = try ConfigLoader.load(from: CLIHarness.packageRoot.appendingPathComponent("config").path)
+        let configuration = ShippedConfiguration.configuration
         let repository = try SQLiteRepository.open(path: cli.database)
         let me = try #require(try repository.operators().first)
         let context = ConsoleContext(actor: me, geography: configuration.geography, catalog: configuration.catalog,

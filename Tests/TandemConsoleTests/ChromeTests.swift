@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TandemCore
+import TandemTestSupport
 @testable import TandemConsole
 
 @Suite("Console frame, help, live refresh")
@@ -131,7 +132,7 @@ struct NarrowLayoutTests {
 @Suite("Key reference")
 struct KeyReferenceTests {
     @Test func readmeShowsTheKeysOfTheCurrentKeyTables() throws {
-        let markdown = KeyReference.markdown(geography: Fixture.configuration.geography, catalog: Fixture.catalog, lang: .en)
+        let markdown = KeyReference.markdown(geography: ShippedConfiguration.geography, catalog: Fixture.catalog, lang: .en)
         #expect(markdown.contains("| `d` | `:deliver` | record a delivery (quantity, note) |"))
         #expect(markdown.contains("| `?` `F1` | `:help` |"))
         let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -1,18 +1,14 @@
 import Foundation
 import GRDB
 import TandemConfig
+import TandemTestSupport
 import TandemCore
 @testable import TandemStore
 
 /// A fresh database in a temporary folder, with the real config and a few records.
 struct StoreFixture {
-    static let configDirectory: String = {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("config").path
-    }()
-    static let configuration: TandemConfiguration = {
-        do { return try ConfigLoader.load(from: configDirectory) } catch { fatalError("config: \(error)") }
-    }()
+    static let configDirectory = ShippedConfiguration.folder
+    static var configuration: TandemConfiguration { ShippedConfiguration.configuration }
 
     let folder: String
     let path: String
@@ -44,20 +40,8 @@ struct StoreFixture {
                                                unit: "piece"), catalog: catalog, by: dispatcher)
     }
 
-    struct Fingerprint: Equatable {
-        var branches: [Branch]
-        var enterprises: [Enterprise]
-        var requests: [Request]
-        var pairings: [Pairing]
-        var auditEvents: Int
-    }
-
     /// Everything a user could see, to prove a refused operation changed nothing.
-    func fingerprint() throws -> Fingerprint {
-        let snapshot = try repository.snapshot()
-        return Fingerprint(branches: snapshot.branches, enterprises: snapshot.enterprises, requests: snapshot.requests,
-                           pairings: snapshot.activePairings, auditEvents: try repository.auditLog(limit: 100_000).count)
-    }
+    func fingerprint() throws -> DatabaseFingerprint { try DatabaseFingerprint(of: repository) }
 
     /// A raw connection, as another program would open the file.
     func rawQueue() throws -> DatabaseQueue {
