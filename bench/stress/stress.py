@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""N writer processes x M random `tandem` write commands racing on a few hot records.
+
+Usage: stress.py BIN DB N M [SEED]
+Prints ops/s, p50/p99 latency, refusals by reason, then checks every invariant (bench/lib)
+and, when this build has them, `tandem check` and `tandem log --verify`. Exit 1 on any
+violation, crash (signal or exit code other than 0/1 from a refused command) or mismatch
+between successful commands and audit events added.
+"""
+import os
+import random
+import re
+import subprocess
+import sys
+import time
+from collections import Counter
+from multiprocessing import Pool
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import invariants  # noqa: E402
+import tandem_cli  # noqa: E402
+
+ENV = tandem_cli.ENV
+
+
+def hot_records(db_path, rng=None):
+    """A few branches, enterprises and requests everybody targets, and the leads who may touch them."""
+    with invariants.opened(db_path) as db:
+        return choose_hot(db)
+
+
+def choose_hot(db):
+    paired = db.execute("""SELECT p.branch_number, p.enterprise_number, o.login FROM pairing p
+                           JOIN operator o ON o.role = 'lead' AND o.branch_number = p.branch_number
+                           JOIN branch b ON b.number = p.branch_number AND b.active = 1
+                           WHERE p.ended_at IS NULL ORDER BY p.id LIMIT 3""").fetchall()
+    free_branches = [r[0] for r in db.execute("""SELECT number FROM branch WHERE active = 1 AND number NOT IN
+                        (SELECT branch_number FROM pairing WHERE ended_at IS NULL) ORDER BY number LIMIT 3""")]
+    free_enterprises = [r[0] for r in db.execute("""SELECT number FROM enterprise WHERE number NOT IN
+                        (SELECT enterprise_number FROM pairing WHERE ended_at IS NULL) ORDER BY number LIMIT 3""")]
+    enterprises = [e for _, e, _ in paired] + free_enterprises
+    requests = [r[0] for r in db.execute(
+        f"SELECT number FROM request WHERE enterprise_number IN ({','.join('?' * len(enterprises))}) ORDER BY number LIMIT 8",
+        enterprises)]
+    item = db.execute("SELECT category, item, unit FROM request LIMIT 1").fetchone()
+    return {
+        "branches": [b for b, _, _ in paired] + free_branches,
+        "enterprises": enterprises,
+        "requests": requests,
+        "leads": {e: login for _, e, login in paired},
+        "item": item,
+    }
+
+
+def random_command(rng, hot):
+    e = f"E{rng.choice(hot['enterprises'])}"
+    b = f"B{rng.choice(hot['branches'])}"
+    r = f"R{rng.choice(hot['requests'])}" if hot["requests"] else None
+    category, item, unit = hot["item"]
+    choices = [
+        ("pair", ["pair", b, e]),
+        ("unpair", ["unpair", rng.choice([b, e]), "--reason", "stress"]),
+        ("request add", ["request", "add", e, "--category", category, "--item", item,
+                         "--quantity", str(rng.randint(1, 50)), "--unit", unit]),
+        ("enterprise edit", ["enterprise", "edit", e, "--phone", f"0{rng.randint(10**9, 10**10 - 1)}"]),
+    ]
+    if r:
+        choices += [
+            ("deliver", ["request", "deliver", r, str(rng.randint(1, 20))]),
+            ("done", ["request", "done", r]),
+            ("cancel", ["request", "cancel", r, "--reason", "stress"]),
+            ("reopen", ["request", "reopen", r, "--reason", "stress"]),
+        ]
+    if hot["leads"]:
+        number, login = rng.choice(sorted(hot["leads"].items()))
+        choices.append(("resumption", ["enterprise", "edit", f"E{number}", "--resumption", f"{rng.randint(0, 100)}%",
+                                       "--as", login]))
+    return rng.choice(choices)
+
+
+def reason(stderr):
+    """The refusal's first line with its numbers and codes blanked, so equal reasons group."""
+    line = next((l for l in stderr.splitlines() if l.strip()), "(no message)")
+    line = re.sub(r"\b[BER]\d+\b", "X", line)
+    return re.sub(r"\d+(\.\d+)?", "#", line)[:110]
+
+
+def worker(args):
+    bin_path, db_path, count, seed, hot = args
+    rng = random.Random(seed)
+    results = []
+    for _ in range(count):
+        kind, argv = random_command(rng, hot)
+        started = time.perf_counter()
+        done = subprocess.run([bin_path, *argv, "--db", db_path, "--lang", "en"], capture_output=True, text=True, env=ENV)
+        results.append((kind, done.returncode, time.perf_counter() - started,
+                        reason(done.stderr) if done.returncode else ""))
+    return results
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def main():
+    bin_path, db_path, writers, ops = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    seed = int(sys.argv[5]) if len(sys.argv) > 5 else 2020
+    rng = random.Random(seed)
+    hot = hot_records(db_path, rng)
+    with invariants.opened(db_path) as db:
+        base = invariants.baseline(db)
+    started = time.perf_counter()
+    with Pool(writers) as pool:
+        batches = pool.map(worker, [(bin_path, db_path, ops, seed * 1000 + i, hot) for i in range(writers)])
+    elapsed = time.perf_counter() - started
+    results = [r for batch in batches for r in batch]
+    latencies = [r[2] for r in results]
+    succeeded = Counter(r[0] for r in results if r[1] == 0)
+    refused = Counter(r[3] for r in results if r[1] == 1)
+    crashed = Counter(f"{r[0]}: exit {r[1]}" for r in results if r[1] not in (0, 1))
+    load = os.getloadavg()
+    print(f"stress: {writers} writers x {ops} operations on {len(hot['enterprises'])} enterprises, "
+          f"{len(hot['branches'])} branches, {len(hot['requests'])} requests (hot)")
+    print(f"  {len(results)} operations in {elapsed:.1f} s: {len(results) / elapsed:.1f} ops/s, "
+          f"latency p50 {percentile(latencies, 0.5) * 1000:.0f} ms, p99 {percentile(latencies, 0.99) * 1000:.0f} ms, "
+          f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    print(f"  succeeded {sum(succeeded.values())}: " + ", ".join(f"{k} {v}" for k, v in sorted(succeeded.items())))
+    print(f"  refused {sum(refused.values())}:")
+    for text, count in refused.most_common():
+        print(f"    {count:6d}  {text}")
+    problems = [f"crashed or unexpected exit: {k} ({v}x)" for k, v in crashed.items()]
+    locked = sum(v for k, v in refused.items() if "locked" in k.lower() or "busy" in k.lower())
+    if locked:
+        problems.append(f"{locked} operations failed with 'database is locked/busy'")
+    with invariants.opened(db_path) as db:
+        problems += invariants.violations(db, base)
+        added = db.execute("SELECT count(*) FROM audit_event WHERE id > ?", (base["audit_max"],)).fetchone()[0]
+    if added != sum(succeeded.values()):
+        problems.append(f"{sum(succeeded.values())} successful operations but {added} audit events added")
+    for name, ok, output in tandem_cli.checks(bin_path, db_path):
+        print(f"  {name}: {'ok' if ok else 'FAILED'}")
+        if not ok:
+            problems.append(f"{name}: {output[:500]}")
+    print(f"  audit events added {added}; violations {len(problems)}")
+    for problem in problems:
+        print("  violation:", problem)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
