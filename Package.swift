@@ -69,5 +69,7 @@ let package = Package(
         .testTarget(name: "TandemConsoleTests", dependencies: ["TandemConsole", "TandemStore", "TandemConfig", "TandemDemo", "TandemTestSupport"]),
         .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI", "AssignmentSolver", "TandemConfig", "TandemDemo", "TandemStore", "TandemExchange", "TandemTestSupport"]),
         .testTarget(name: "TandemReportsTests", dependencies: ["TandemReports", "TandemCore", "TandemTestSupport"]),
+        // Bounded fuzz runs (deterministic mutations) of the instance parser and the config loader.
+        .testTarget(name: "FuzzTests", dependencies: ["AssignmentSolver", "TandemConfig", "TandemCore"]),
     ]
 )
