@@ -12,7 +12,7 @@ SWIFT ?= swift
 # The backtracer must never wait on the terminal after a crash.
 export SWIFT_BACKTRACE := interactive=no
 
-.PHONY: run test deps build demo bench bench-engine bench-suggest bench-console bench-import clean release install install-shared-host shared-host-setup
+.PHONY: run test deps build demo stress crashtest fuzz bench bench-engine bench-suggest bench-console bench-import clean release install install-shared-host shared-host-setup
 
 ## Install the Debian packages Tandem needs, only where missing (apt-get update once).
 deps:
@@ -44,6 +44,25 @@ test: deps
 	@# Shared-host accounts, read-only mounts and full disks need root (CI runs as root).
 	@if [ "$$(id -u)" -eq 0 ]; then bash Tests/disks/run.sh .build/debug/tandem && bash Tests/sharedhost/run.sh; \
 	  else echo "skipped Tests/disks and Tests/sharedhost: they create accounts and mounts, run make test as root"; fi
+	@# Small versions of the harnesses below (make stress / crashtest / fuzz run the full ones).
+	bash bench/stress/run.sh 4 100 .build/debug/tandem
+	bash bench/crash/run.sh 20 .build/debug/tandem
+	bash Tests/fuzz/run.sh 10 --libfuzzer-only
+
+## Harnesses (README, "Benchmarks"): racing writers, SIGKILLs, fuzzing; each exits non-zero on a violation.
+STRESS_WRITERS ?= 8
+STRESS_OPERATIONS ?= 2000
+CRASH_KILLS ?= 100
+FUZZ_SECONDS ?= 120
+
+stress: build
+	bash bench/stress/run.sh $(STRESS_WRITERS) $(STRESS_OPERATIONS) .build/debug/tandem
+
+crashtest: build
+	bash bench/crash/run.sh $(CRASH_KILLS) .build/debug/tandem
+
+fuzz: deps
+	bash Tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 ## Installation (README, "Install" and "Shared host").
 ##   make install                  the binary and its configuration under PREFIX (single-user databases, 0600)
