@@ -145,6 +145,8 @@ def main():
                 problems.append(f"{where}: data changed without an audit event")
             if kind == "write" and len(added) > 1:
                 problems.append(f"{where}: one command added {len(added)} events")
+            if not killed and code != 0 and added:
+                problems.append(f"{where}: refused but added {len(added)} events")
             if kind == "write" and not killed and code == 0 and len(added) != 1:
                 problems.append(f"{where}: exited 0 but added {len(added)} events")
             if kind == "suggest":
