@@ -29,8 +29,10 @@ struct InstanceParserFuzzTests {
                     let solution = AssignmentSolver.solve(problem)
                     #expect(solution.pairCount <= min(problem.rows, problem.cols), "seed \(seed)")
                 }
-            } catch {
+            } catch let error as InstanceFormatError {
                 #expect(error.line >= 1 && !error.message.isEmpty, "seed \(seed): \(error)")
+            } catch {
+                Issue.record("seed \(seed): not an InstanceFormatError: \(error)")
             }
         }
         #expect(runs > 0)

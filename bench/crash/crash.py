@@ -105,6 +105,9 @@ def main():
         killed, code, seconds, stderr = victim(bin_path, argv, db_path, rng.uniform(0, duration[kind] * 1.3))
         if killed:
             kills[label] += 1
+            # Killed before the end: the usual duration may be longer (a loaded host), so widen
+            # the span a little, until some runs finish and the kills cover the whole command.
+            duration[kind] = min(duration[kind] * 1.1, 30)
         else:
             finished[f"{label}: exit {code}"] += 1
             duration[kind] = max(duration[kind] * 0.7 + seconds * 0.3, 0.05)
@@ -181,7 +184,7 @@ def main():
           f"{'' if has_backup else ' (this build has no `tandem backup`)'}"
           f"{'' if has_check else ' (no `tandem check`: invariants checked by bench/lib only)'}")
     print("  killed:   " + ", ".join(f"{k} {v}" for k, v in sorted(kills.items())))
-    print("  finished: " + ", ".join(f"{k} {v}" for k, v in sorted(finished.items())))
+    print("  finished: " + (", ".join(f"{k} {v}" for k, v in sorted(finished.items())) or "none"))
     for text, count in refusals.most_common():
         print(f"    refused {count:4d}  {text}")
     if leftovers:
