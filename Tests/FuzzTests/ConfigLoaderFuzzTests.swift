@@ -46,7 +46,7 @@ struct ConfigLoaderFuzzTests {
                 Issue.record("seed \(seed): not a TandemError: \(error)")
             }
         }
-        print("fuzz: \(runs) mutated configuration files, seeds \(FuzzBudget.seed)…, no trap" )
+        print("fuzz: \(runs) mutated configuration files, seeds \(FuzzBudget.seed)…, no trap")
         #expect(runs > 0)
     }
 }

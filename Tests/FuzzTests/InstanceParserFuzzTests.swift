@@ -35,7 +35,7 @@ struct InstanceParserFuzzTests {
                 Issue.record("seed \(seed): not an InstanceFormatError: \(error)")
             }
         }
-        print("fuzz: \(runs) mutated instances, seeds \(FuzzBudget.seed)…, no trap" )
+        print("fuzz: \(runs) mutated instances, seeds \(FuzzBudget.seed)…, no trap")
         #expect(runs > 0)
     }
 }
