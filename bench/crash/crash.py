@@ -78,7 +78,7 @@ def main():
     kinds = ["write"] * 5 + ["init"] * 2 + ["suggest"] * 2 + (["backup"] * 2 if has_backup else [])
     # How long each kind takes when left alone: the kill moment is drawn over that span.
     duration = Counter({"write": 0.3, "init": 2.0, "suggest": 2.0, "backup": 0.5})
-    kills, finished, refusals, problems = Counter(), Counter(), Counter(), []
+    kills, finished, refusals, hot_journals, problems = Counter(), Counter(), Counter(), Counter(), []
     iteration = 0
     hot = hot_records(db_path, rng)
     while sum(kills.values()) < kills_wanted:
@@ -117,15 +117,19 @@ def main():
         if not killed and code not in (0, 1):
             problems.append(f"{where}: crashed")
 
-        # The database opens, for SQLite and for Tandem.
-        try:
-            audit_after, digest_after, counts_after = state(db_path)
-        except sqlite3.Error as error:
-            problems.append(f"{where}: database does not open: {error}")
-            break
+        # A kill inside a rollback-journal transaction leaves a hot journal: SQLite rolls it back
+        # at the next writable open, and until then a read-only opener cannot read the file.
+        if os.path.exists(db_path + "-journal") and os.path.getsize(db_path + "-journal") > 0:
+            hot_journals[label] += 1
+        # The database opens for Tandem (first, as an operator would), then for SQLite.
         opened = run(bin_path, ["log", "--limit", "1"], db_path)
         if opened.returncode != 0:
             problems.append(f"{where}: `tandem log` fails: {opened.stderr.strip()[:200]}")
+        try:
+            audit_after, digest_after, counts_after = state(db_path)
+        except sqlite3.Error as error:
+            problems.append(f"{where}: database does not open after `tandem log`: {error}")
+            break
 
         replaced = bool(audit_after) and bool(audit_before) and audit_after[0] != audit_before[0]
         if kind == "init" and replaced:
@@ -187,6 +191,9 @@ def main():
     print("  finished: " + (", ".join(f"{k} {v}" for k, v in sorted(finished.items())) or "none"))
     for text, count in refusals.most_common():
         print(f"    refused {count:4d}  {text}")
+    if hot_journals:
+        print("  hot journals left by kills (rolled back by the next Tandem command; a read-only opener fails"
+              " until then): " + ", ".join(f"{k} {v}" for k, v in sorted(hot_journals.items())))
     if leftovers:
         print(f"  files left beside the database by killed runs: {', '.join(leftovers[:10])}")
     print(f"  violations {len(problems)}")
