@@ -46,6 +46,24 @@ def baseline(db):
     }
 
 
+def audit_subjects(db, after_id):
+    """(action, subject) of the events after `after_id`, subject as "B1 E2" or "R3", whether the
+    audit table names its subject in one text column (schema v1) or in number columns (v2)."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(audit_event)")}
+    if "subject" in columns:
+        return db.execute("SELECT action, subject FROM audit_event WHERE id > ?", (after_id,)).fetchall()
+    found = []
+    for action, branch, enterprise, request in db.execute(
+            "SELECT action, branch_number, enterprise_number, request_number FROM audit_event WHERE id > ?", (after_id,)):
+        if action in ("pair", "unpair"):
+            found.append((action, f"B{branch} E{enterprise}"))
+        elif request is not None:
+            found.append((action, f"R{request}"))
+        else:
+            found.append((action, f"E{enterprise}" if enterprise is not None else f"B{branch}"))
+    return found
+
+
 def violations(db, base=None):
     found = []
     add = found.append
@@ -74,8 +92,7 @@ def violations(db, base=None):
             add(f"R{number}: in progress with nothing delivered")
     if base is None:
         return found
-    events = db.execute("SELECT action, subject FROM audit_event WHERE id > ?", (base["audit_max"],)).fetchall()
-    seen = Counter(events)
+    seen = Counter(audit_subjects(db, base["audit_max"]))
     for pid, b, e, ended in db.execute("SELECT id, branch_number, enterprise_number, ended_at FROM pairing"):
         subject = f"B{b} E{e}"
         if pid > base["pairing_max"] and seen[("pair", subject)] == 0:
