@@ -1,6 +1,7 @@
 #!/bin/bash
-# Bounded fuzz runs: libFuzzer on the engine's instance parser, then the deterministic
-# mutation suites (Tests/FuzzTests: instance parser and config loader) for SECONDS each.
+# Bounded fuzz runs: libFuzzer on the engine's instance parser, every importer through the
+# binary (import_fuzz.py), then the deterministic mutation suites (Tests/FuzzTests: instance
+# parser and config loader), SECONDS each.
 # Usage: Tests/fuzz/run.sh [SECONDS] [--libfuzzer-only]   (default 10; make fuzz passes more;
 #        make test passes --libfuzzer-only: its `swift test` already ran the suites briefly)
 # A crash leaves its input in .build/fuzz/ (libFuzzer) or names its seed (TANDEM_FUZZ_SEED).
@@ -30,6 +31,10 @@ if ls "$out"/crash-* "$out"/timeout-* "$out"/leak-* "$out"/oom-* >/dev/null 2>&1
     exit 1
 fi
 echo "fuzz: libFuzzer on the instance parser: no crash in ${SECONDS_EACH} s"
+# Every importer through the real binary (mutated CSV and XLSX exports, `import --dry-run`).
+if [ -x "$root/.build/debug/tandem" ] && "$root/.build/debug/tandem" import --help 2>/dev/null | grep -q "tandem import"; then
+    (cd "$out" && TANDEM_CONFIG=${TANDEM_CONFIG:-$root/config} python3 "$here/import_fuzz.py" "$root/.build/debug/tandem" "$SECONDS_EACH")
+fi
 [ "${2:-}" = --libfuzzer-only ] && exit 0
 cd "$root"
 TANDEM_FUZZ_SECONDS=$SECONDS_EACH swift test --filter FuzzTests 2>&1 | tail -4
