@@ -47,7 +47,7 @@ test: deps
 	@# Small versions of the harnesses below (make stress / crashtest / fuzz run the full ones).
 	bash bench/stress/run.sh 4 100 .build/debug/tandem
 	bash bench/crash/run.sh 20 .build/debug/tandem
-	bash Tests/fuzz/run.sh 10 --libfuzzer-only
+	bash Tests/fuzz/run.sh 10 --skip-suites
 
 ## Harnesses (README, "Benchmarks"): racing writers, SIGKILLs, fuzzing; each exits non-zero on a violation.
 STRESS_WRITERS ?= 8

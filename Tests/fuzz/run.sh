@@ -2,8 +2,8 @@
 # Bounded fuzz runs: libFuzzer on the engine's instance parser, every importer through the
 # binary (import_fuzz.py), then the deterministic mutation suites (Tests/FuzzTests: instance
 # parser and config loader), SECONDS each.
-# Usage: Tests/fuzz/run.sh [SECONDS] [--libfuzzer-only]   (default 10; make fuzz passes more;
-#        make test passes --libfuzzer-only: its `swift test` already ran the suites briefly)
+# Usage: Tests/fuzz/run.sh [SECONDS] [--skip-suites]   (default 10; make fuzz passes more;
+#        make test passes --skip-suites: its `swift test` already ran the suites briefly)
 # A crash leaves its input in .build/fuzz/ (libFuzzer) or names its seed (TANDEM_FUZZ_SEED).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -35,6 +35,6 @@ echo "fuzz: libFuzzer on the instance parser: no crash in ${SECONDS_EACH} s"
 if [ -x "$root/.build/debug/tandem" ] && "$root/.build/debug/tandem" import --help 2>/dev/null | grep -q "tandem import"; then
     (cd "$out" && TANDEM_CONFIG=${TANDEM_CONFIG:-$root/config} python3 "$here/import_fuzz.py" "$root/.build/debug/tandem" "$SECONDS_EACH")
 fi
-[ "${2:-}" = --libfuzzer-only ] && exit 0
+[ "${2:-}" = --skip-suites ] && exit 0
 cd "$root"
 TANDEM_FUZZ_SECONDS=$SECONDS_EACH swift test --filter FuzzTests 2>&1 | tail -4
