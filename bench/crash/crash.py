@@ -117,8 +117,8 @@ def main():
         if not killed and code not in (0, 1):
             problems.append(f"{where}: crashed")
 
-        # A kill inside a rollback-journal transaction leaves a hot journal: SQLite rolls it back
-        # at the next writable open, and until then a read-only opener cannot read the file.
+        # A kill inside a rollback-journal transaction (init --force leaving WAL mode) leaves a hot
+        # journal: SQLite rolls it back at the next writable open; a read-only opener cannot.
         if os.path.exists(db_path + "-journal") and os.path.getsize(db_path + "-journal") > 0:
             hot_journals[label] += 1
         # The database opens for Tandem (first, as an operator would), then for SQLite.
@@ -192,8 +192,8 @@ def main():
     for text, count in refusals.most_common():
         print(f"    refused {count:4d}  {text}")
     if hot_journals:
-        print("  hot journals left by kills (rolled back by the next Tandem command; a read-only opener fails"
-              " until then): " + ", ".join(f"{k} {v}" for k, v in sorted(hot_journals.items())))
+        print("  non-empty -journal left beside the database (opened by the next Tandem command, which a"
+              " read-only opener could not have done first): " + ", ".join(f"{k} {v}" for k, v in sorted(hot_journals.items())))
     if leftovers:
         print(f"  files left beside the database by killed runs: {', '.join(leftovers[:10])}")
     print(f"  violations {len(problems)}")
