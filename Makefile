@@ -61,7 +61,7 @@ stress: build
 crashtest: build
 	bash bench/crash/run.sh $(CRASH_KILLS) .build/debug/tandem
 
-fuzz: deps
+fuzz: build
 	bash Tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 ## Installation (README, "Install" and "Shared host").

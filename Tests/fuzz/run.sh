@@ -34,6 +34,8 @@ echo "fuzz: libFuzzer on the instance parser: no crash in ${SECONDS_EACH} s"
 # Every importer through the real binary (mutated CSV and XLSX exports, `import --dry-run`).
 if [ -x "$root/.build/debug/tandem" ] && "$root/.build/debug/tandem" import --help 2>/dev/null | grep -q "tandem import"; then
     (cd "$out" && TANDEM_CONFIG=${TANDEM_CONFIG:-$root/config} python3 "$here/import_fuzz.py" "$root/.build/debug/tandem" "$SECONDS_EACH")
+else
+    echo "fuzz: importers skipped: no .build/debug/tandem with \`tandem import\` (run swift build first)"
 fi
 [ "${2:-}" = --skip-suites ] && exit 0
 cd "$root"
