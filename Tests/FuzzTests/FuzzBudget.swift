@@ -11,14 +11,19 @@ enum FuzzBudget {
         ProcessInfo.processInfo.environment["TANDEM_FUZZ_SEED"].flatMap(UInt64.init) ?? 2020
     }
 
-    /// Calls `body` with seeds seed, seed+1, … until the time is up; returns how many ran.
-    static func run(_ body: (UInt64) throws -> Void) rethrows -> Int {
+    /// Calls `body` with seeds seed, seed+1, … until the time is up; returns how many ran and
+    /// the slowest seed, so an input that takes long (a denial of service) can be replayed.
+    static func run(_ body: (UInt64) throws -> Void) rethrows -> (count: Int, slowestSeed: UInt64, slowestSeconds: Double) {
         let deadline = Date().addingTimeInterval(seconds)
         var count = 0
+        var slowest: (seed: UInt64, seconds: Double) = (seed, 0)
         while Date() < deadline {
+            let started = Date()
             try body(seed &+ UInt64(count))
+            let took = Date().timeIntervalSince(started)
+            if took > slowest.seconds { slowest = (seed &+ UInt64(count), took) }
             count += 1
         }
-        return count
+        return (count, slowest.seed, slowest.seconds)
     }
 }

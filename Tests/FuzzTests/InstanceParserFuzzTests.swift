@@ -25,7 +25,9 @@ struct InstanceParserFuzzTests {
                 #expect(problem.rows >= 0 && problem.cols >= 0 && problem.edgeCount <= problem.rows * problem.cols,
                         "seed \(seed)")
                 #expect(problem.edgeCost.allSatisfy { $0 >= 0 && Int($0) <= AssignmentProblem.maximumCost }, "seed \(seed)")
-                if problem.edgeCount <= 5_000 {
+                // Solve only small shapes: a header may declare millions of rows with no edges, and
+                // solving that is slow by nature, not a parser bug.
+                if problem.edgeCount <= 5_000 && problem.rows <= 5_000 && problem.cols <= 5_000 {
                     let solution = AssignmentSolver.solve(problem)
                     #expect(solution.pairCount <= min(problem.rows, problem.cols), "seed \(seed)")
                 }
@@ -35,7 +37,8 @@ struct InstanceParserFuzzTests {
                 Issue.record("seed \(seed): not an InstanceFormatError: \(error)")
             }
         }
-        print("fuzz: \(runs) mutated instances, seeds \(FuzzBudget.seed)…, no trap")
-        #expect(runs > 0)
+        print("fuzz: \(runs.count) mutated instances, seeds \(FuzzBudget.seed)…, no trap;"
+              + " slowest seed \(runs.slowestSeed) took \(Int(runs.slowestSeconds * 1000)) ms")
+        #expect(runs.count > 0)
     }
 }
