@@ -109,7 +109,7 @@ enum RowDecoding {
                  operatorLogin: row.text(4), at: try timestamp(row, 5, "delivery", row.int64(0), "at"), overDelivery: row.bool(6))
     }
 
-    /// The columns an insert writes, in `auditArguments` order; the id is SQLite's.
+    /// An event's columns after its id (`AuditChain.append` writes them with the hash columns).
     static let auditWrittenColumns = """
         at, operator_login, action, enterprise_number, branch_number, request_number, subject_login, before, after
         """
@@ -123,12 +123,6 @@ enum RowDecoding {
                           action: try known(AuditAction(rawValue: row.text(3)), row, 3, "audit_event", id, "action"),
                           subject: subject, before: row.text(8), after: row.text(9))
     }
-    static func auditArguments(at: Timestamp, login: String, action: AuditAction, subject: AuditSubject, before: String,
-                               after: String) -> StatementArguments {
-        [at.description, login, action.rawValue, subject.enterprise?.number, subject.branch?.number, subject.request?.number,
-         subject.login, before, after]
-    }
-
     // MARK: - Checked values
 
     /// `value`, or an error naming the row when the stored value is not one the code knows.

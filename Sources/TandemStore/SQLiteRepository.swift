@@ -162,10 +162,8 @@ public final class SQLiteRepository: TandemRepository, @unchecked Sendable {
             guard let value else { return "" }
             return String(decoding: try SQLiteRepository.auditEncoder.encode(value), as: UTF8.self)
         }
-        try db.execute(sql: """
-            INSERT INTO audit_event (\(RowDecoding.auditWrittenColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: RowDecoding.auditArguments(at: timestamp(), login: session.auditName(for: actor), action: action,
-                                                       subject: subject, before: try json(before), after: try json(after)))
+        try AuditChain.append(db, at: timestamp(), operatorName: session.auditName(for: actor), action: action, subject: subject,
+                              before: try json(before), after: try json(after))
     }
 
     // MARK: - Change detection

@@ -68,6 +68,8 @@ public protocol TandemRepository: AnyObject, Sendable {
     func deliveries(of request: RecordCode) throws -> [Delivery]
     func history(of enterprise: RecordCode) throws -> EnterpriseHistory
     func auditLog(limit: Int) throws -> [AuditEvent]
+    /// The latest `limit` events matching `filter`, oldest first.
+    func auditLog(_ filter: AuditFilter, limit: Int) throws -> [AuditEvent]
     /// Every delivery recorded, oldest first, for reports that count them by day.
     func allDeliveries() throws -> [Delivery]
     /// The head of the audit's hash chain, or nil when the audit is not hash-chained.

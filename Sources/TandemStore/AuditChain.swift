@@ -1,0 +1,124 @@
+import GRDB
+import TandemCore
+
+/// The audit's hash chain. Every event stores the hash of the event before it and its own hash,
+/// a SHA-256 over its canonical content (`content`), so changing, deleting, reordering or
+/// inserting an event anywhere but at the end breaks the chain at that event. Appending forged
+/// events at the end, with hashes recomputed, is caught only against a head written down
+/// earlier (`tandem log --verify --expect`), which is why `--verify` prints the head.
+enum AuditChain {
+    /// The previous hash of the first event.
+    static let genesis = String(repeating: "0", count: 64)
+
+    /// The columns an event's hash covers, in hashing order, ending with the previous hash.
+    static let hashedColumns = """
+        id, at, operator_login, action, enterprise_number, branch_number, request_number, subject_login, before, after, previous_hash
+        """
+
+    /// One stored event as text, exactly as the hash covers it.
+    struct StoredEvent {
+        var id: Int64
+        var fields: [String?]
+        var previousHash: String?
+        var hash: String?
+
+        /// Reads a row of `hashedColumns + ", hash"`.
+        init(_ row: Row) {
+            id = row[0]
+            fields = (1..<10).map { index in
+                let value: DatabaseValue = row[index]
+                switch value.storage {
+                case .null: return nil
+                case .int64(let number): return String(number)
+                case .double(let number): return String(number)
+                case .string(let text): return text
+                case .blob(let data): return "x'" + SHA256.hex([UInt8](data)) + "'"
+                }
+            }
+            previousHash = row[10]
+            hash = row[11]
+        }
+
+        var computedHash: String { AuditChain.hash(id: id, fields: fields, previousHash: previousHash ?? "") }
+    }
+
+    /// SHA-256 of an event's canonical content: a version tag, then every field as its UTF-8 byte
+    /// count and bytes (`~` for NULL), so no two different events have the same content.
+    static func hash(id: Int64, fields: [String?], previousHash: String) -> String {
+        var hasher = SHA256()
+        hasher.update("tandem-audit-1\n")
+        for field in [String(id)] + fields + [previousHash] {
+            if let field {
+                hasher.update("\(field.utf8.count):")
+                hasher.update(field.utf8)
+            } else {
+                hasher.update("~")
+            }
+            hasher.update("\n")
+        }
+        return SHA256.hex(hasher.finish())
+    }
+
+    /// The last event's id and hash, nil for an empty audit.
+    static func head(_ db: Database) throws -> (id: Int64, hash: String)? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1") else { return nil }
+        return (row[0], row[1] ?? "")
+    }
+
+    /// The id the next event takes: after the last event and after any id SQLite ever handed
+    /// out, so that deleting the latest events leaves a gap the next event cannot close.
+    static func nextID(_ db: Database) throws -> Int64 {
+        let used = try Int64.fetchOne(db, sql: """
+            SELECT max(coalesce((SELECT max(id) FROM audit_event), 0),
+                       coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'audit_event'), 0))
+            """) ?? 0
+        return used + 1
+    }
+
+    /// Appends an event to the chain, inside the caller's transaction.
+    static func append(_ db: Database, at: Timestamp, operatorName: String, action: AuditAction, subject: AuditSubject,
+                       before: String, after: String) throws {
+        let id = try nextID(db)
+        let previous = try head(db)?.hash ?? genesis
+        let fields: [String?] = [at.description, operatorName, action.rawValue, subject.enterprise.map { String($0.number) },
+                                 subject.branch.map { String($0.number) }, subject.request.map { String($0.number) },
+                                 subject.login, before, after]
+        let hash = hash(id: id, fields: fields, previousHash: previous)
+        try db.execute(sql: """
+            INSERT INTO audit_event (\(hashedColumns), hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [id, at.description, operatorName, action.rawValue, subject.enterprise?.number, subject.branch?.number,
+                             subject.request?.number, subject.login, before, after, previous, hash])
+    }
+
+    /// Walks the whole chain in id order. Problems name the event where the chain first breaks
+    /// and every later break, worded for a person; the head is that of the stored chain.
+    static func verify(_ db: Database) throws -> (problems: [IntegrityProblem], head: AuditChainHead?, headID: Int64?) {
+        var problems: [IntegrityProblem] = []
+        var expectedPrevious = genesis
+        var lastID: Int64 = 0
+        var count = 0
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(hashedColumns), hash FROM audit_event ORDER BY id")
+        while let row = try rows.next() {
+            let event = StoredEvent(row)
+            count += 1
+            if event.id != lastID + 1 {
+                problems.append(.auditGap(after: lastID, before: event.id))
+            }
+            if event.hash != event.computedHash {
+                problems.append(.auditEdited(event.id))
+            } else if event.previousHash != expectedPrevious {
+                problems.append(.auditOutOfChain(event.id, previous: lastID))
+            }
+            expectedPrevious = event.hash ?? ""
+            lastID = event.id
+        }
+        let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'audit_event'") ?? 0
+        if sequence > lastID { problems.append(.auditTailDeleted(after: lastID, upTo: sequence)) }
+        let triggers = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_event'")
+        for trigger in Schema.auditTriggers where !triggers.contains(trigger) {
+            problems.append(.auditTriggerMissing(trigger))
+        }
+        let head = count == 0 ? nil : AuditChainHead(events: count, hash: expectedPrevious)
+        return (problems, head, count == 0 ? nil : lastID)
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import GRDB
+import TandemCore
+
+/// Finds changes to requests, deliveries, pairings and operators that no audit event explains.
+/// Every change Tandem makes writes the record's new state as its event's `after`, so:
+/// - a request equals the `after` of its latest event, and its deliveries since the baseline
+///   match its `request.deliver` events since then, one for one, quantity for quantity;
+/// - a pairing equals the `after` of the latest `pair` or `unpair` event naming its id;
+/// - an operator equals the `after` of its latest `operator.add` or `operator.edit` event;
+/// - a row with no event at all is one the baseline covers (`AuditBaseline`);
+/// - a record that events name but the table lacks was deleted.
+/// Rows are compared with what the store itself decodes, so an edit of any column shows.
+enum RecordAudit {
+    static func verify(_ db: Database) throws -> [IntegrityProblem] {
+        let (baseline, baselineEvent) = try AuditBaseline.latest(db)
+        var problems: [IntegrityProblem] = []
+        try checkRequests(db, baseline, baselineEvent, &problems)
+        try checkPairings(db, baseline, &problems)
+        try checkOperators(db, baseline, &problems)
+        return problems
+    }
+
+    private static let decoder = JSONDecoder()
+
+    private static func decode<T: Decodable>(_ type: T.Type, _ text: String) -> T? {
+        try? decoder.decode(type, from: Data(text.utf8))
+    }
+
+    private static func checkRequests(_ db: Database, _ baseline: AuditBaseline, _ baselineEvent: Int64,
+                                      _ problems: inout [IntegrityProblem]) throws {
+        let requestActions = [AuditAction.addRequest, .deliver, .markDone, .cancelRequest, .reopenRequest].map(\.rawValue)
+        let placeholders = requestActions.map { _ in "?" }.joined(separator: ", ")
+        var latest: [Int: (event: Int64, after: String)] = [:]
+        var deliveredByEvents: [Int: [Int64]] = [:]
+        let events = try Row.fetchCursor(db, sql: """
+            SELECT id, request_number, action, before, after FROM audit_event
+            WHERE request_number IS NOT NULL AND action IN (\(placeholders)) ORDER BY id
+            """, arguments: StatementArguments(requestActions))
+        while let row = try events.next() {
+            let id: Int64 = row[0], number: Int = row[1], action: String = row[2], after: String = row[4]
+            latest[number] = (id, after)
+            if action == AuditAction.deliver.rawValue, id > baselineEvent {
+                let before = decode(Request.self, row[3])?.delivered.thousandths ?? 0
+                let delivered = decode(Request.self, after)?.delivered.thousandths ?? 0
+                deliveredByEvents[number, default: []].append(delivered - before)
+            }
+        }
+        var deliveries: [Int: [Int64]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT request_number, quantity FROM delivery WHERE id > ? ORDER BY id",
+                                    arguments: [baseline.delivery]) {
+            deliveries[row[0], default: []].append(row[1])
+        }
+        let requests = try db.fetchRaw("SELECT \(RowDecoding.requestColumns) FROM request ORDER BY number", RowDecoding.request)
+        var present = Set<Int>()
+        for request in requests {
+            let number = request.code.number
+            present.insert(number)
+            let name = Bilingual(zh: "需求 \(request.code)", en: "request \(request.code)")
+            if let (event, after) = latest[number] {
+                if decode(Request.self, after) != request {
+                    problems.append(.unaudited(name, Bilingual(zh: "与其最后的审计事件 #\(event) 不符", en: "it differs from its last audit event #\(event)")))
+                }
+            } else if number > baseline.request {
+                problems.append(.unaudited(name, Bilingual(zh: "没有登记它的审计事件", en: "no audit event filed it")))
+            }
+            let recorded = deliveries[number] ?? [], audited = deliveredByEvents[number] ?? []
+            if recorded != audited {
+                problems.append(.unaudited(name, Bilingual(
+                    zh: "送达记录（\(recorded.count) 笔）与送达审计事件（\(audited.count) 笔）不符",
+                    en: "its deliveries (\(recorded.count)) do not match its delivery events (\(audited.count))")))
+            }
+        }
+        for number in Set(latest.keys).union(deliveries.keys).subtracting(present).sorted() {
+            problems.append(.unaudited(Bilingual(zh: "需求 \(RecordCode(.request, number))", en: "request \(RecordCode(.request, number))"),
+                                       Bilingual(zh: "审计中有它，表中却没有：被删除了", en: "the audit names it but the table lacks it: deleted")))
+        }
+    }
+
+    private static func checkPairings(_ db: Database, _ baseline: AuditBaseline, _ problems: inout [IntegrityProblem]) throws {
+        var latest: [Int64: (event: Int64, pairing: Pairing?)] = [:]
+        let events = try Row.fetchCursor(db, sql: "SELECT id, after FROM audit_event WHERE action IN (?, ?) ORDER BY id",
+                                         arguments: [AuditAction.pair.rawValue, AuditAction.unpair.rawValue])
+        while let row = try events.next() {
+            let event: Int64 = row[0]
+            // The pairing's id is inside its JSON; an event that does not decode explains nothing.
+            guard let pairing = decode(Pairing.self, row[1]) else { continue }
+            latest[pairing.id] = (event, pairing)
+        }
+        var present = Set<Int64>()
+        for pairing in try db.fetchRaw("SELECT \(RowDecoding.pairingColumns) FROM pairing ORDER BY id", RowDecoding.pairing) {
+            present.insert(pairing.id)
+            let name = Bilingual(zh: "结对 #\(pairing.id)（\(pairing.branchCode)–\(pairing.enterpriseCode)）",
+                                 en: "pairing #\(pairing.id) (\(pairing.branchCode)–\(pairing.enterpriseCode))")
+            if let (event, audited) = latest[pairing.id] {
+                if audited != pairing {
+                    problems.append(.unaudited(name, Bilingual(zh: "与其最后的审计事件 #\(event) 不符", en: "it differs from its last audit event #\(event)")))
+                }
+            } else if pairing.id > baseline.pairing {
+                problems.append(.unaudited(name, Bilingual(zh: "没有结对的审计事件", en: "no audit event paired them")))
+            }
+        }
+        for id in Set(latest.keys).subtracting(present).sorted() {
+            problems.append(.unaudited(Bilingual(zh: "结对 #\(id)", en: "pairing #\(id)"), Bilingual(zh: "审计中有它，表中却没有：被删除了",
+                                                                   en: "the audit names it but the table lacks it: deleted")))
+        }
+    }
+
+    private static func checkOperators(_ db: Database, _ baseline: AuditBaseline, _ problems: inout [IntegrityProblem]) throws {
+        var latest: [String: (event: Int64, after: String)] = [:]
+        let events = try Row.fetchCursor(db, sql: """
+            SELECT id, subject_login, after FROM audit_event WHERE subject_login IS NOT NULL AND action IN (?, ?) ORDER BY id
+            """, arguments: [AuditAction.addOperator.rawValue, AuditAction.editOperator.rawValue])
+        while let row = try events.next() { latest[row[1]] = (row[0], row[2]) }
+        // The admin who created the database is registered by the `init` event itself.
+        var untracked = Set(baseline.operators)
+        if let creator = try String.fetchOne(db, sql: "SELECT operator_login FROM audit_event WHERE action = ? ORDER BY id LIMIT 1",
+                                             arguments: [AuditAction.initialize.rawValue]) {
+            untracked.insert(creator)
+        }
+        var present = Set<String>()
+        for op in try db.fetchRaw("SELECT \(RowDecoding.operatorColumns) FROM operator ORDER BY login", RowDecoding.operator) {
+            present.insert(op.login)
+            let name = Bilingual(zh: "操作员 \(op.login)", en: "operator \(op.login)")
+            if let (event, after) = latest[op.login] {
+                if decode(Operator.self, after) != op {
+                    problems.append(.unaudited(name, Bilingual(zh: "与其最后的审计事件 #\(event) 不符", en: "it differs from its last audit event #\(event)")))
+                }
+            } else if !untracked.contains(op.login) {
+                problems.append(.unaudited(name, Bilingual(zh: "没有添加它的审计事件", en: "no audit event added it")))
+            }
+        }
+        for login in Set(latest.keys).subtracting(present).sorted() {
+            problems.append(.unaudited(Bilingual(zh: "操作员 \(login)", en: "operator \(login)"), Bilingual(zh: "审计中有它，表中却没有：被删除了", en: "the audit names it but the table lacks it: deleted")))
+        }
+    }
+}
