@@ -111,21 +111,3 @@ struct UnpairCommand: ParsableCommand {
               : "unpaired \(pairing.branchCode) from \(pairing.enterpriseCode)")
     }
 }
-
-/// `tandem log`: the audit trail.
-struct LogCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "log", abstract: "Show the audit log of changes. / 操作日志")
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var output: OutputOptions
-    @Option(help: "How many of the latest events.") var limit: Int = 50
-
-    func run() throws {
-        let context = try global.openContext()
-        let events = try context.repository.auditLog(limit: limit)
-        let tabular = Tabular(headers: [Bilingual(zh: "时间", en: "time"), Bilingual(zh: "操作员", en: "operator"),
-                                        Bilingual(zh: "操作", en: "action"), Bilingual(zh: "对象", en: "subject")],
-                              rows: events.map { [$0.at.description, $0.operatorLogin, $0.action.name.text(context.lang),
-                                                     $0.subject.description] })
-        try Printer.emit(events, tabular, format: output.format, lang: context.lang)
-    }
-}

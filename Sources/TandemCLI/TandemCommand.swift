@@ -9,8 +9,8 @@ public struct TandemCommand: ParsableCommand {
         abstract: "Tandem: one-to-one relief dispatch console / 一对一帮扶调度台",
         subcommands: [ConsoleCommand.self, InitCommand.self, BranchCommand.self, EnterpriseCommand.self, OperatorCommand.self,
                       PairCommand.self, UnpairCommand.self, RequestCommand.self, CoverageCommand.self, SuggestCommand.self,
-                      LogCommand.self, EngineCommand.self, BulletinCommand.self, ReportCommand.self, ImportCommand.self,
-                      ExportCommand.self],
+                      LogCommand.self, CheckCommand.self, BackupCommand.self, EngineCommand.self, BulletinCommand.self,
+                      ReportCommand.self, ImportCommand.self, ExportCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 

@@ -10,6 +10,8 @@ public enum Action: Sendable, Hashable {
     case updateResumption(enterprise: RecordCode)
     case cancelOrReopenRequest(enterprise: RecordCode)
     case actAsOtherOperator
+    /// Copying the whole database (`tandem backup`): every contact and phone number in one file.
+    case backUp
 
     public var name: Bilingual {
         switch self {
@@ -22,6 +24,7 @@ public enum Action: Sendable, Hashable {
         case .updateResumption(let e): Bilingual(zh: "更新 \(e) 的复工状态", en: "update \(e)'s resumption status")
         case .cancelOrReopenRequest(let e): Bilingual(zh: "取消或重新打开 \(e) 的需求", en: "cancel or reopen \(e)'s requests")
         case .actAsOtherOperator: Bilingual(zh: "以其他操作员身份操作", en: "act as another operator")
+        case .backUp: Bilingual(zh: "备份整个数据库", en: "back up the whole database")
         }
     }
 }
@@ -38,7 +41,7 @@ public enum Permissions {
             return Bilingual(zh: "督导角色只读", en: "supervisors have read-only access")
         case .dispatcher:
             switch action {
-            case .manageOperators, .actAsOtherOperator:
+            case .manageOperators, .actAsOtherOperator, .backUp:
                 return Bilingual(zh: "仅管理员可以", en: "only admins can")
             default:
                 return nil
@@ -53,7 +56,7 @@ public enum Permissions {
                 if paired == ownBranch { return nil }
                 return Bilingual(zh: "\(enterprise) 由突击队 \(paired) 负责，您负责的是 \(ownBranch)",
                                  en: "\(enterprise) is worked by branch \(paired); you lead \(ownBranch)")
-            case .manageOperators, .actAsOtherOperator:
+            case .manageOperators, .actAsOtherOperator, .backUp:
                 return Bilingual(zh: "仅管理员可以", en: "only admins can")
             case .manageRecords, .pair, .unpair, .cancelOrReopenRequest:
                 return Bilingual(zh: "仅调度员和管理员可以", en: "only dispatchers and admins can")
