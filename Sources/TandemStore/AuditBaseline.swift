@@ -11,23 +11,74 @@ struct AuditBaseline: Codable, Equatable {
     var request: Int64 = 0
     var delivery: Int64 = 0
     var pairing: Int64 = 0
-    /// Operators registered without an `operator.add` event.
-    var operators: [String] = []
+    /// SHA-256 of those requests, deliveries and pairings as they were then (`digests`), so a
+    /// later edit of a row that has no event of its own still shows.
+    var requestsDigest = ""
+    var deliveriesDigest = ""
+    var pairingsDigest = ""
+    /// Operators registered without an `operator.add` event, as they were then.
+    var operators: [Operator] = []
 
     var isEmpty: Bool { request == 0 && delivery == 0 && pairing == 0 && operators.isEmpty }
 
     /// The database as it is now: every row so far counts as covered.
     static func current(_ db: Database) throws -> AuditBaseline {
         func maximum(_ sql: String) throws -> Int64 { try Int64.fetchOne(db, sql: sql) ?? 0 }
-        return AuditBaseline(
+        var baseline = AuditBaseline(
             request: try maximum("SELECT coalesce(max(number), 0) FROM request"),
             delivery: try maximum("SELECT coalesce(max(id), 0) FROM delivery"),
             pairing: try maximum("SELECT coalesce(max(id), 0) FROM pairing"),
-            operators: try String.fetchAll(db, sql: """
-                SELECT login FROM operator o WHERE NOT EXISTS (
+            operators: try db.fetchRaw("""
+                SELECT \(RowDecoding.operatorColumns) FROM operator o WHERE NOT EXISTS (
                     SELECT 1 FROM audit_event e WHERE e.subject_login = o.login AND e.action IN ('operator.add', 'operator.edit'))
                 ORDER BY login
-                """))
+                """, RowDecoding.operator))
+        (baseline.requestsDigest, baseline.deliveriesDigest, baseline.pairingsDigest) = try baseline.digests(db, since: Int64.max)
+        return baseline
+    }
+
+    /// Digests of the covered rows as they were when the baseline event `since` was written: a
+    /// row changed since then by Tandem has events after it, and the first one's `before` is
+    /// the row as it was; a row with none is as it is now. Deliveries never change.
+    func digests(_ db: Database, since event: Int64) throws -> (requests: String, deliveries: String, pairings: String) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let decoder = JSONDecoder()
+        var firstBefore: [Int: String] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT request_number, before FROM audit_event WHERE id > ? AND request_number <= ? AND before <> '' ORDER BY id
+            """, arguments: [event, request]) where firstBefore[row[0]] == nil {
+            firstBefore[row[0]] = row[1]
+        }
+        var requests = SHA256()
+        for current in try db.fetchRaw("SELECT \(RowDecoding.requestColumns) FROM request WHERE number <= ? ORDER BY number",
+                                       arguments: [request], RowDecoding.request) {
+            let then = firstBefore[current.code.number].flatMap { try? decoder.decode(Request.self, from: Data($0.utf8)) } ?? current
+            requests.update(try encoder.encode(then))
+            requests.update("\n")
+        }
+        var pairingBefore: [Int64: Pairing] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT before FROM audit_event WHERE id > ? AND action = ? ORDER BY id",
+                                    arguments: [event, AuditAction.unpair.rawValue]) {
+            let text: String = row[0]
+            if let pairing = try? decoder.decode(Pairing.self, from: Data(text.utf8)), pairingBefore[pairing.id] == nil {
+                pairingBefore[pairing.id] = pairing
+            }
+        }
+        var pairings = SHA256()
+        for current in try db.fetchRaw("SELECT \(RowDecoding.pairingColumns) FROM pairing WHERE id <= ? ORDER BY id",
+                                       arguments: [pairing], RowDecoding.pairing) {
+            pairings.update(try encoder.encode(pairingBefore[current.id] ?? current))
+            pairings.update("\n")
+        }
+        var deliveries = SHA256()
+        for row in try Row.fetchAll(db, sql: """
+            SELECT id, request_number, quantity, note, operator_login, at, over_delivery FROM delivery WHERE id <= ? ORDER BY id
+            """, arguments: [delivery]) {
+            deliveries.update((0..<7).map { (row[$0] as DatabaseValue).description }.joined(separator: "\t"))
+            deliveries.update("\n")
+        }
+        return (SHA256.hex(requests.finish()), SHA256.hex(deliveries.finish()), SHA256.hex(pairings.finish()))
     }
 
     /// The `after` of a baseline event: `{"untracked": {...}}` beside whatever else it says.
@@ -41,20 +92,21 @@ struct AuditBaseline: Codable, Equatable {
         return String(decoding: try encoder.encode(Envelope(untracked: self)), as: UTF8.self)
     }
 
-    /// The latest baseline in the audit and the id of its event; empty when there is none.
-    static func latest(_ db: Database) throws -> (baseline: AuditBaseline, event: Int64) {
-        let rows = try Row.fetchAll(db, sql: """
+    /// The baselines in the audit, oldest first, with their events' ids.
+    static func all(_ db: Database) throws -> [(baseline: AuditBaseline, event: Int64)] {
+        try Row.fetchAll(db, sql: """
             SELECT id, after FROM audit_event WHERE action IN (?, ?) AND after LIKE '%"untracked"%' ORDER BY id
-            """, arguments: [AuditAction.loadDemo.rawValue, AuditAction.migrateSchema.rawValue])
-        var result = (baseline: AuditBaseline(), event: Int64(0))
-        var operators = Set<String>()
-        for row in rows {
+            """, arguments: [AuditAction.loadDemo.rawValue, AuditAction.migrateSchema.rawValue]).compactMap { row in
             let text: String = row[1]
-            guard let envelope = try? JSONDecoder().decode(Envelope.self, from: Data(text.utf8)) else { continue }
-            operators.formUnion(envelope.untracked.operators)
-            result = (envelope.untracked, row[0])
+            guard let envelope = try? JSONDecoder().decode(Envelope.self, from: Data(text.utf8)) else { return nil }
+            return (envelope.untracked, row[0])
         }
-        result.baseline.operators = operators.sorted()
-        return result
     }
+}
+
+/// What the `init` event records: the city's size and the first admin, who has no
+/// `operator.add` event of their own.
+struct CreationSummary: Codable {
+    var districts: Int
+    var admin: Operator
 }

@@ -26,9 +26,11 @@ public struct IntegrityProblem: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func auditGap(after previous: Int64, before id: Int64) -> IntegrityProblem {
-        let missing = previous + 1 == id - 1 ? "#\(previous + 1)" : "#\(previous + 1)–#\(id - 1)"
+        let single = previous + 1 == id - 1
+        let missing = single ? "#\(previous + 1)" : "#\(previous + 1)–#\(id - 1)"
         return IntegrityProblem(Bilingual(zh: "审计事件 \(missing) 不见了（在 #\(id) 之前）",
-                                          en: "audit events \(missing) are missing (before #\(id))"), event: id)
+                                          en: "audit \(single ? "event" : "events") \(missing) \(single ? "is" : "are") missing (before #\(id))"),
+                                event: id)
     }
 
     static func auditTailDeleted(after last: Int64, upTo sequence: Int64) -> IntegrityProblem {
@@ -51,7 +53,7 @@ public struct IntegrityProblem: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func unaudited(_ record: Bilingual, _ what: Bilingual) -> IntegrityProblem {
-        IntegrityProblem(Bilingual(zh: "\(record.zh) 有未记入审计的改动：\(what.zh)", en: "\(record.en) was changed with no audit event: \(what.en)"))
+        IntegrityProblem(Bilingual(zh: "\(record.zh) 有未记入审计的改动：\(what.zh)", en: "\(record.en) changed with no audit event: \(what.en)"))
     }
 
     static func invariant(_ what: Bilingual) -> IntegrityProblem { IntegrityProblem(what) }

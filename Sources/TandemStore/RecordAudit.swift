@@ -13,11 +13,20 @@ import TandemCore
 /// Rows are compared with what the store itself decodes, so an edit of any column shows.
 enum RecordAudit {
     static func verify(_ db: Database) throws -> [IntegrityProblem] {
-        let (baseline, baselineEvent) = try AuditBaseline.latest(db)
+        let baselines = try AuditBaseline.all(db)
+        let (baseline, baselineEvent) = baselines.last ?? (AuditBaseline(), 0)
         var problems: [IntegrityProblem] = []
+        for (recorded, event) in baselines {
+            let now = try recorded.digests(db, since: event)
+            for (table, then, found) in [("request", recorded.requestsDigest, now.requests), ("delivery", recorded.deliveriesDigest, now.deliveries),
+                                         ("pairing", recorded.pairingsDigest, now.pairings)] where then != found {
+                problems.append(.unaudited(Bilingual(zh: "审计事件 #\(event) 之前已有的 \(table) 行", en: "\(table) rows that existed before audit event #\(event)"),
+                                           Bilingual(zh: "其摘要与该事件记下的不符", en: "their digest differs from the one that event recorded")))
+            }
+        }
         try checkRequests(db, baseline, baselineEvent, &problems)
         try checkPairings(db, baseline, &problems)
-        try checkOperators(db, baseline, &problems)
+        try checkOperators(db, &problems)
         return problems
     }
 
@@ -106,17 +115,22 @@ enum RecordAudit {
         }
     }
 
-    private static func checkOperators(_ db: Database, _ baseline: AuditBaseline, _ problems: inout [IntegrityProblem]) throws {
+    private static func checkOperators(_ db: Database, _ problems: inout [IntegrityProblem]) throws {
         var latest: [String: (event: Int64, after: String)] = [:]
         let events = try Row.fetchCursor(db, sql: """
             SELECT id, subject_login, after FROM audit_event WHERE subject_login IS NOT NULL AND action IN (?, ?) ORDER BY id
             """, arguments: [AuditAction.addOperator.rawValue, AuditAction.editOperator.rawValue])
         while let row = try events.next() { latest[row[1]] = (row[0], row[2]) }
-        // The admin who created the database is registered by the `init` event itself.
-        var untracked = Set(baseline.operators)
-        if let creator = try String.fetchOne(db, sql: "SELECT operator_login FROM audit_event WHERE action = ? ORDER BY id LIMIT 1",
-                                             arguments: [AuditAction.initialize.rawValue]) {
-            untracked.insert(creator)
+        // Operators with no event of their own: the admin the `init` event registered, and those a
+        // baseline recorded, as they were then.
+        var untracked: [String: Operator] = [:]
+        if let text = try String.fetchOne(db, sql: "SELECT after FROM audit_event WHERE action = ? ORDER BY id LIMIT 1",
+                                          arguments: [AuditAction.initialize.rawValue]),
+           let creation = decode(CreationSummary.self, text) {
+            untracked[creation.admin.login] = creation.admin
+        }
+        for (recorded, _) in try AuditBaseline.all(db) {
+            for op in recorded.operators { untracked[op.login] = op }
         }
         var present = Set<String>()
         for op in try db.fetchRaw("SELECT \(RowDecoding.operatorColumns) FROM operator ORDER BY login", RowDecoding.operator) {
@@ -126,7 +140,11 @@ enum RecordAudit {
                 if decode(Operator.self, after) != op {
                     problems.append(.unaudited(name, Bilingual(zh: "与其最后的审计事件 #\(event) 不符", en: "it differs from its last audit event #\(event)")))
                 }
-            } else if !untracked.contains(op.login) {
+            } else if let then = untracked[op.login] {
+                if then != op {
+                    problems.append(.unaudited(name, Bilingual(zh: "与登记时不符", en: "it differs from how it was registered")))
+                }
+            } else {
                 problems.append(.unaudited(name, Bilingual(zh: "没有添加它的审计事件", en: "no audit event added it")))
             }
         }

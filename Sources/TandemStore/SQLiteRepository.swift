@@ -90,7 +90,7 @@ public final class SQLiteRepository: TandemRepository, @unchecked Sendable {
                 try db.execute(sql: "INSERT INTO operator (\(RowDecoding.operatorColumns)) VALUES (?, ?, ?, ?, ?)",
                                arguments: RowDecoding.operatorArguments(admin))
                 try builder.audit(db, admin, .initialize, subject: .database, before: nil as String?,
-                                  after: ["districts": geography.districts.count])
+                                  after: CreationSummary(districts: geography.districts.count, admin: admin))
                 if let seed { try builder.insertSeed(db, seed, by: admin) }
             }
             try queue.close()
