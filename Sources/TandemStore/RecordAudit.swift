@@ -24,9 +24,9 @@ enum RecordAudit {
                                            Bilingual(zh: "其摘要与该事件记下的不符", en: "their digest differs from the one that event recorded")))
             }
         }
-        try checkRequests(db, baseline, baselineEvent, &problems)
-        try checkPairings(db, baseline, &problems)
-        try checkOperators(db, &problems)
+        try checkRequests(db, baselines, baseline, baselineEvent, &problems)
+        try checkPairings(db, baselines, &problems)
+        try checkOperators(db, baselines, &problems)
         return problems
     }
 
@@ -36,7 +36,13 @@ enum RecordAudit {
         try? decoder.decode(type, from: Data(text.utf8))
     }
 
-    private static func checkRequests(_ db: Database, _ baseline: AuditBaseline, _ baselineEvent: Int64,
+    /// The latest baseline event that covers a row, by the row's number or id; nil when none does.
+    private static func covering(_ baselines: [(baseline: AuditBaseline, event: Int64)], _ covers: (AuditBaseline) -> Bool) -> Int64? {
+        baselines.last { covers($0.baseline) }?.event
+    }
+
+    private static func checkRequests(_ db: Database, _ baselines: [(baseline: AuditBaseline, event: Int64)],
+                                      _ baseline: AuditBaseline, _ baselineEvent: Int64,
                                       _ problems: inout [IntegrityProblem]) throws {
         let requestActions = [AuditAction.addRequest, .deliver, .markDone, .cancelRequest, .reopenRequest].map(\.rawValue)
         let placeholders = requestActions.map { _ in "?" }.joined(separator: ", ")
@@ -66,11 +72,13 @@ enum RecordAudit {
             let number = request.code.number
             present.insert(number)
             let name = Bilingual(zh: "需求 \(request.code)", en: "request \(request.code)")
-            if let (event, after) = latest[number] {
+            // A row the digest of a baseline covers, and no event changed since, is checked by that digest.
+            let covered = covering(baselines) { $0.request >= Int64(number) }
+            if let (event, after) = latest[number], event > covered ?? 0 {
                 if decode(Request.self, after) != request {
                     problems.append(.unaudited(name, Bilingual(zh: "与其最后的审计事件 #\(event) 不符", en: "it differs from its last audit event #\(event)")))
                 }
-            } else if number > baseline.request {
+            } else if covered == nil {
                 problems.append(.unaudited(name, Bilingual(zh: "没有登记它的审计事件", en: "no audit event filed it")))
             }
             let recorded = deliveries[number] ?? [], audited = deliveredByEvents[number] ?? []
@@ -86,7 +94,7 @@ enum RecordAudit {
         }
     }
 
-    private static func checkPairings(_ db: Database, _ baseline: AuditBaseline, _ problems: inout [IntegrityProblem]) throws {
+    private static func checkPairings(_ db: Database, _ baselines: [(baseline: AuditBaseline, event: Int64)], _ problems: inout [IntegrityProblem]) throws {
         var latest: [Int64: (event: Int64, pairing: Pairing?)] = [:]
         let events = try Row.fetchCursor(db, sql: "SELECT id, after FROM audit_event WHERE action IN (?, ?) ORDER BY id",
                                          arguments: [AuditAction.pair.rawValue, AuditAction.unpair.rawValue])
@@ -101,11 +109,12 @@ enum RecordAudit {
             present.insert(pairing.id)
             let name = Bilingual(zh: "结对 #\(pairing.id)（\(pairing.branchCode)–\(pairing.enterpriseCode)）",
                                  en: "pairing #\(pairing.id) (\(pairing.branchCode)–\(pairing.enterpriseCode))")
-            if let (event, audited) = latest[pairing.id] {
+            let covered = covering(baselines) { $0.pairing >= pairing.id }
+            if let (event, audited) = latest[pairing.id], event > covered ?? 0 {
                 if audited != pairing {
                     problems.append(.unaudited(name, Bilingual(zh: "与其最后的审计事件 #\(event) 不符", en: "it differs from its last audit event #\(event)")))
                 }
-            } else if pairing.id > baseline.pairing {
+            } else if covered == nil {
                 problems.append(.unaudited(name, Bilingual(zh: "没有结对的审计事件", en: "no audit event paired them")))
             }
         }
@@ -115,34 +124,35 @@ enum RecordAudit {
         }
     }
 
-    private static func checkOperators(_ db: Database, _ problems: inout [IntegrityProblem]) throws {
+    private static func checkOperators(_ db: Database, _ baselines: [(baseline: AuditBaseline, event: Int64)], _ problems: inout [IntegrityProblem]) throws {
         var latest: [String: (event: Int64, after: String)] = [:]
         let events = try Row.fetchCursor(db, sql: """
             SELECT id, subject_login, after FROM audit_event WHERE subject_login IS NOT NULL AND action IN (?, ?) ORDER BY id
             """, arguments: [AuditAction.addOperator.rawValue, AuditAction.editOperator.rawValue])
         while let row = try events.next() { latest[row[1]] = (row[0], row[2]) }
-        // Operators with no event of their own: the admin the `init` event registered, and those a
-        // baseline recorded, as they were then.
-        var untracked: [String: Operator] = [:]
-        if let text = try String.fetchOne(db, sql: "SELECT after FROM audit_event WHERE action = ? ORDER BY id LIMIT 1",
-                                          arguments: [AuditAction.initialize.rawValue]),
-           let creation = decode(CreationSummary.self, text) {
-            untracked[creation.admin.login] = creation.admin
+        // An operator is as the latest record of it says: its latest event, the `init` event for
+        // the first admin, or a baseline listing every operator as they were then.
+        var recorded: [String: (event: Int64, operator: Operator?)] = [:]
+        func note(_ login: String, _ event: Int64, _ op: Operator?) {
+            if event > recorded[login]?.event ?? 0 { recorded[login] = (event, op) }
         }
-        for (recorded, _) in try AuditBaseline.all(db) {
-            for op in recorded.operators { untracked[op.login] = op }
+        for (login, (event, after)) in latest { note(login, event, decode(Operator.self, after)) }
+        if let row = try Row.fetchOne(db, sql: "SELECT id, after FROM audit_event WHERE action = ? ORDER BY id LIMIT 1",
+                                      arguments: [AuditAction.initialize.rawValue]),
+           let creation = decode(CreationSummary.self, row[1]) {
+            note(creation.admin.login, row[0], creation.admin)
+        }
+        for (baseline, event) in baselines {
+            for op in baseline.operators { note(op.login, event, op) }
         }
         var present = Set<String>()
         for op in try db.fetchRaw("SELECT \(RowDecoding.operatorColumns) FROM operator ORDER BY login", RowDecoding.operator) {
             present.insert(op.login)
             let name = Bilingual(zh: "操作员 \(op.login)", en: "operator \(op.login)")
-            if let (event, after) = latest[op.login] {
-                if decode(Operator.self, after) != op {
-                    problems.append(.unaudited(name, Bilingual(zh: "与其最后的审计事件 #\(event) 不符", en: "it differs from its last audit event #\(event)")))
-                }
-            } else if let then = untracked[op.login] {
+            if let (event, then) = recorded[op.login] {
                 if then != op {
-                    problems.append(.unaudited(name, Bilingual(zh: "与登记时不符", en: "it differs from how it was registered")))
+                    problems.append(.unaudited(name, Bilingual(zh: "与其最后的记录（审计事件 #\(event)）不符",
+                                                               en: "it differs from its last record, audit event #\(event)")))
                 }
             } else {
                 problems.append(.unaudited(name, Bilingual(zh: "没有添加它的审计事件", en: "no audit event added it")))

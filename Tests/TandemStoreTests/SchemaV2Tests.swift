@@ -67,7 +67,7 @@ import TandemCore
             #expect(try String.fetchOne(db, sql: "SELECT started_at FROM pairing") == "2020-03-05T08:30:00.000Z")
             #expect(try String.fetchOne(db, sql: "SELECT at FROM delivery") == "2020-03-05T09:00:00.000Z")
             #expect(try String.fetchAll(db, sql: "SELECT at FROM audit_event WHERE action = 'pair'") == ["2020-03-05T08:15:00.000Z"])
-            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1", "v2"])
+            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1", "v2", "v3"])
             let branchColumns = try db.columns(in: "branch").map(\.name)
             #expect(!branchColumns.contains("lead_login"))
             #expect(!(try db.columns(in: "audit_event").map(\.name)).contains("subject"))
@@ -82,7 +82,8 @@ import TandemCore
         let operators = try repository.operators()
         #expect(operators.leads(of: RecordCode(.branch, 1)).map(\.login) == ["lead1"])
         #expect(operators.leads(of: RecordCode(.branch, 2)).isEmpty)
-        let migration = try repository.auditLog(limit: 100).filter { $0.action == .migrateSchema }
+        // The v3 upgrade's baseline event follows; this is version 2's.
+        let migration = try repository.auditLog(limit: 100).filter { $0.action == .migrateSchema && $0.subject != .database }
         #expect(migration.map(\.subject) == [AuditSubject(branch: RecordCode(.branch, 2), login: "ghost")])
         #expect(migration.first?.before == #"{"leadLogin":"ghost"}"#)
     }
@@ -195,7 +196,9 @@ import TandemCore
         try corrupt(f, "UPDATE pairing SET started_at = 'last tuesday'")
         #expect(detail { _ = try f.repository.snapshot() }
             == "pairing 1: started_at 'last tuesday' is not a timestamp (2026-11-30T14:53:12.345Z)")
-        try corrupt(f, "UPDATE pairing SET started_at = '2020-03-05T08:30:00.000Z'; UPDATE audit_event SET action = 'explode' WHERE id = 1")
+        // The audit refuses changes (schema v3); only someone who drops its guard can write this.
+        try corrupt(f, "UPDATE pairing SET started_at = '2020-03-05T08:30:00.000Z'; DROP TRIGGER audit_event_no_update; "
+                       + "UPDATE audit_event SET action = 'explode' WHERE id = 1")
         #expect(detail { _ = try f.repository.auditLog(limit: 100) } == "audit_event 1: action 'explode' is not a known action")
         #expect(detail { _ = try f.repository.snapshot() } == nil)
     }
