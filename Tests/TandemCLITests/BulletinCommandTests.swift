@@ -43,15 +43,17 @@ import Testing
         for (category, units) in city["openQuantities"] as? [String: [String: NSNumber]] ?? [:] {
             for (unit, quantity) in units { #expect(sums["\(category)/\(unit)"] == quantity.doubleValue, "\(category)/\(unit)") }
         }
-        // The audit is not hash-chained: no head, and nothing about one in the text.
-        #expect(bulletin["auditChainHead"] == nil)
+        // The audit is hash-chained: the bulletin carries the head `log --verify` prints.
+        let hash = (bulletin["auditChainHead"] as? [String: Any])?["hash"] as? String ?? ""
+        #expect(hash.count == 64)
+        #expect(try cli.ok(["log", "--verify"]).contains(":\(hash),"))
 
         // The text says the same numbers.
         let text = try cli.ok(["bulletin", "--lang", "zh"])
         #expect(text.contains("全市登记帮扶单位\(city["enterprises"] as? Int ?? -1)家"))
         #expect(text.contains("已有党员突击队结对帮扶\(city["covered"] as? Int ?? -1)家，覆盖率\(city["coveragePercent"] as? Int ?? -1)%"))
         #expect(text.contains("其中逾期\(city["overdue"] as? Int ?? -1)条"))
-        #expect(!text.contains("审计链"))
+        #expect(text.contains("链头哈希：\(hash)"))
         for heading in ["【总体情况】", "【需求办理】", "【复工复产】", "【盲区预警】", "【典型事例】", "报送：", "抄送："] {
             #expect(text.contains(heading), "missing \(heading)")
         }

@@ -198,6 +198,15 @@ import TandemDemo
         #expect(plan.map(\.action) == [.addEnterprise, .pair, .addRequest, .deliver, .deliver, .unpair, .pair])
     }
 
+    @Test func anAdminActingForSomeoneIsFoundUnderEitherName() throws {
+        let f = try StoreFixture()
+        let asRoot = try SQLiteRepository.open(path: f.path, session: StoreSession(account: "root"))
+        try asRoot.addBranch(BranchDraft(name: "突击队", districtCode: "nanchuan", headcount: 3, capabilities: []), by: f.dispatcher)
+        #expect(try f.repository.auditLog(AuditFilter(operatorLogin: "dispatcher"), limit: 10).map(\.operatorLogin) == ["root as dispatcher"])
+        #expect(try f.repository.auditLog(AuditFilter(operatorLogin: "root"), limit: 10).map(\.operatorLogin) == ["root as dispatcher"])
+        #expect(try f.repository.verifyAudit().problems.isEmpty)
+    }
+
     @Test func aBackupIsAConsistentPrivateCopyThatPassesCheck() throws {
         let f = try busyFixture()
         let target = f.folder + "/copy.sqlite"
