@@ -22,14 +22,23 @@ struct SHA256 {
     init() {}
 
     mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        for byte in bytes {
-            pending.append(byte)
-            length &+= 1
-            if pending.count == 64 {
-                compress(pending)
-                pending.removeAll(keepingCapacity: true)
-            }
+        let input = Array(bytes)
+        length &+= UInt64(input.count)
+        var start = 0
+        // Top up a partial block, then hash whole blocks straight from the input.
+        if !pending.isEmpty {
+            let take = min(64 - pending.count, input.count)
+            pending += input[0..<take]
+            start = take
+            guard pending.count == 64 else { return }
+            compress(pending[...])
+            pending.removeAll(keepingCapacity: true)
         }
+        while input.count - start >= 64 {
+            compress(input[start..<(start + 64)])
+            start += 64
+        }
+        pending += input[start...]
     }
 
     mutating func update(_ text: String) { update(text.utf8) }
@@ -40,12 +49,12 @@ struct SHA256 {
         pending.append(0x80)
         if pending.count > 56 {
             pending += [UInt8](repeating: 0, count: 64 - pending.count)
-            compress(pending)
+            compress(pending[...])
             pending.removeAll(keepingCapacity: true)
         }
         pending += [UInt8](repeating: 0, count: 56 - pending.count)
         for shift in stride(from: 56, through: 0, by: -8) { pending.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-        compress(pending)
+        compress(pending[...])
         pending.removeAll()
         return state.flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
     }
@@ -68,10 +77,12 @@ struct SHA256 {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private mutating func compress(_ block: [UInt8]) {
+    private mutating func compress(_ block: ArraySlice<UInt8>) {
         var w = [UInt32](repeating: 0, count: 64)
+        let base = block.startIndex
         for t in 0..<16 {
-            w[t] = UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16 | UInt32(block[4 * t + 2]) << 8 | UInt32(block[4 * t + 3])
+            let i = base + 4 * t
+            w[t] = UInt32(block[i]) << 24 | UInt32(block[i + 1]) << 16 | UInt32(block[i + 2]) << 8 | UInt32(block[i + 3])
         }
         for t in 16..<64 {
             let s0 = rotate(w[t - 15], 7) ^ rotate(w[t - 15], 18) ^ (w[t - 15] >> 3)
