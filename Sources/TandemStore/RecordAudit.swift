@@ -44,7 +44,7 @@ enum RecordAudit {
     private static func checkRequests(_ db: Database, _ baselines: [(baseline: AuditBaseline, event: Int64)],
                                       _ baseline: AuditBaseline, _ baselineEvent: Int64,
                                       _ problems: inout [IntegrityProblem]) throws {
-        let requestActions = [AuditAction.addRequest, .deliver, .markDone, .cancelRequest, .reopenRequest].map(\.rawValue)
+        let requestActions = [AuditAction.addRequest, .editRequest, .deliver, .markDone, .cancelRequest, .reopenRequest].map(\.rawValue)
         let placeholders = requestActions.map { _ in "?" }.joined(separator: ", ")
         var latest: [Int: (event: Int64, after: String)] = [:]
         var deliveredByEvents: [Int: [Int64]] = [:]

@@ -52,17 +52,15 @@ extension SQLiteRepository {
         }
     }
 
-    /// The audit event of one imported record, as `audit` writes it, through a prepared
-    /// statement kept for the whole import.
+    /// The audit event of one imported record, as `audit` writes it, chained like every event.
     private func importAudit<Value: Encodable>(_ db: Database, _ actor: Operator, at: Timestamp, _ action: AuditAction,
                                                subject: AuditSubject, before: Value?, after: Value) throws {
         func json(_ value: Value?) throws -> String {
             guard let value else { return "" }
             return String(decoding: try SQLiteRepository.importEncoder.encode(value), as: UTF8.self)
         }
-        try db.cachedStatement(sql: "INSERT INTO audit_event (\(RowDecoding.auditWrittenColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: RowDecoding.auditArguments(at: at, login: session.auditName(for: actor), action: action,
-                                                           subject: subject, before: try json(before), after: try json(after)))
+        try AuditChain.append(db, at: at, operatorName: session.auditName(for: actor), action: action, subject: subject,
+                              before: try json(before), after: try json(after))
     }
 
     private static let importEncoder: JSONEncoder = {
