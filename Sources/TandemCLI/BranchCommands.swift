@@ -107,15 +107,13 @@ struct BranchCommand: ParsableCommand {
         func run() throws {
             let context = try global.openContext()
             let branchCode = try context.code(code, .branch)
-            guard var branch = try context.repository.snapshot().branch(branchCode) else {
-                throw TandemError.unknownRecord(.branch, code)
-            }
-            if let name { branch.name = name }
-            if let district { branch.districtCode = try context.district(district).code }
-            if let headcount { branch.headcount = headcount }
-            if let capabilities { branch.capabilities = try Parse.capabilities(capabilities, catalog: context.catalog) }
-            if let active { branch.active = try Parse.yesNo(active) }
-            try context.repository.updateBranch(branch, by: context.actor)
+            let changes = BranchChanges(
+                name: name, districtCode: try district.map { try context.district($0).code }, headcount: headcount,
+                capabilities: try capabilities.map { try Parse.capabilities($0, catalog: context.catalog) },
+                active: try active.map(Parse.yesNo))
+            guard !changes.isEmpty else { throw ValidationError("Give at least one field to change. / 请至少指定一项要修改的内容。") }
+            // Only the given fields are written, against the row as it is when the change commits.
+            let branch = try context.repository.editBranch(branchCode, changes, by: context.actor)
             print(context.lang == .zh ? "已更新突击队 \(branch.code)" : "updated branch \(branch.code)")
         }
     }

@@ -128,26 +128,19 @@ struct EnterpriseCommand: ParsableCommand {
         func run() throws {
             let context = try global.openContext()
             let enterpriseCode = try context.code(code, .enterprise)
-            guard var enterprise = try context.repository.snapshot().enterprise(enterpriseCode) else {
-                throw TandemError.unknownRecord(.enterprise, code)
-            }
-            let onlyResumption = resumption != nil && [name, kind, district, address, lat, lon, contact, phone].allSatisfy { $0 == nil }
-                && disabled == nil
-            if onlyResumption, let resumption {
-                // Branch leads may update their own enterprise's resumption status.
-                try context.repository.setResumption(enterpriseCode, try Parse.resumption(resumption), by: context.actor)
-            } else {
-                if let name { enterprise.name = name }
-                if let kind { enterprise.kind = try Parse.kind(kind) }
-                if let district { enterprise.districtCode = try context.district(district).code }
-                if let address { enterprise.address = address }
-                if lat != nil || lon != nil { enterprise.location = try Parse.location(lat: lat, lon: lon) }
-                if let contact { enterprise.contactName = contact }
-                if let phone { enterprise.contactPhone = phone }
-                if let disabled { enterprise.disabledEmployees = disabled }
-                if let resumption { enterprise.resumption = try Parse.resumption(resumption) }
-                try context.repository.updateEnterprise(enterprise, by: context.actor)
-            }
+            var changes = EnterpriseChanges()
+            changes.name = name
+            changes.kind = try kind.map(Parse.kind)
+            changes.districtCode = try district.map { try context.district($0).code }
+            changes.address = address
+            if lat != nil || lon != nil { changes.location = .some(try Parse.location(lat: lat, lon: lon)) }
+            changes.contactName = contact
+            changes.contactPhone = phone
+            changes.disabledEmployees = disabled
+            changes.resumption = try resumption.map(Parse.resumption)
+            guard !changes.isEmpty else { throw ValidationError("Give at least one field to change. / 请至少指定一项要修改的内容。") }
+            // Only the given fields are written, against the row as it is when the change commits.
+            let enterprise = try context.repository.editEnterprise(enterpriseCode, changes, by: context.actor)
             print(context.lang == .zh ? "已更新帮扶单位 \(enterprise.code)" : "updated enterprise \(enterprise.code)")
         }
     }
