@@ -35,15 +35,15 @@ struct EnterpriseCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register an enterprise needing help.")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Name, e.g. 南川九叶青花椒基地.") var name: String
+        @Option(help: "Name, e.g. 南川九叶青花椒基地. \(TextField.name.helpLimit)") var name: String
         @Option(help: "enterprise, employment_base, auxiliary_employment, blind_massage or service_institution.")
         var kind: String = "enterprise"
         @Option(help: "District: code, Chinese or English name.") var district: String
-        @Option var address: String = ""
+        @Option(help: "Address. \(TextField.address.helpLimit)") var address: String = ""
         @Option(help: "Latitude (with --lon).") var lat: String?
         @Option(help: "Longitude (with --lat).") var lon: String?
-        @Option(help: "Contact person.") var contact: String = ""
-        @Option(help: "Contact phone.") var phone: String = ""
+        @Option(help: "Contact person. \(TextField.contactName.helpLimit)") var contact: String = ""
+        @Option(help: "Contact phone. \(TextField.contactPhone.helpLimit)") var phone: String = ""
         @Option(help: "Number of disabled employees.") var disabled: Int = 0
         @Option(help: "closed, resumed or a percentage such as 60%.") var resumption: String = "closed"
 
@@ -53,7 +53,7 @@ struct EnterpriseCommand: ParsableCommand {
                                         address: address, location: try Parse.location(lat: lat, lon: lon), contactName: contact,
                                         contactPhone: phone, disabledEmployees: disabled, resumption: try Parse.resumption(resumption))
             let enterprise = try context.repository.addEnterprise(draft, by: context.actor)
-            print(context.lang == .zh ? "已登记帮扶单位 \(enterprise.code) \(enterprise.name)"
+            Printer.say(context.lang == .zh ? "已登记帮扶单位 \(enterprise.code) \(enterprise.name)"
                   : "registered enterprise \(enterprise.code) \(enterprise.name)")
         }
     }
@@ -114,14 +114,14 @@ struct EnterpriseCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change an enterprise's details or resumption status.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Enterprise code, e.g. E345.") var code: String
-        @Option var name: String?
+        @Option(help: "New name. \(TextField.name.helpLimit)") var name: String?
         @Option var kind: String?
         @Option var district: String?
-        @Option var address: String?
+        @Option(help: "New address. \(TextField.address.helpLimit)") var address: String?
         @Option var lat: String?
         @Option var lon: String?
-        @Option var contact: String?
-        @Option var phone: String?
+        @Option(help: "New contact person. \(TextField.contactName.helpLimit)") var contact: String?
+        @Option(help: "New contact phone. \(TextField.contactPhone.helpLimit)") var phone: String?
         @Option var disabled: Int?
         @Option(help: "closed, resumed or a percentage such as 60%.") var resumption: String?
 
@@ -141,7 +141,7 @@ struct EnterpriseCommand: ParsableCommand {
             guard !changes.isEmpty else { throw ValidationError("Give at least one field to change. / 请至少指定一项要修改的内容。") }
             // Only the given fields are written, against the row as it is when the change commits.
             let enterprise = try context.repository.editEnterprise(enterpriseCode, changes, by: context.actor)
-            print(context.lang == .zh ? "已更新帮扶单位 \(enterprise.code)" : "updated enterprise \(enterprise.code)")
+            Printer.say(context.lang == .zh ? "已更新帮扶单位 \(enterprise.code)" : "updated enterprise \(enterprise.code)")
         }
     }
 }

@@ -28,7 +28,7 @@ public enum TextField: Sendable, Hashable, CaseIterable {
     }
 
     /// "At most N characters, no control characters.", for an option's help text.
-    public var helpLimit: String { "At most \(limit) characters; no control or bidi characters." }
+    public var helpLimit: String { "At most \(limit) characters; no control characters." }
 }
 
 public enum TextRules {
