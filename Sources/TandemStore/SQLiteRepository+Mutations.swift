@@ -28,7 +28,9 @@ extension SQLiteRepository {
             // Read inside the write transaction: another edit committed a moment ago is the base.
             let before = try Self.fetchBranch(db, code)
             let after = changes.applied(to: before)
-            try Self.check(db, after)
+            // Only what changes is checked: text stored before the input rules does not block
+            // an edit of another field (and the edit that fixes it is checked like any other).
+            if let district = changes.districtCode { try Self.checkDistrict(db, district) }
             if !after.active, before.active, let pairing = try Self.activePairing(db, branch: code) {
                 throw TandemError.branchAlreadyPaired(branch: code, enterprise: pairing.enterpriseCode)
             }
@@ -80,7 +82,9 @@ extension SQLiteRepository {
                 try authorize(db, actor, .manageRecords) { _ in nil }
             }
             let after = changes.applied(to: before)
-            try Self.check(db, after)
+            // Only what changes is checked: text stored before the input rules does not block
+            // an edit of another field (and the edit that fixes it is checked like any other).
+            if let district = changes.districtCode { try Self.checkDistrict(db, district) }
             var columns: [(String, (any DatabaseValueConvertible)?)] = []
             if changes.name != nil { columns.append(("name", after.name)) }
             if changes.kind != nil { columns.append(("kind", after.kind.rawValue)) }
@@ -130,7 +134,8 @@ extension SQLiteRepository {
             guard let before = try Self.fetchOperator(db, login: changed.login) else {
                 throw TandemError.unknownOperator(changed.login)
             }
-            try TextRules.check(.name, changed.displayName)
+            // An old display name from before the input rules does not block a role change.
+            if changed.displayName != before.displayName { try TextRules.check(.name, changed.displayName) }
             try Self.checkRole(db, changed.role)
             let admins = try Int.fetchOne(db, sql: "SELECT count(*) FROM operator WHERE role = 'admin'") ?? 0
             try AdminSuccession.require(before: before, after: changed, adminCount: admins)
