@@ -25,11 +25,15 @@ struct BulletinCommand: ParsableCommand {
         let context = try global.openContext()
         let settings = try ConfigLoader.loadBulletin(from: ConfigLoader.locate(explicit: global.config))
         let today = context.today
-        let day = try date.map { try DayRules.parse($0, field: Bilingual(zh: "简报日期", en: "bulletin date"), today: today) } ?? today
-        guard day <= today else {
-            throw TandemError.invalidValue(field: Bilingual(zh: "简报日期", en: "bulletin date"), value: day.description,
-                                           expected: Bilingual(zh: "今天或以前的日期", en: "today or an earlier day"))
-        }
+        let field = Bilingual(zh: "简报日期", en: "bulletin date")
+        let day = try date.map { text in
+            // A bulletin reports what happened: a future day gets that reason rather than the window's.
+            if let typed = Day(parsing: text), typed > today {
+                throw TandemError.invalidValue(field: field, value: typed.description,
+                                               expected: Bilingual(zh: "今天或以前的日期", en: "today or an earlier day"))
+            }
+            return try DayRules.parse(text, field: field, today: today)
+        } ?? today
         let span = try Self.parsePeriod(period)
         let reportPeriod = ReportPeriod(ending: day, days: span)
         if let issue, !(1...100_000).contains(issue) {
