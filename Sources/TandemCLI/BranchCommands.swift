@@ -30,7 +30,7 @@ struct BranchCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register a branch task force.")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Name, e.g. 市残联机关第一党支部党员突击队.") var name: String
+        @Option(help: "Name, e.g. 市残联机关第一党支部党员突击队. \(TextField.name.helpLimit)") var name: String
         @Option(help: "Home district: code, Chinese or English name.") var district: String
         @Option(help: "Number of Party members in the task force.") var headcount: Int
         @Option(help: "Comma-separated capability codes or names (config/categories.yaml).") var capabilities: String = ""
@@ -41,7 +41,7 @@ struct BranchCommand: ParsableCommand {
             let draft = BranchDraft(name: name, districtCode: try context.district(district).code, headcount: headcount,
                                     capabilities: try Parse.capabilities(capabilities, catalog: context.catalog), active: !inactive)
             let branch = try context.repository.addBranch(draft, by: context.actor)
-            print(context.lang == .zh ? "已登记突击队 \(branch.code) \(branch.name)" : "registered branch \(branch.code) \(branch.name)")
+            Printer.say(context.lang == .zh ? "已登记突击队 \(branch.code) \(branch.name)" : "registered branch \(branch.code) \(branch.name)")
         }
     }
 
@@ -98,7 +98,7 @@ struct BranchCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change a branch's details.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Branch code, e.g. B12.") var code: String
-        @Option var name: String?
+        @Option(help: "New name. \(TextField.name.helpLimit)") var name: String?
         @Option var district: String?
         @Option var headcount: Int?
         @Option(help: "Comma-separated capabilities (replaces the list).") var capabilities: String?
@@ -107,16 +107,14 @@ struct BranchCommand: ParsableCommand {
         func run() throws {
             let context = try global.openContext()
             let branchCode = try context.code(code, .branch)
-            guard var branch = try context.repository.snapshot().branch(branchCode) else {
-                throw TandemError.unknownRecord(.branch, code)
-            }
-            if let name { branch.name = name }
-            if let district { branch.districtCode = try context.district(district).code }
-            if let headcount { branch.headcount = headcount }
-            if let capabilities { branch.capabilities = try Parse.capabilities(capabilities, catalog: context.catalog) }
-            if let active { branch.active = try Parse.yesNo(active) }
-            try context.repository.updateBranch(branch, by: context.actor)
-            print(context.lang == .zh ? "已更新突击队 \(branch.code)" : "updated branch \(branch.code)")
+            let changes = BranchChanges(
+                name: name, districtCode: try district.map { try context.district($0).code }, headcount: headcount,
+                capabilities: try capabilities.map { try Parse.capabilities($0, catalog: context.catalog) },
+                active: try active.map(Parse.yesNo))
+            guard !changes.isEmpty else { throw ValidationError("Give at least one field to change. / 请至少指定一项要修改的内容。") }
+            // Only the given fields are written, against the row as it is when the change commits.
+            let branch = try context.repository.editBranch(branchCode, changes, by: context.actor)
+            Printer.say(context.lang == .zh ? "已更新突击队 \(branch.code)" : "updated branch \(branch.code)")
         }
     }
 }

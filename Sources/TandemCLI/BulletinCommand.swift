@@ -25,11 +25,15 @@ struct BulletinCommand: ParsableCommand {
         let context = try global.openContext()
         let settings = try ConfigLoader.loadBulletin(from: ConfigLoader.locate(explicit: global.config))
         let today = context.today
-        let day = try date.map(Self.parseDay) ?? today
-        guard day <= today else {
-            throw TandemError.invalidValue(field: Bilingual(zh: "简报日期", en: "bulletin date"), value: day.description,
-                                           expected: Bilingual(zh: "今天或以前的日期", en: "today or an earlier day"))
-        }
+        let field = Bilingual(zh: "简报日期", en: "bulletin date")
+        let day = try date.map { text in
+            // A bulletin reports what happened: a future day gets that reason rather than the window's.
+            if let typed = Day(parsing: text), typed > today {
+                throw TandemError.invalidValue(field: field, value: typed.description,
+                                               expected: Bilingual(zh: "今天或以前的日期", en: "today or an earlier day"))
+            }
+            return try DayRules.parse(text, field: field, today: today)
+        } ?? today
         let span = try Self.parsePeriod(period)
         let reportPeriod = ReportPeriod(ending: day, days: span)
         if let issue, !(1...100_000).contains(issue) {
@@ -71,14 +75,6 @@ struct BulletinCommand: ParsableCommand {
             }
         }
         try ReportOutput.write(text, to: out, lang: context.lang)
-    }
-
-    static func parseDay(_ text: String) throws -> Day {
-        guard let day = Day(parsing: text) else {
-            throw TandemError.invalidValue(field: Bilingual(zh: "日期", en: "date"), value: text,
-                                           expected: Bilingual(zh: "YYYY-MM-DD 格式的日期", en: "a day as YYYY-MM-DD"))
-        }
-        return day
     }
 
     static func parsePeriod(_ text: String) throws -> Int {
@@ -185,6 +181,6 @@ enum ReportOutput {
             throw TandemError.invalidValue(field: Bilingual(zh: "输出文件", en: "output file"), value: path,
                                            expected: Bilingual(zh: "可写入的文件路径", en: "a file path that can be written"))
         }
-        print(lang == .zh ? "已写入 \(path)" : "written to \(path)")
+        Printer.say(lang == .zh ? "已写入 \(path)" : "written to \(path)")
     }
 }

@@ -35,15 +35,15 @@ struct EnterpriseCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register an enterprise needing help.")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Name, e.g. 南川九叶青花椒基地.") var name: String
+        @Option(help: "Name, e.g. 南川九叶青花椒基地. \(TextField.name.helpLimit)") var name: String
         @Option(help: "enterprise, employment_base, auxiliary_employment, blind_massage or service_institution.")
         var kind: String = "enterprise"
         @Option(help: "District: code, Chinese or English name.") var district: String
-        @Option var address: String = ""
+        @Option(help: "Address. \(TextField.address.helpLimit)") var address: String = ""
         @Option(help: "Latitude (with --lon).") var lat: String?
         @Option(help: "Longitude (with --lat).") var lon: String?
-        @Option(help: "Contact person.") var contact: String = ""
-        @Option(help: "Contact phone.") var phone: String = ""
+        @Option(help: "Contact person. \(TextField.contactName.helpLimit)") var contact: String = ""
+        @Option(help: "Contact phone. \(TextField.contactPhone.helpLimit)") var phone: String = ""
         @Option(help: "Number of disabled employees.") var disabled: Int = 0
         @Option(help: "closed, resumed or a percentage such as 60%.") var resumption: String = "closed"
 
@@ -53,7 +53,7 @@ struct EnterpriseCommand: ParsableCommand {
                                         address: address, location: try Parse.location(lat: lat, lon: lon), contactName: contact,
                                         contactPhone: phone, disabledEmployees: disabled, resumption: try Parse.resumption(resumption))
             let enterprise = try context.repository.addEnterprise(draft, by: context.actor)
-            print(context.lang == .zh ? "已登记帮扶单位 \(enterprise.code) \(enterprise.name)"
+            Printer.say(context.lang == .zh ? "已登记帮扶单位 \(enterprise.code) \(enterprise.name)"
                   : "registered enterprise \(enterprise.code) \(enterprise.name)")
         }
     }
@@ -114,41 +114,34 @@ struct EnterpriseCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change an enterprise's details or resumption status.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Enterprise code, e.g. E345.") var code: String
-        @Option var name: String?
+        @Option(help: "New name. \(TextField.name.helpLimit)") var name: String?
         @Option var kind: String?
         @Option var district: String?
-        @Option var address: String?
+        @Option(help: "New address. \(TextField.address.helpLimit)") var address: String?
         @Option var lat: String?
         @Option var lon: String?
-        @Option var contact: String?
-        @Option var phone: String?
+        @Option(help: "New contact person. \(TextField.contactName.helpLimit)") var contact: String?
+        @Option(help: "New contact phone. \(TextField.contactPhone.helpLimit)") var phone: String?
         @Option var disabled: Int?
         @Option(help: "closed, resumed or a percentage such as 60%.") var resumption: String?
 
         func run() throws {
             let context = try global.openContext()
             let enterpriseCode = try context.code(code, .enterprise)
-            guard var enterprise = try context.repository.snapshot().enterprise(enterpriseCode) else {
-                throw TandemError.unknownRecord(.enterprise, code)
-            }
-            let onlyResumption = resumption != nil && [name, kind, district, address, lat, lon, contact, phone].allSatisfy { $0 == nil }
-                && disabled == nil
-            if onlyResumption, let resumption {
-                // Branch leads may update their own enterprise's resumption status.
-                try context.repository.setResumption(enterpriseCode, try Parse.resumption(resumption), by: context.actor)
-            } else {
-                if let name { enterprise.name = name }
-                if let kind { enterprise.kind = try Parse.kind(kind) }
-                if let district { enterprise.districtCode = try context.district(district).code }
-                if let address { enterprise.address = address }
-                if lat != nil || lon != nil { enterprise.location = try Parse.location(lat: lat, lon: lon) }
-                if let contact { enterprise.contactName = contact }
-                if let phone { enterprise.contactPhone = phone }
-                if let disabled { enterprise.disabledEmployees = disabled }
-                if let resumption { enterprise.resumption = try Parse.resumption(resumption) }
-                try context.repository.updateEnterprise(enterprise, by: context.actor)
-            }
-            print(context.lang == .zh ? "已更新帮扶单位 \(enterprise.code)" : "updated enterprise \(enterprise.code)")
+            var changes = EnterpriseChanges()
+            changes.name = name
+            changes.kind = try kind.map(Parse.kind)
+            changes.districtCode = try district.map { try context.district($0).code }
+            changes.address = address
+            if lat != nil || lon != nil { changes.location = .some(try Parse.location(lat: lat, lon: lon)) }
+            changes.contactName = contact
+            changes.contactPhone = phone
+            changes.disabledEmployees = disabled
+            changes.resumption = try resumption.map(Parse.resumption)
+            guard !changes.isEmpty else { throw ValidationError("Give at least one field to change. / 请至少指定一项要修改的内容。") }
+            // Only the given fields are written, against the row as it is when the change commits.
+            let enterprise = try context.repository.editEnterprise(enterpriseCode, changes, by: context.actor)
+            Printer.say(context.lang == .zh ? "已更新帮扶单位 \(enterprise.code)" : "updated enterprise \(enterprise.code)")
         }
     }
 }

@@ -49,11 +49,11 @@ struct InitCommand: ParsableCommand {
         _ = try SQLiteRepository.create(path: path, geography: configuration.geography, admin: admin, seed: city, replace: force,
                                         session: session)
         if let city {
-            print(lang == .zh
+            Printer.say(lang == .zh
                   ? "已创建演示数据库 \(path)：\(city.enterprises.count) 个帮扶单位、\(city.branches.count) 支突击队、\(city.requests.count) 条需求；管理员 \(login)"
                   : "created demo database \(path): \(city.enterprises.count) enterprises, \(city.branches.count) branches, \(city.requests.count) requests; admin \(login)")
         } else {
-            print(lang == .zh ? "已创建数据库 \(path)；管理员 \(login)" : "created database \(path); admin \(login)")
+            Printer.say(lang == .zh ? "已创建数据库 \(path)；管理员 \(login)" : "created database \(path); admin \(login)")
         }
     }
 }

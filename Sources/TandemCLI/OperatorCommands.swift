@@ -18,8 +18,8 @@ struct OperatorCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register an operator by OS login name (admins only).")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "OS login name.") var login: String
-        @Option(help: "Display name.") var name: String?
+        @Argument(help: "OS login name. \(TextField.login.helpLimit)") var login: String
+        @Option(help: "Display name. \(TextField.name.helpLimit)") var name: String?
         @Option(help: "dispatcher, admin, supervisor, supervisor:3 or lead:B12.") var role: String
 
         func run() throws {
@@ -27,7 +27,7 @@ struct OperatorCommand: ParsableCommand {
             let trimmed = try OperatorRules.checkLogin(login)
             let op = Operator(login: trimmed, displayName: name ?? trimmed, role: try Parse.role(role))
             try context.repository.addOperator(op, by: context.actor)
-            print(context.lang == .zh ? "已添加操作员 \(op.login)（\(op.role.label(.zh))）" : "added operator \(op.login) (\(op.role.label(.en)))")
+            Printer.say(context.lang == .zh ? "已添加操作员 \(op.login)（\(op.role.label(.zh))）" : "added operator \(op.login) (\(op.role.label(.en)))")
         }
     }
 
@@ -63,7 +63,7 @@ struct OperatorCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change an operator's name or role (admins only).")
         @OptionGroup var global: GlobalOptions
         @Argument var login: String
-        @Option var name: String?
+        @Option(help: "New display name. \(TextField.name.helpLimit)") var name: String?
         @Option(help: "dispatcher, admin, supervisor, supervisor:3 or lead:B12.") var role: String?
 
         func run() throws {
@@ -72,7 +72,7 @@ struct OperatorCommand: ParsableCommand {
             if let name { op.displayName = name }
             if let role { op.role = try Parse.role(role) }
             try context.repository.updateOperator(op, by: context.actor)
-            print(context.lang == .zh ? "已更新操作员 \(op.login)" : "updated operator \(op.login)")
+            Printer.say(context.lang == .zh ? "已更新操作员 \(op.login)" : "updated operator \(op.login)")
         }
     }
 }
@@ -88,7 +88,7 @@ struct PairCommand: ParsableCommand {
         let context = try global.openContext()
         let pairing = try context.repository.pair(branch: try context.code(branch, .branch),
                                                   enterprise: try context.code(enterprise, .enterprise), by: context.actor)
-        print(context.lang == .zh ? "已结对：\(pairing.branchCode) ↔ \(pairing.enterpriseCode)"
+        Printer.say(context.lang == .zh ? "已结对：\(pairing.branchCode) ↔ \(pairing.enterpriseCode)"
               : "paired \(pairing.branchCode) with \(pairing.enterpriseCode)")
     }
 }
@@ -99,7 +99,7 @@ struct UnpairCommand: ParsableCommand {
                                                     abstract: "End the pairing of a branch or an enterprise (kept in history). / 解除结对")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "A branch code (B12) or an enterprise code (E345).") var code: String
-    @Option(help: "Why the pairing ends.") var reason: String = ""
+    @Option(help: "Why the pairing ends. \(TextField.reason.helpLimit)") var reason: String = ""
 
     func run() throws {
         let context = try global.openContext()
@@ -107,7 +107,7 @@ struct UnpairCommand: ParsableCommand {
             throw TandemError.malformedCode(.branch, code)
         }
         let pairing = try context.repository.unpair(parsed, reason: reason, by: context.actor)
-        print(context.lang == .zh ? "已解除结对：\(pairing.branchCode) ↔ \(pairing.enterpriseCode)"
+        Printer.say(context.lang == .zh ? "已解除结对：\(pairing.branchCode) ↔ \(pairing.enterpriseCode)"
               : "unpaired \(pairing.branchCode) from \(pairing.enterpriseCode)")
     }
 }

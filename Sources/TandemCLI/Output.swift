@@ -45,7 +45,8 @@ struct Tabular {
     func csv(_ lang: Lang) throws -> String {
         let writer = try CSVWriter(stream: .toMemory())
         try writer.write(row: headers.map { $0.text(lang) })
-        for row in rows { try writer.write(row: row) }
+        // Old data may hold control characters or formula-like text: every cell is made safe here.
+        for row in rows { try writer.write(row: row.map(TableText.csvCell)) }
         writer.stream.close()
         guard let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
         return String(decoding: data, as: UTF8.self)
@@ -64,7 +65,13 @@ enum Printer {
     static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return JSONText.escapingInvisibles(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    /// Prints a one-line message (a success line naming records): stored names can hold
+    /// control characters written before the input rules, so the line is cleaned first.
+    static func say(_ text: String) {
+        print(TerminalText.sanitize(text))
     }
 
     /// Prints `value` as JSON, or its tabular form as a table or CSV.
@@ -96,7 +103,10 @@ enum Printer {
         }.joined(separator: "\n")
     }
 
+    /// Prints an error; an argument echoed in it cannot drive the terminal.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        let safe = text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.sanitize(String($0)) }
+            .joined(separator: "\n")
+        FileHandle.standardError.write(Data((safe + "\n").utf8))
     }
 }

@@ -140,6 +140,7 @@ extension PairingPlan {
         key("totalCost", 1); int(totalCost)
         key("unpaired", 1); array(unpaired, 1, unpairedEnterprise)
         raw("\n}")
-        return String(decoding: out, as: UTF8.self)
+        // DEL, C1 and bidi controls in stored names are escaped like the other JSON output.
+        return JSONText.escapingInvisibles(String(decoding: out, as: UTF8.self))
     }
 }

@@ -32,7 +32,7 @@ struct RequestCommand: ParsableCommand {
         @Option(help: "Unit, e.g. piece, barrel, tonne, person.") var unit: String
         @Option(help: "urgent, high, normal or low.") var priority: String = "normal"
         @Option(help: "Due date, YYYY-MM-DD.") var due: String?
-        @Option var notes: String = ""
+        @Option(help: "Notes. \(TextField.note.helpLimit)") var notes: String = ""
 
         func run() throws {
             let context = try global.openContext()
@@ -43,7 +43,7 @@ struct RequestCommand: ParsableCommand {
             if let error = check.error { throw error }
             guard let draft = check.draft else { return }
             let request = try context.repository.addRequest(draft, catalog: context.catalog, by: context.actor)
-            print(context.lang == .zh ? "已登记需求 \(RequestCommand.summary(request, context))"
+            Printer.say(context.lang == .zh ? "已登记需求 \(RequestCommand.summary(request, context))"
                   : "filed request \(RequestCommand.summary(request, context))")
         }
     }
@@ -163,7 +163,7 @@ struct RequestCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Request code, e.g. R88.") var code: String
         @Argument(help: "Quantity delivered, e.g. 120.") var quantity: String
-        @Option var note: String = ""
+        @Option(help: "A note on this delivery. \(TextField.note.helpLimit)") var note: String = ""
         @Flag(help: "Allow delivering more than remains.") var over = false
 
         func run() throws {
@@ -171,7 +171,7 @@ struct RequestCommand: ParsableCommand {
             let request = try context.repository.deliver(try context.code(code, .request),
                                                          quantity: try RequestRules.parsePositiveQuantity(quantity),
                                                          note: note, allowOver: over, by: context.actor)
-            print(context.lang == .zh ? "已记录送达：\(RequestCommand.summary(request, context))"
+            Printer.say(context.lang == .zh ? "已记录送达：\(RequestCommand.summary(request, context))"
                   : "delivery recorded: \(RequestCommand.summary(request, context))")
         }
     }
@@ -184,7 +184,7 @@ struct RequestCommand: ParsableCommand {
         func run() throws {
             let context = try global.openContext()
             let request = try context.repository.markDone(try context.code(code, .request), by: context.actor)
-            print(context.lang == .zh ? "已完成：\(RequestCommand.summary(request, context))" : "done: \(RequestCommand.summary(request, context))")
+            Printer.say(context.lang == .zh ? "已完成：\(RequestCommand.summary(request, context))" : "done: \(RequestCommand.summary(request, context))")
         }
     }
 
@@ -192,12 +192,12 @@ struct RequestCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Cancel a request, with a reason.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Request code, e.g. R88.") var code: String
-        @Option(help: "Why it is cancelled.") var reason: String = ""
+        @Option(help: "Why it is cancelled. \(TextField.reason.helpLimit)") var reason: String = ""
 
         func run() throws {
             let context = try global.openContext()
             let request = try context.repository.cancel(try context.code(code, .request), reason: reason, by: context.actor)
-            print(context.lang == .zh ? "已取消：\(RequestCommand.summary(request, context))" : "cancelled: \(RequestCommand.summary(request, context))")
+            Printer.say(context.lang == .zh ? "已取消：\(RequestCommand.summary(request, context))" : "cancelled: \(RequestCommand.summary(request, context))")
         }
     }
 
@@ -205,12 +205,12 @@ struct RequestCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Reopen a done or cancelled request, with a reason.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Request code, e.g. R88.") var code: String
-        @Option(help: "Why it is reopened.") var reason: String = ""
+        @Option(help: "Why it is reopened. \(TextField.reason.helpLimit)") var reason: String = ""
 
         func run() throws {
             let context = try global.openContext()
             let request = try context.repository.reopen(try context.code(code, .request), reason: reason, by: context.actor)
-            print(context.lang == .zh ? "已重新打开：\(RequestCommand.summary(request, context))" : "reopened: \(RequestCommand.summary(request, context))")
+            Printer.say(context.lang == .zh ? "已重新打开：\(RequestCommand.summary(request, context))" : "reopened: \(RequestCommand.summary(request, context))")
         }
     }
 }

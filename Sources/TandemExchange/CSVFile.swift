@@ -29,13 +29,13 @@ public enum CSVFile {
     /// UTF-8. Text is cleaned of control characters and neutralised against formulas.
     public static func write(headers: [String], rows: [[TableCell]], byteOrderMark: Bool = true) throws -> Data {
         let writer = try CSVWriter(stream: .toMemory())
-        try writer.write(row: headers.map { TableText.neutralized(TableText.clean($0)) })
+        try writer.write(row: headers.map { TableText.csvCell($0) })
         for row in rows {
             try writer.write(row: row.map { cell in
                 switch cell {
                 case .empty: ""
                 case .number(let digits): digits
-                case .text(let text): TableText.neutralized(TableText.clean(text))
+                case .text(let text): TableText.csvCell(text)
                 }
             })
         }

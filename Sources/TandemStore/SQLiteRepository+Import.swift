@@ -9,7 +9,7 @@ extension SQLiteRepository {
 
     public func applyImport(_ plan: ImportPlan, by actor: Operator) throws -> ImportResult {
         try write { db in
-            try Permissions.require(actor, plan.table == .operators ? .manageOperators : .manageRecords) { _ in nil }
+            try authorize(db, actor, plan.table == .operators ? .manageOperators : .manageRecords) { _ in nil }
             guard plan.isApplicable else {
                 let count = plan.problems.count
                 throw TandemError.notAllowed(action: Bilingual(zh: "导入", en: "import"), reason: Bilingual(
@@ -74,8 +74,7 @@ extension SQLiteRepository {
         switch record {
         case .enterprise(var enterprise):
             try checked.requireDistrict(enterprise.districtCode)
-            try Self.checkName(enterprise.name)
-            try Self.checkCount(enterprise.disabledEmployees, field: Bilingual(zh: "残疾职工人数", en: "disabled employees"))
+            try RecordRules.check(enterprise)
             try db.cachedStatement(sql: """
                 INSERT INTO enterprise (name, kind, district_code, address, lat, lon, contact_name, contact_phone,
                                         disabled_employees, resumption_percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -122,7 +121,11 @@ extension SQLiteRepository {
         case (.enterprise(let old), .enterprise(let new)):
             guard try Self.fetchEnterprise(db, old.code) == old else { throw conflict(old.code.description) }
             try Self.check(db, new)
-            try Self.saveEnterprise(db, new)
+            // The whole row is written: it was compared with the plan's `old` just above, in this transaction.
+            try db.execute(sql: """
+                UPDATE enterprise SET name = ?, kind = ?, district_code = ?, address = ?, lat = ?, lon = ?, contact_name = ?,
+                    contact_phone = ?, disabled_employees = ?, resumption_percent = ? WHERE number = ?
+                """, arguments: RowDecoding.enterpriseArguments(new) + [new.code.number])
             try audit(db, actor, .editEnterprise, subject: AuditSubject(enterprise: new.code), before: old, after: new)
         case (.branch(let old), .branch(let new)):
             guard try Self.fetchBranch(db, old.code) == old else { throw conflict(old.code.description) }

@@ -7,7 +7,7 @@ extension SQLiteRepository {
     @discardableResult
     public func addBranch(_ draft: BranchDraft, by actor: Operator) throws -> Branch {
         try write { db in
-            try Permissions.require(actor, .manageRecords) { _ in nil }
+            try authorize(db, actor, .manageRecords) { _ in nil }
             var branch = Branch(code: RecordCode(.branch, 0), name: draft.name.trimmingWhitespace(), districtCode: draft.districtCode,
                                 headcount: draft.headcount, capabilities: draft.capabilities, active: draft.active)
             try Self.check(db, branch)
@@ -21,27 +21,37 @@ extension SQLiteRepository {
     }
 
     @discardableResult
-    public func updateBranch(_ branch: Branch, by actor: Operator) throws -> Branch {
-        try write { db in
-            try Permissions.require(actor, .manageRecords) { _ in nil }
-            let before = try Self.fetchBranch(db, branch.code)
-            try Self.check(db, branch)
-            if !branch.active, before.active, let pairing = try Self.activePairing(db, branch: branch.code) {
-                throw TandemError.branchAlreadyPaired(branch: branch.code, enterprise: pairing.enterpriseCode)
+    public func editBranch(_ code: RecordCode, _ changes: BranchChanges, by actor: Operator) throws -> Branch {
+        try changes.check()
+        return try write { db in
+            try authorize(db, actor, .manageRecords) { _ in nil }
+            // Read inside the write transaction: another edit committed a moment ago is the base.
+            let before = try Self.fetchBranch(db, code)
+            let after = changes.applied(to: before)
+            // Only what changes is checked: text stored before the input rules does not block
+            // an edit of another field (and the edit that fixes it is checked like any other).
+            if let district = changes.districtCode { try Self.checkDistrict(db, district) }
+            if !after.active, before.active, let pairing = try Self.activePairing(db, branch: code) {
+                throw TandemError.branchAlreadyPaired(branch: code, enterprise: pairing.enterpriseCode)
             }
-            try db.execute(sql: """
-                UPDATE branch SET name = ?, district_code = ?, headcount = ?, capabilities = ?, active = ?
-                WHERE number = ?
-                """, arguments: RowDecoding.branchArguments(branch) + [branch.code.number])
-            try audit(db, actor, .editBranch, subject: AuditSubject(branch: branch.code), before: before, after: branch)
-            return branch
+            var columns: [(String, (any DatabaseValueConvertible)?)] = []
+            if changes.name != nil { columns.append(("name", after.name)) }
+            if changes.districtCode != nil { columns.append(("district_code", after.districtCode)) }
+            if changes.headcount != nil { columns.append(("headcount", after.headcount)) }
+            if changes.capabilities != nil {
+                columns.append(("capabilities", after.sortedCapabilities.map(\.code).joined(separator: ",")))
+            }
+            if changes.active != nil { columns.append(("active", after.active)) }
+            try Self.update(db, table: "branch", number: code.number, columns)
+            try audit(db, actor, .editBranch, subject: AuditSubject(branch: code), before: before, after: after)
+            return after
         }
     }
 
     @discardableResult
     public func addEnterprise(_ draft: EnterpriseDraft, by actor: Operator) throws -> Enterprise {
         try write { db in
-            try Permissions.require(actor, .manageRecords) { _ in nil }
+            try authorize(db, actor, .manageRecords) { _ in nil }
             var enterprise = Enterprise(code: RecordCode(.enterprise, 0), name: draft.name.trimmingWhitespace(), kind: draft.kind,
                                         districtCode: draft.districtCode, address: draft.address, location: draft.location,
                                         contactName: draft.contactName, contactPhone: draft.contactPhone,
@@ -57,37 +67,57 @@ extension SQLiteRepository {
         }
     }
 
+    /// Changes only the fields in `changes`, applied to the row as it is inside the write
+    /// transaction. Changing the resumption status alone is what a branch lead may do for their
+    /// own enterprise; anything else needs `manageRecords`.
     @discardableResult
-    public func updateEnterprise(_ enterprise: Enterprise, by actor: Operator) throws -> Enterprise {
-        try write { db in
-            try Permissions.require(actor, .manageRecords) { _ in nil }
-            let before = try Self.fetchEnterprise(db, enterprise.code)
-            try Self.check(db, enterprise)
-            try Self.saveEnterprise(db, enterprise)
-            try audit(db, actor, .editEnterprise, subject: AuditSubject(enterprise: enterprise.code), before: before, after: enterprise)
-            return enterprise
+    public func editEnterprise(_ code: RecordCode, _ changes: EnterpriseChanges, by actor: Operator) throws -> Enterprise {
+        try changes.check()
+        return try write { db in
+            let before = try Self.fetchEnterprise(db, code)
+            if changes.isResumptionOnly {
+                let paired = try Self.activePairing(db, enterprise: code)?.branchCode
+                try authorize(db, actor, .updateResumption(enterprise: code)) { $0 == code ? paired : nil }
+            } else {
+                try authorize(db, actor, .manageRecords) { _ in nil }
+            }
+            let after = changes.applied(to: before)
+            // Only what changes is checked: text stored before the input rules does not block
+            // an edit of another field (and the edit that fixes it is checked like any other).
+            if let district = changes.districtCode { try Self.checkDistrict(db, district) }
+            var columns: [(String, (any DatabaseValueConvertible)?)] = []
+            if changes.name != nil { columns.append(("name", after.name)) }
+            if changes.kind != nil { columns.append(("kind", after.kind.rawValue)) }
+            if changes.districtCode != nil { columns.append(("district_code", after.districtCode)) }
+            if changes.address != nil { columns.append(("address", after.address)) }
+            if changes.location != nil {
+                columns.append(("lat", after.location?.lat))
+                columns.append(("lon", after.location?.lon))
+            }
+            if changes.contactName != nil { columns.append(("contact_name", after.contactName)) }
+            if changes.contactPhone != nil { columns.append(("contact_phone", after.contactPhone)) }
+            if changes.disabledEmployees != nil { columns.append(("disabled_employees", after.disabledEmployees)) }
+            if changes.resumption != nil { columns.append(("resumption_percent", after.resumption.percent)) }
+            try Self.update(db, table: "enterprise", number: code.number, columns)
+            if changes.isResumptionOnly {
+                try audit(db, actor, .updateResumption, subject: AuditSubject(enterprise: code),
+                          before: before.resumption, after: after.resumption)
+            } else {
+                try audit(db, actor, .editEnterprise, subject: AuditSubject(enterprise: code), before: before, after: after)
+            }
+            return after
         }
     }
 
     @discardableResult
     public func setResumption(_ code: RecordCode, _ resumption: Resumption, by actor: Operator) throws -> Enterprise {
-        try write { db in
-            let before = try Self.fetchEnterprise(db, code)
-            let paired = try Self.activePairing(db, enterprise: code)?.branchCode
-            try Permissions.require(actor, .updateResumption(enterprise: code)) { $0 == code ? paired : nil }
-            var after = before
-            after.resumption = resumption
-            try Self.saveEnterprise(db, after)
-            try audit(db, actor, .updateResumption, subject: AuditSubject(enterprise: code),
-                      before: before.resumption, after: resumption)
-            return after
-        }
+        try editEnterprise(code, EnterpriseChanges(resumption: resumption), by: actor)
     }
 
     public func addOperator(_ newOperator: Operator, by actor: Operator) throws {
         try write { db in
-            try Permissions.require(actor, .manageOperators) { _ in nil }
-            _ = try OperatorRules.checkLogin(newOperator.login)
+            try authorize(db, actor, .manageOperators) { _ in nil }
+            try OperatorRules.check(newOperator)
             if try Self.fetchOperator(db, login: newOperator.login) != nil {
                 throw TandemError.duplicateOperator(newOperator.login)
             }
@@ -100,10 +130,12 @@ extension SQLiteRepository {
 
     public func updateOperator(_ changed: Operator, by actor: Operator) throws {
         try write { db in
-            try Permissions.require(actor, .manageOperators) { _ in nil }
+            try authorize(db, actor, .manageOperators) { _ in nil }
             guard let before = try Self.fetchOperator(db, login: changed.login) else {
                 throw TandemError.unknownOperator(changed.login)
             }
+            // An old display name from before the input rules does not block a role change.
+            if changed.displayName != before.displayName { try TextRules.check(.name, changed.displayName) }
             try Self.checkRole(db, changed.role)
             let admins = try Int.fetchOne(db, sql: "SELECT count(*) FROM operator WHERE role = 'admin'") ?? 0
             try AdminSuccession.require(before: before, after: changed, adminCount: admins)
@@ -123,7 +155,8 @@ extension SQLiteRepository {
     @discardableResult
     public func pairAll(_ pairs: [(branch: RecordCode, enterprise: RecordCode)], ending: [RecordCode], reason: String,
                         by actor: Operator) throws -> [Pairing] {
-        try write { db in
+        try TextRules.check(.reason, reason)
+        return try write { db in
             for enterprise in ending { _ = try endPairing(db, enterprise, reason: reason, actor: actor) }
             let written = try pairs.map { try insertPairing(db, branch: $0.branch, enterprise: $0.enterprise, actor: actor) }
             try audit(db, actor, .applyPlan, subject: .database, before: nil as String?,
@@ -134,7 +167,7 @@ extension SQLiteRepository {
 
     private func insertPairing(_ db: Database, branch branchCode: RecordCode, enterprise enterpriseCode: RecordCode,
                                actor: Operator) throws -> Pairing {
-        try Permissions.require(actor, .pair) { _ in nil }
+        try authorize(db, actor, .pair) { _ in nil }
         let branch = try Self.fetchBranch(db, branchCode)
         let enterprise = try Self.fetchEnterprise(db, enterpriseCode)
         try PairingRules.checkCanPair(branch: branch, enterprise: enterprise,
@@ -152,12 +185,13 @@ extension SQLiteRepository {
 
     @discardableResult
     public func unpair(_ code: RecordCode, reason: String, by actor: Operator) throws -> Pairing {
-        try write { db in try endPairing(db, code, reason: reason, actor: actor) }
+        try TextRules.check(.reason, reason)
+        return try write { db in try endPairing(db, code, reason: reason, actor: actor) }
     }
 
     /// Ends the active pairing of a branch or enterprise, keeping it in history.
     private func endPairing(_ db: Database, _ code: RecordCode, reason: String, actor: Operator) throws -> Pairing {
-        try Permissions.require(actor, .unpair) { _ in nil }
+        try authorize(db, actor, .unpair) { _ in nil }
         let existing: Pairing?
         switch code.kind {
         case .branch:
@@ -187,7 +221,7 @@ extension SQLiteRepository {
         try write { db in
             _ = try Self.fetchEnterprise(db, draft.enterpriseCode)
             let paired = try Self.activePairing(db, enterprise: draft.enterpriseCode)?.branchCode
-            try Permissions.require(actor, .fileRequest(enterprise: draft.enterpriseCode)) { $0 == draft.enterpriseCode ? paired : nil }
+            try authorize(db, actor, .fileRequest(enterprise: draft.enterpriseCode)) { $0 == draft.enterpriseCode ? paired : nil }
             let valid = try RequestRules.validate(draft, catalog: catalog, today: today())
             var request = Request(code: RecordCode(.request, 0), enterpriseCode: draft.enterpriseCode, category: valid.category.code,
                                   item: valid.item.code, quantity: valid.quantity, unit: valid.unit.code,
@@ -205,7 +239,8 @@ extension SQLiteRepository {
 
     @discardableResult
     public func deliver(_ code: RecordCode, quantity: Quantity, note: String, allowOver: Bool, by actor: Operator) throws -> Request {
-        try changeRequest(code, action: .deliver, actor: actor, permission: { .workRequest(enterprise: $0) }) { db, request in
+        try TextRules.check(.note, note)
+        return try changeRequest(code, action: .deliver, actor: actor, permission: { .workRequest(enterprise: $0) }) { db, request in
             let after = try RequestRules.deliver(request, quantity: quantity, allowOver: allowOver, on: today())
             try db.execute(sql: """
                 INSERT INTO delivery (request_number, quantity, note, operator_login, at, over_delivery) VALUES (?, ?, ?, ?, ?, ?)
@@ -242,11 +277,12 @@ extension SQLiteRepository {
     /// saves the result with its audit event, all in one transaction.
     private func changeRequest(_ code: RecordCode, action: AuditAction, actor: Operator, permission: (RecordCode) -> Action,
                                note: String? = nil, _ change: (Database, Request) throws -> Request) throws -> Request {
-        try write { db in
+        if let note { try TextRules.check(.reason, note) }
+        return try write { db in
             let before = try Self.fetchRequest(db, code)
             let enterprise = before.enterpriseCode
             let paired = try Self.activePairing(db, enterprise: enterprise)?.branchCode
-            try Permissions.require(actor, permission(enterprise)) { $0 == enterprise ? paired : nil }
+            try authorize(db, actor, permission(enterprise)) { $0 == enterprise ? paired : nil }
             var after = try change(db, before)
             if let note, !note.isEmpty {
                 after.notes = before.notes.isEmpty ? note : before.notes + "\n" + note
@@ -278,43 +314,44 @@ extension SQLiteRepository {
 
     // MARK: - Checks
 
-    static func saveEnterprise(_ db: Database, _ e: Enterprise) throws {
-        try db.execute(sql: """
-            UPDATE enterprise SET name = ?, kind = ?, district_code = ?, address = ?, lat = ?, lon = ?, contact_name = ?,
-                contact_phone = ?, disabled_employees = ?, resumption_percent = ? WHERE number = ?
-            """, arguments: RowDecoding.enterpriseArguments(e) + [e.code.number])
+    /// Writes only `columns` of one row: an edit never writes back fields it did not change.
+    static func update(_ db: Database, table: String, number: Int, _ columns: [(String, (any DatabaseValueConvertible)?)]) throws {
+        guard !columns.isEmpty else { return }
+        let assignments = columns.map { "\($0.0) = ?" }.joined(separator: ", ")
+        try db.execute(sql: "UPDATE \(table) SET \(assignments) WHERE number = ?",
+                       arguments: StatementArguments(columns.map(\.1) + [number]))
+    }
+
+    /// The actor as the operator table says now, inside the write transaction: a removed
+    /// operator is refused, and a demoted one is judged by their new role, even in a console
+    /// opened before the change.
+    func authorize(_ db: Database, _ actor: Operator, _ action: Action, pairedBranch: (RecordCode) -> RecordCode?) throws {
+        guard let current = try Self.fetchOperator(db, login: actor.login) else {
+            throw TandemError.operatorRemoved(login: actor.login)
+        }
+        guard let reason = Permissions.denial(current, action, pairedBranch: pairedBranch) else { return }
+        if current.role != actor.role {
+            throw TandemError.notAllowed(action: action.name, reason: Bilingual(
+                zh: "您的角色已改为\(current.role.label(.zh))；\(reason.zh)",
+                en: "your role is now \(current.role.label(.en)); \(reason.en)"))
+        }
+        throw TandemError.notAllowed(action: action.name, reason: reason)
     }
 
     /// What the schema cannot say in a way a user understands: a known district, a name, a sane count.
     static func check(_ db: Database, _ branch: Branch) throws {
+        try RecordRules.check(branch)
         try checkDistrict(db, branch.districtCode)
-        try checkName(branch.name)
-        try checkCount(branch.headcount, field: Bilingual(zh: "人数", en: "headcount"))
     }
 
     static func check(_ db: Database, _ enterprise: Enterprise) throws {
+        try RecordRules.check(enterprise)
         try checkDistrict(db, enterprise.districtCode)
-        try checkName(enterprise.name)
-        try checkCount(enterprise.disabledEmployees, field: Bilingual(zh: "残疾职工人数", en: "disabled employees"))
     }
 
     static func checkDistrict(_ db: Database, _ code: String) throws {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM district WHERE code = ?", arguments: [code]) == true else {
             throw TandemError.unknownDistrict(code)
-        }
-    }
-
-    static func checkName(_ name: String) throws {
-        guard !name.trimmingWhitespace().isEmpty else {
-            throw TandemError.invalidValue(field: Bilingual(zh: "名称", en: "name"), value: name,
-                                           expected: Bilingual(zh: "非空文字", en: "a non-empty text"))
-        }
-    }
-
-    static func checkCount(_ value: Int, field: Bilingual) throws {
-        guard value >= 0, value <= 1_000_000 else {
-            throw TandemError.invalidValue(field: field, value: String(value),
-                                           expected: Bilingual(zh: "0 到 1000000 的整数", en: "a whole number from 0 to 1000000"))
         }
     }
 

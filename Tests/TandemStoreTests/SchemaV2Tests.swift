@@ -250,9 +250,7 @@ import TandemCore
         try f.repository.addOperator(Operator(login: "lead1", displayName: "刘强", role: .branchLead(branch: branch.code)), by: f.admin)
         #expect(try f.repository.operators().leads(of: branch.code).map(\.login) == ["lead1"])
         // Editing the branch cannot change its lead; changing the operator's role does.
-        var edited = branch
-        edited.headcount = 12
-        try f.repository.updateBranch(edited, by: f.dispatcher)
+        try f.repository.editBranch(branch.code, BranchChanges(headcount: 12), by: f.dispatcher)
         #expect(try f.repository.operators().leads(of: branch.code).map(\.login) == ["lead1"])
         try f.repository.updateOperator(Operator(login: "lead1", displayName: "刘强", role: .dispatcher), by: f.admin)
         #expect(try f.repository.operators().leads(of: branch.code).isEmpty)

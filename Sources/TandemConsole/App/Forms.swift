@@ -191,12 +191,14 @@ extension ConsoleState {
                case .failure(let problem) = RequestRules.checkDelivery(of: request, quantity: v[0], allowOver: over) {
                 form.fields[0].error = problem.bilingual(wording: ConsoleKeyRemedies())
             }
+            if let problem = TextRules.problem(.note, v[1]) { form.fields[1].error = problem.bilingual(wording: ConsoleKeyRemedies()) }
         case .resumption:
             if Resumption(parsing: v[0]) == nil {
                 form.fields[0].error = bi("应为 closed、1%–99% 或 resumed", "expected closed, 1%–99% or resumed")
             }
         case .unpair:
             if v[0].isEmpty { form.fields[0].error = TandemError.reasonRequired.problemText }
+            if let problem = TextRules.problem(.reason, v[0]) { form.fields[0].error = problem.bilingual(wording: ConsoleKeyRemedies()) }
         case .filter:
             if !v[0].isEmpty, catalog.category(matching: v[0]) == nil { form.fields[0].error = bi("没有类别“\(v[0])”", "no category \(v[0])") }
             if !v[1].isEmpty, v[1].lowercased() != "all", RequestStatus(matching: v[1]) == nil {

@@ -21,7 +21,7 @@ extension RowPlanner {
         }
         let old = existing ?? Enterprise(code: RecordCode(.enterprise, 0), name: "", kind: .enterprise, districtCode: "")
         var new = old
-        if reader.value("name") != nil { new.name = reader.textField("name", old: old.name) }
+        if reader.value("name") != nil { new.name = reader.textField("name", old: old.name, rule: .name) }
         if let district { new.districtCode = district.code }
         if let text = reader.value("kind") {
             if let kind = EnterpriseKind(matching: normalizedInput(text)) { new.kind = kind } else {
@@ -30,9 +30,9 @@ extension RowPlanner {
                     en: "one of " + EnterpriseKind.allCases.map(\.rawValue).joined(separator: ", "))))
             }
         }
-        new.address = reader.textField("address", old: old.address)
-        new.contactName = reader.textField("contact", old: old.contactName)
-        new.contactPhone = reader.textField("phone", old: old.contactPhone)
+        new.address = reader.textField("address", old: old.address, rule: .address)
+        new.contactName = reader.textField("contact", old: old.contactName, rule: .contactName)
+        new.contactPhone = reader.textField("phone", old: old.contactPhone, rule: .contactPhone)
         new.disabledEmployees = reader.count("disabled_employees", old: old.disabledEmployees, name: fieldName("disabled_employees"))
         if let text = reader.value("resumption") { new.resumption = resumption(text, &reader) ?? old.resumption }
         if reader.has("lat") || reader.has("lon") { new.location = location(&reader, old: old.location) }
@@ -97,7 +97,7 @@ extension RowPlanner {
         }
         let old = existing ?? Branch(code: RecordCode(.branch, 0), name: "", districtCode: "", headcount: 0, capabilities: [])
         var new = old
-        if reader.value("name") != nil { new.name = reader.textField("name", old: old.name) }
+        if reader.value("name") != nil { new.name = reader.textField("name", old: old.name, rule: .name) }
         if let district { new.districtCode = district.code }
         new.headcount = reader.count("headcount", old: old.headcount, name: fieldName("headcount"))
         if let text = reader.text("capabilities") {
@@ -138,6 +138,10 @@ extension RowPlanner {
             required(&reader, "login")
             return nil
         }
+        if let problem = TextRules.problem(.login, login) {
+            reader.refuse("login", problem)
+            return nil
+        }
         guard !login.contains(where: \.isWhitespace) else {
             reader.refuse("login", .invalidValue(field: fieldName("login"), value: login,
                                                  expected: Bilingual(zh: "不含空格的系统登录名", en: "an OS login name without spaces")))
@@ -145,7 +149,7 @@ extension RowPlanner {
         }
         let existing = context.operators.first { $0.login == login }
         var new = existing ?? Operator(login: login, displayName: login, role: .dispatcher)
-        if let name = reader.value("name") { new.displayName = name }
+        if reader.value("name") != nil { new.displayName = reader.textField("name", old: new.displayName, rule: .name) }
         if let text = reader.value("role") {
             if let role = Role(parsing: normalizedInput(text)) {
                 switch role {

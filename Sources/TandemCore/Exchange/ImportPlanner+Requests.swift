@@ -123,7 +123,7 @@ extension RowPlanner {
             }
         }
         if case .some(let due) = reader.day("due", name: fieldName("due")) { new.due = due }
-        new.notes = reader.textField("notes", old: old.notes)
+        new.notes = reader.textField("notes", old: old.notes, rule: .note)
         if existing == nil, case .some(let day?) = filed { new.filed = day }
 
         // What Tandem records itself: compared, never written by an import.

@@ -116,9 +116,12 @@ struct RowCells {
 
     /// Keeps `old` when a text cell reads the same as the exported (cleaned) `old`, so an
     /// exported name with a stray control character does not show as a change.
-    func textField(_ field: String, old: String) -> String {
+    /// A changed text is checked by `TextRules`, as typed text is.
+    mutating func textField(_ field: String, old: String, rule: TextField) -> String {
         guard let text = text(field) else { return old }
-        return TableText.clean(old).trimmingWhitespace() == text ? old : text
+        if TableText.clean(old).trimmingWhitespace() == text { return old }
+        if let problem = TextRules.problem(rule, text) { refuse(field, problem) }
+        return text
     }
 
     /// A whole number from 0 to 1 000 000 (`12`, `１２`, `12.0` from a spreadsheet).

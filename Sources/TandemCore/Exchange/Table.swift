@@ -53,13 +53,19 @@ public struct Table: Sendable, Hashable {
 /// escape sequence in a name must not reach a spreadsheet or a terminal), and in CSV not read
 /// as a formula by Excel or WPS.
 public enum TableText {
-    /// The text with every control character (C0, DEL, C1) replaced by a space.
+    /// The text with every control character (C0, DEL, C1) replaced by a space and every
+    /// bidirectional formatting character (`TextRules.isBidiControl`) removed.
     public static func clean(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        guard text.unicodeScalars.contains(where: TextRules.isForbidden) else { return text }
         var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { scalars.append(isControl(scalar) ? " " : scalar) }
+        for scalar in text.unicodeScalars where !TextRules.isBidiControl(scalar) {
+            scalars.append(isControl(scalar) ? " " : scalar)
+        }
         return String(scalars)
     }
+
+    /// A cell as written to any CSV (lists, exports): cleaned, then neutralised.
+    public static func csvCell(_ text: String) -> String { neutralized(clean(text)) }
 
     /// A text cell for a CSV file: a leading `=`, `+`, `-` or `@` (or tab / CR) would start a
     /// formula in Excel, so such text gets a leading apostrophe, which spreadsheets show as text

@@ -139,6 +139,8 @@ extension RequestRules {
             if let due = Day(parsing: dueText) {
                 if let today, due < today {
                     check.add(.due, .dueBeforeToday(due: due, today: today))
+                } else if let today, let problem = DayRules.problem(due, today: today) {
+                    check.add(.due, problem)
                 } else {
                     check.due = due
                 }
@@ -147,6 +149,7 @@ extension RequestRules {
                                               expected: Bilingual(zh: "YYYY-MM-DD 格式的日期", en: "a date as YYYY-MM-DD")))
             }
         }
+        if let problem = TextRules.problem(.note, text.notes) { check.add(.notes, problem) }
         if check.isValid, let category = check.category, let item = check.item, let unit = check.unit,
            check.quantity != nil, let priority = check.priority {
             check.draft = RequestDraft(enterpriseCode: text.enterpriseCode, category: category.code, item: item.code,

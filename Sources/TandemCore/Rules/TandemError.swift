@@ -14,6 +14,13 @@ public indirect enum TandemError: Error, Sendable, Equatable {
     case branchInactive(RecordCode)
     case invalidQuantity(String)
     case invalidValue(field: Bilingual, value: String, expected: Bilingual)
+    /// A control or bidirectional character in typed text (`TextRules`); the text is not echoed.
+    case unsafeText(field: Bilingual, character: UInt32)
+    case textTooLong(field: Bilingual, length: Int, limit: Int)
+    /// A date outside `DayRules.window` (before 2000 or more than ten years ahead).
+    case dayOutOfRange(Day, earliest: Day, latest: Day)
+    /// The actor's operator row was removed since they opened Tandem.
+    case operatorRemoved(login: String)
     /// A required field left empty.
     case missingValue(field: Bilingual)
     case dueBeforeToday(due: Day, today: Day)
@@ -76,6 +83,18 @@ public indirect enum TandemError: Error, Sendable, Equatable {
                 : "invalid quantity \(text): expected a number greater than 0 (at most 3 decimals)"
         case .invalidValue(let field, let value, let expected):
             return zh ? "\(field.zh)“\(value)”无效：应为\(expected.zh)" : "invalid \(field.en) \(value): expected \(expected.en)"
+        case .unsafeText(let field, let character):
+            let hex = String(character, radix: 16, uppercase: true)
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            return zh ? "\(field.zh)含有不允许的控制字符或双向文字控制符（\(code)）"
+                : "the \(field.en) contains a control or bidirectional formatting character (\(code)), which is not allowed"
+        case .textTooLong(let field, let length, let limit):
+            return zh ? "\(field.zh)过长：\(length) 个字符，最多 \(limit) 个" : "the \(field.en) is too long: \(length) characters, at most \(limit)"
+        case .dayOutOfRange(let day, let earliest, let latest):
+            return zh ? "日期 \(day) 超出允许范围（\(earliest) 至 \(latest)）"
+                : "the date \(day) is outside the accepted range (\(earliest) to \(latest))"
+        case .operatorRemoved(let login):
+            return zh ? "操作员“\(login)”已被移除，不能再修改数据" : "operator \(login) has been removed and can no longer change anything"
         case .missingValue(let field):
             return zh ? "请填写\(field.zh)" : "enter the \(field.en)"
         case .dueBeforeToday(let due, let today):

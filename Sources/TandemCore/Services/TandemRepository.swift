@@ -55,7 +55,8 @@ public struct EnterpriseHistory: Sendable {
 }
 
 /// Everything the command line and the console can read and change. The store implements it;
-/// every mutation checks `Permissions` for `actor`, runs in one transaction with its audit
+/// every mutation checks `Permissions` for `actor` as the operator table says inside the
+/// transaction (a demoted or removed operator is refused even in an open console), runs in one transaction with its audit
 /// event, and on any error changes nothing.
 public protocol TandemRepository: AnyObject, Sendable {
     // Reads
@@ -79,9 +80,12 @@ public protocol TandemRepository: AnyObject, Sendable {
 
     // Records
     @discardableResult func addBranch(_ draft: BranchDraft, by actor: Operator) throws -> Branch
-    @discardableResult func updateBranch(_ branch: Branch, by actor: Operator) throws -> Branch
+    /// Changes only the given fields, applied to the branch as it is inside the transaction.
+    @discardableResult func editBranch(_ code: RecordCode, _ changes: BranchChanges, by actor: Operator) throws -> Branch
     @discardableResult func addEnterprise(_ draft: EnterpriseDraft, by actor: Operator) throws -> Enterprise
-    @discardableResult func updateEnterprise(_ enterprise: Enterprise, by actor: Operator) throws -> Enterprise
+    /// Changes only the given fields, applied to the enterprise as it is inside the transaction;
+    /// the resumption status alone may be changed by the lead of the paired branch.
+    @discardableResult func editEnterprise(_ code: RecordCode, _ changes: EnterpriseChanges, by actor: Operator) throws -> Enterprise
     func addOperator(_ newOperator: Operator, by actor: Operator) throws
     func updateOperator(_ changed: Operator, by actor: Operator) throws
 
