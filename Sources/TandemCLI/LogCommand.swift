@@ -35,8 +35,13 @@ struct LogCommand: ParsableCommand {
                                  enterprise: try enterprise.map { try context.code($0, .enterprise) },
                                  branch: try branch.map { try context.code($0, .branch) },
                                  request: try request.map { try context.code($0, .request) },
-                                 since: try since.map { Self.startOfLocalDay(try BulletinCommand.parseDay($0)) },
-                                 until: try until.map { Self.startOfLocalDay(try BulletinCommand.parseDay($0).adding(days: 1)) })
+                                 since: try since.map {
+                                     Self.startOfLocalDay(try DayRules.parse($0, field: Bilingual(zh: "起始日期", en: "since"), today: context.today))
+                                 },
+                                 until: try until.map {
+                                     Self.startOfLocalDay(try DayRules.parse($0, field: Bilingual(zh: "截止日期", en: "until"), today: context.today)
+                                         .adding(days: 1))
+                                 })
         let events = try context.repository.auditLog(filter, limit: limit)
         let tabular = Tabular(headers: [Bilingual(zh: "编号", en: "id"), Bilingual(zh: "时间", en: "time"),
                                         Bilingual(zh: "操作员", en: "operator"), Bilingual(zh: "操作", en: "action"),

@@ -1,4 +1,5 @@
 import AssignmentSolver
+import Foundation
 import Testing
 
 /// `tandem engine solve` input: any bytes either parse into a well-formed problem or throw
@@ -20,6 +21,9 @@ struct InstanceParserFuzzTests {
         let runs = FuzzBudget.run { seed in
             var mutator = Mutator(seed: seed)
             let input = mutator.mutate(Array(Self.seeds[mutator.below(Self.seeds.count)].utf8))
+            if ProcessInfo.processInfo.environment["TANDEM_FUZZ_SHOW"] != nil {
+                print("seed \(seed) input: \(String(decoding: input, as: UTF8.self).debugDescription)")
+            }
             do {
                 let problem = try InstanceParser.parse(input)
                 #expect(problem.rows >= 0 && problem.cols >= 0 && problem.edgeCount <= problem.rows * problem.cols,
