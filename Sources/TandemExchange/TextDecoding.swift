@@ -43,32 +43,29 @@ public enum TextDecoding {
         let converter = iconv_open(target, source)
         guard converter != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(converter) }
-        var input = [CChar](repeating: 0, count: data.count)
-        data.withUnsafeBytes { raw in
-            for (i, byte) in raw.enumerated() { input[i] = CChar(bitPattern: byte) }
-        }
-        var output = [CChar](repeating: 0, count: data.count * 2 + 16)
+        // iconv takes mutable pointers; the copies are made once, in bulk.
+        var input = [UInt8](data)
+        var output = [UInt8](repeating: 0, count: data.count * 2 + 16)
         var inLeft = input.count
         var outLeft = output.count
-        let converted: Int = input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                var inPointer: UnsafeMutablePointer<CChar>? = inBuffer.baseAddress
-                var outPointer: UnsafeMutablePointer<CChar>? = outBuffer.baseAddress
+        let converted: Int = input.withUnsafeMutableBytes { inBuffer in
+            output.withUnsafeMutableBytes { outBuffer in
+                var inPointer = inBuffer.baseAddress?.assumingMemoryBound(to: CChar.self)
+                var outPointer = outBuffer.baseAddress?.assumingMemoryBound(to: CChar.self)
                 return iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
             }
         }
         guard converted != -1, inLeft == 0 else { return nil }
-        return Data(output.prefix(output.count - outLeft).map { UInt8(bitPattern: $0) })
+        output.removeLast(outLeft)
+        return Data(output)
     }
 }
 
 extension String {
     /// The text of `data` when it is valid UTF-8, else nil (Foundation would repair it).
     init?(validatingUTF8 data: Data) {
-        let text = String(decoding: data, as: UTF8.self)
-        // A repaired decoding has U+FFFD where the input had invalid bytes, so it no longer
-        // encodes back to the same bytes.
-        if text.unicodeScalars.contains("\u{FFFD}"), Data(text.utf8) != data { return nil }
+        // Stops at the first invalid byte: a GB18030 file is told apart without decoding it all.
+        guard let text = String(validating: data, as: UTF8.self) else { return nil }
         self = text
     }
 }

@@ -46,28 +46,24 @@ extension SQLiteRepository {
         var at: Timestamp
         /// Enterprise numbers that exist (read once for a requests import).
         var enterprises: Set<Int> = []
+        /// The inserts of new records, prepared at first use.
+        var enterpriseInsert: RawInsert?
+        var requestInsert: RawInsert?
+        /// The audit JSON of new records, written into one reused buffer.
+        var json = ImportAuditJSON()
 
         func requireDistrict(_ code: String) throws {
             guard districts.contains(code) else { throw TandemError.unknownDistrict(code) }
         }
     }
 
-    /// The audit event of one imported record, as `audit` writes it, chained like every event.
-    private func importAudit<Value: Encodable>(_ db: Database, _ actor: Operator, at: Timestamp, _ action: AuditAction,
-                                               subject: AuditSubject, before: Value?, after: Value) throws {
-        func json(_ value: Value?) throws -> String {
-            guard let value else { return "" }
-            return String(decoding: try SQLiteRepository.importEncoder.encode(value), as: UTF8.self)
-        }
-        try AuditChain.append(db, at: at, operatorName: session.auditName(for: actor), action: action, subject: subject,
-                              before: try json(before), after: try json(after))
+    /// The audit event of one imported record, as `audit` writes it, chained like every event;
+    /// its JSON written directly by `ImportAuditJSON`.
+    private func importAudit(_ checked: CheckedRecords, _ db: Database, _ actor: Operator, _ action: AuditAction,
+                             subject: AuditSubject, after: String) throws {
+        try AuditChain.append(db, at: checked.at, operatorName: session.auditName(for: actor), action: action, subject: subject,
+                              before: "", after: after)
     }
-
-    private static let importEncoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 
     /// Inserts a new record with its audit event and returns its code (or login).
     private func insert(_ db: Database, _ record: ImportRecord, actor: Operator, checked: inout CheckedRecords) throws -> String {
@@ -75,12 +71,25 @@ extension SQLiteRepository {
         case .enterprise(var enterprise):
             try checked.requireDistrict(enterprise.districtCode)
             try RecordRules.check(enterprise)
-            try db.cachedStatement(sql: """
+            // The columns and values of `RowDecoding.enterpriseArguments`.
+            let insert = try checked.enterpriseInsert ?? RawInsert(db, sql: """
                 INSERT INTO enterprise (name, kind, district_code, address, lat, lon, contact_name, contact_phone,
                                         disabled_employees, resumption_percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: RowDecoding.enterpriseArguments(enterprise))
-            enterprise.code = RecordCode(.enterprise, Int(db.lastInsertedRowID))
-            try importAudit(db, actor, at: checked.at, .addEnterprise, subject: AuditSubject(enterprise: enterprise.code), before: nil, after: enterprise)
+                """)
+            checked.enterpriseInsert = insert
+            insert.text(enterprise.name)
+            insert.text(enterprise.kind.rawValue)
+            insert.text(enterprise.districtCode)
+            insert.text(enterprise.address)
+            insert.double(enterprise.location?.lat)
+            insert.double(enterprise.location?.lon)
+            insert.text(enterprise.contactName)
+            insert.text(enterprise.contactPhone)
+            insert.int(enterprise.disabledEmployees)
+            insert.int(enterprise.resumption.percent)
+            enterprise.code = RecordCode(.enterprise, Int(try insert.run()))
+            let json = checked.json.enterprise(enterprise)
+            try importAudit(checked, db, actor, .addEnterprise, subject: AuditSubject(enterprise: enterprise.code), after: json)
             return enterprise.code.description
         case .branch(var branch):
             try Self.check(db, branch)
@@ -94,13 +103,29 @@ extension SQLiteRepository {
             guard checked.enterprises.contains(request.enterpriseCode.number) else {
                 throw TandemError.unknownRecord(.enterprise, request.enterpriseCode.description)
             }
-            try db.cachedStatement(sql: """
+            // The columns and values of `RowDecoding.requestArguments`.
+            let insert = try checked.requestInsert ?? RawInsert(db, sql: """
                 INSERT INTO request (enterprise_number, category, item, quantity, unit, delivered, priority, due, status, notes, filed,
                                      completed)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: RowDecoding.requestArguments(request))
-            request.code = RecordCode(.request, Int(db.lastInsertedRowID))
-            try importAudit(db, actor, at: checked.at, .addRequest, subject: AuditSubject(enterprise: request.enterpriseCode, request: request.code), before: nil, after: request)
+                """)
+            checked.requestInsert = insert
+            insert.int(request.enterpriseCode.number)
+            insert.text(request.category)
+            insert.text(request.item)
+            insert.int(request.quantity.thousandths)
+            insert.text(request.unit)
+            insert.int(request.delivered.thousandths)
+            insert.int(request.priority.rawValue)
+            insert.text(request.due?.description)
+            insert.text(request.status.rawValue)
+            insert.text(request.notes)
+            insert.text(request.filed.description)
+            insert.text(request.completed?.description)
+            request.code = RecordCode(.request, Int(try insert.run()))
+            let json = checked.json.request(request)
+            try importAudit(checked, db, actor, .addRequest, subject: AuditSubject(enterprise: request.enterpriseCode, request: request.code),
+                            after: json)
             return request.code.description
         case .operator(let op):
             if try Self.fetchOperator(db, login: op.login) != nil { throw TandemError.duplicateOperator(op.login) }

@@ -24,7 +24,9 @@ extension RowPlanner {
         if reader.value("name") != nil { new.name = reader.textField("name", old: old.name, rule: .name) }
         if let district { new.districtCode = district.code }
         if let text = reader.value("kind") {
-            if let kind = EnterpriseKind(matching: normalizedInput(text)) { new.kind = kind } else {
+            let found = kindsByText[text] ?? EnterpriseKind(matching: normalizedInput(text))
+            kindsByText[text] = .some(found)
+            if let kind = found { new.kind = kind } else {
                 reader.refuse("kind", .invalidValue(field: fieldName("kind"), value: text, expected: Bilingual(
                     zh: EnterpriseKind.allCases.map { "\($0.rawValue)（\($0.name.zh)）" }.joined(separator: "、"),
                     en: "one of " + EnterpriseKind.allCases.map(\.rawValue).joined(separator: ", "))))

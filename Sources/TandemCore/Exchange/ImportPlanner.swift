@@ -153,7 +153,11 @@ struct RowCells {
 
 /// The key two rows of one file share when they name the same record.
 func matchKey(_ name: String) -> String {
-    normalizedInput(name).lowercased().filter { !$0.isWhitespace }
+    let key = normalizedInput(name).lowercased()
+    // A whitespace character starts with a whitespace scalar: without one, nothing to remove
+    // (and no per-character walk, which cost more than the rest of the key).
+    guard key.unicodeScalars.contains(where: \.properties.isWhitespace) else { return key }
+    return key.filter { !$0.isWhitespace }
 }
 
 /// Plans rows one by one, remembering earlier rows to find duplicates.
@@ -175,6 +179,7 @@ struct RowPlanner {
     var itemsByText: [String: [(RequestCategory, CatalogItem)]] = [:]
     var unitsByText: [String: MeasureUnit?] = [:]
     var prioritiesByText: [String: Priority?] = [:]
+    var kindsByText: [String: EnterpriseKind?] = [:]
     /// Enterprises named by requests, by name and district code.
     var enterprisesByText: [String: Enterprise?] = [:]
 

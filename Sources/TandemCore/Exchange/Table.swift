@@ -85,6 +85,8 @@ public enum TableText {
     private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
     private static func startsNeutralized(_ text: String) -> Bool {
+        // Read on every imported cell: look at the first byte before anything else.
+        guard text.utf8.first == UInt8(ascii: "'") else { return false }
         let scalars = Array(text.unicodeScalars.prefix(2))
         return scalars.count == 2 && scalars[0] == "'" && (formulaStarts.contains(scalars[1]) || scalars[1] == "'")
     }
