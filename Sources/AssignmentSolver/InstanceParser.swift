@@ -169,6 +169,11 @@ public enum InstanceParser {
         return Int(field) ?? Int.max
     }
 
+    /// The most rows or columns an instance may declare. Arrays of that length are allocated
+    /// before the first edge is read, so a header alone must not claim gigabytes (fuzzing found
+    /// `1000000000 1 1` taking 90 s); a province has about 300 000 enterprises.
+    public static let maximumDimension = 10_000_000
+
     private static func parseHeader(_ line: [UInt8]) throws(InstanceFormatError) -> (Int, Int, Int) {
         let parts = fields(line)
         guard parts.count == 3 else {
@@ -185,6 +190,9 @@ public enum InstanceParser {
             values.append(value)
         }
         let (rows, cols, edges) = (values[0], values[1], values[2])
+        for (name, value) in [("rows", rows), ("cols", cols)] where value > maximumDimension {
+            throw InstanceFormatError(line: 1, message: "header \(name) \(value) is too large (at most \(maximumDimension))")
+        }
         guard edges <= rows * cols else {
             throw InstanceFormatError(
                 line: 1, message: "header declares \(edges) edges, more than rows × cols = \(rows * cols)")

@@ -33,6 +33,7 @@ struct EngineInstanceParserTests {
         ("negative cost", "2 2 2\n0 0 1\n1 1 -4\n", 3, "negative cost"),
         ("negative row", "2 2 1\n-1 0 1\n", 2, "negative row index"),
         ("cost too large", "1 2 2\n0 0 1\n0 1 1000000001\n", 3, "exceeds"),
+        ("a billion rows claimed by the header", "1000000000 1 1\n0 0 1\n", 1, "rows 1000000000 is too large"),
         ("huge cost", "1 1 1\n0 0 99999999999999999999999\n", 2, "exceeds"),
         ("non-numeric cost", "2 2 2\n0 0 1\n1 1 abc\n", 3, "'abc'"),
         ("decimal cost", "1 1 1\n0 0 1.5\n", 2, "'1.5'"),

@@ -22,7 +22,7 @@ struct InstanceParserFuzzTests {
             var mutator = Mutator(seed: seed)
             let input = mutator.mutate(Array(Self.seeds[mutator.below(Self.seeds.count)].utf8))
             if ProcessInfo.processInfo.environment["TANDEM_FUZZ_SHOW"] != nil {
-                print("seed \(seed) input: \(String(decoding: input, as: UTF8.self).debugDescription)")
+                FileHandle.standardError.write(Data("seed \(seed) input: \(String(decoding: input, as: UTF8.self).debugDescription)\n".utf8))
             }
             do {
                 let problem = try InstanceParser.parse(input)
