@@ -5,20 +5,9 @@ extension RowPlanner {
 
     mutating func planEnterprise(_ reader: inout RowCells) -> Planned? {
         let snapshot = context.snapshot
-        guard let code = code(&reader, .enterprise, exists: { snapshot.enterprise($0) != nil }) else { return nil }
-        let district = district(&reader)
-        let name = reader.value("name")
-        var existing = code.flatMap { snapshot.enterprise($0) }
-        if existing == nil, let name, reader.problems.isEmpty {
-            let candidates = (enterprisesByName[matchKey(name)] ?? []).map { snapshot.enterprises[$0] }
-            guard let match = single(candidates, district: district, districtOf: \.districtCode, codeOf: \.code, name: name,
-                                     reader: &reader) else { return nil }
-            existing = match
-        }
-        if existing == nil {
-            if name == nil { required(&reader, "name") }
-            if district == nil, reader.value("district") == nil { required(&reader, "district") }
-        }
+        guard let (existing, district, _) = matchRecord(&reader, .enterprise, lookup: snapshot.enterprise, byName: enterprisesByName,
+                                                           records: snapshot.enterprises, districtOf: \.districtCode, codeOf: \.code)
+        else { return nil }
         let old = existing ?? Enterprise(code: RecordCode(.enterprise, 0), name: "", kind: .enterprise, districtCode: "")
         var new = old
         if reader.value("name") != nil { new.name = reader.textField("name", old: old.name, rule: .name) }
@@ -83,20 +72,9 @@ extension RowPlanner {
 
     mutating func planBranch(_ reader: inout RowCells) -> Planned? {
         let snapshot = context.snapshot
-        guard let code = code(&reader, .branch, exists: { snapshot.branch($0) != nil }) else { return nil }
-        let district = district(&reader)
-        let name = reader.value("name")
-        var existing = code.flatMap { snapshot.branch($0) }
-        if existing == nil, let name, reader.problems.isEmpty {
-            let candidates = (branchesByName[matchKey(name)] ?? []).map { snapshot.branches[$0] }
-            guard let match = single(candidates, district: district, districtOf: \.districtCode, codeOf: \.code, name: name,
-                                     reader: &reader) else { return nil }
-            existing = match
-        }
-        if existing == nil {
-            if name == nil { required(&reader, "name") }
-            if district == nil, reader.value("district") == nil { required(&reader, "district") }
-        }
+        guard let (existing, district, _) = matchRecord(&reader, .branch, lookup: snapshot.branch, byName: branchesByName,
+                                                           records: snapshot.branches, districtOf: \.districtCode, codeOf: \.code)
+        else { return nil }
         let old = existing ?? Branch(code: RecordCode(.branch, 0), name: "", districtCode: "", headcount: 0, capabilities: [])
         var new = old
         if reader.value("name") != nil { new.name = reader.textField("name", old: old.name, rule: .name) }

@@ -271,6 +271,30 @@ struct RowPlanner {
         return district
     }
 
+    /// The record a row is about: by code, else by name and district, where several records of
+    /// that name within reach are refused, never guessed. Nil when the row is refused; otherwise
+    /// the existing record (nil for a new one, which then needs a name and a district), the
+    /// row's district and its name. Enterprises and branches are matched by this one rule.
+    mutating func matchRecord<Record>(_ reader: inout RowCells, _ kind: RecordKind, lookup: (RecordCode) -> Record?,
+                                      byName: [String: [Int]], records: [Record], districtOf: (Record) -> String,
+                                      codeOf: (Record) -> RecordCode) -> (Record?, District?, String?)? {
+        guard let code = code(&reader, kind, exists: { lookup($0) != nil }) else { return nil }
+        let district = district(&reader)
+        let name = reader.value("name")
+        var existing = code.flatMap(lookup)
+        if existing == nil, let name, reader.problems.isEmpty {
+            let candidates = (byName[matchKey(name)] ?? []).map { records[$0] }
+            guard let match = single(candidates, district: district, districtOf: districtOf, codeOf: codeOf, name: name,
+                                     reader: &reader) else { return nil }
+            existing = match
+        }
+        if existing == nil {
+            if name == nil { required(&reader, "name") }
+            if district == nil, reader.value("district") == nil { required(&reader, "district") }
+        }
+        return (existing, district, name)
+    }
+
     /// Picks the one candidate whose district matches (any district when none is given);
     /// refuses when several match, naming them.
     func single<T>(_ candidates: [T], district: District?, districtOf: (T) -> String, codeOf: (T) -> RecordCode,
