@@ -26,27 +26,7 @@ extension PairingPlan {
                 for k in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[k]) }
             }
         }
-        func string(_ value: String) {
-            out.append(UInt8(ascii: "\""))
-            for byte in value.utf8 {
-                switch byte {
-                case UInt8(ascii: "\""): raw("\\\"")
-                case UInt8(ascii: "\\"): raw("\\\\")
-                case 0x0A: raw("\\n")
-                case 0x0D: raw("\\r")
-                case 0x09: raw("\\t")
-                case 0x08: raw("\\b")
-                case 0x0C: raw("\\f")
-                case ..<0x20:
-                    raw("\\u00")
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    out.append(hex[Int(byte >> 4)])
-                    out.append(hex[Int(byte & 15)])
-                default: out.append(byte)
-                }
-            }
-            out.append(UInt8(ascii: "\""))
-        }
+        func string(_ value: String) { JSONText.appendString(value, to: &out) }
         func double(_ value: Double) {
             var text = value.description
             if text.hasSuffix(".0") { text.removeLast(2) }

@@ -72,26 +72,6 @@ struct ImportAuditJSON {
         out.append(contentsOf: text.utf8)
     }
 
-    private mutating func string(_ value: String) {
-        out.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): raw("\\\"")
-            case UInt8(ascii: "\\"): raw("\\\\")
-            case 0x0A: raw("\\n")
-            case 0x0D: raw("\\r")
-            case 0x09: raw("\\t")
-            case 0x08: raw("\\b")
-            case 0x0C: raw("\\f")
-            case ..<0x20:
-                raw("\\u00")
-                out.append(Self.hexDigits[Int(byte >> 4)])
-                out.append(Self.hexDigits[Int(byte & 15)])
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
-    }
+    private mutating func string(_ value: String) { JSONText.appendString(value, to: &out) }
 
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }
