@@ -35,12 +35,9 @@ struct LogCommand: ParsableCommand {
                                  enterprise: try enterprise.map { try context.code($0, .enterprise) },
                                  branch: try branch.map { try context.code($0, .branch) },
                                  request: try request.map { try context.code($0, .request) },
-                                 since: try since.map {
-                                     Self.startOfLocalDay(try DayRules.parse($0, field: Bilingual(zh: "起始日期", en: "since"), today: context.today))
-                                 },
+                                 since: try since.map { Self.startOfLocalDay(try Self.day($0, Bilingual(zh: "起始日期", en: "since"))) },
                                  until: try until.map {
-                                     Self.startOfLocalDay(try DayRules.parse($0, field: Bilingual(zh: "截止日期", en: "until"), today: context.today)
-                                         .adding(days: 1))
+                                     Self.startOfLocalDay(try Self.day($0, Bilingual(zh: "截止日期", en: "until")).adding(days: 1))
                                  })
         let events = try context.repository.auditLog(filter, limit: limit)
         let tabular = Tabular(headers: [Bilingual(zh: "编号", en: "id"), Bilingual(zh: "时间", en: "time"),
@@ -71,6 +68,16 @@ struct LogCommand: ParsableCommand {
     }
 
     /// The first moment of a local calendar day.
+    /// A day typed for a filter: any written form a day may take (`2020-03-05`, `2020/3/5`,
+    /// `2020年3月5日`). A filter only reads, so no date window applies.
+    static func day(_ text: String, _ field: Bilingual) throws -> Day {
+        guard let day = Day(writtenAs: text) else {
+            throw TandemError.invalidValue(field: field, value: text,
+                                           expected: Bilingual(zh: "YYYY-MM-DD 格式的日期", en: "a day as YYYY-MM-DD"))
+        }
+        return day
+    }
+
     static func startOfLocalDay(_ day: Day) -> Timestamp {
         let components = DateComponents(year: day.year, month: day.month, day: day.day)
         return Timestamp(Calendar.current.date(from: components) ?? Timestamp(day: day).date)
