@@ -67,9 +67,9 @@ check "admin acts for the dispatcher" as $ADMIN "$TANDEM" enterprise add --name 
 refuse "lead may not pair (rules hold)" as $LEAD "$TANDEM" pair B1 E2
 
 echo "the audit names the real account"
-log=$("$TANDEM" log --format csv 2>&1)
-grep -q "$DISPATCHER,enterprise.add" <<<"$log" && pass "dispatcher's change is recorded as $DISPATCHER" || fail "no $DISPATCHER event: $log"
-grep -q "$LEAD,request.add" <<<"$log" && pass "lead's request is recorded as $LEAD" || fail "no $LEAD event: $log"
+log=$("$TANDEM" log --format csv --lang en 2>&1)
+grep -q "$DISPATCHER,enterprise added" <<<"$log" && pass "dispatcher's change is recorded as $DISPATCHER" || fail "no $DISPATCHER event: $log"
+grep -q "$LEAD,request filed" <<<"$log" && pass "lead's request is recorded as $LEAD" || fail "no $LEAD event: $log"
 grep -q "$ADMIN as $DISPATCHER" <<<"$log" && pass "admin acting --as is recorded as '$ADMIN as $DISPATCHER'" || fail "no '$ADMIN as $DISPATCHER': $log"
 
 echo "nobody reaches the file directly"
