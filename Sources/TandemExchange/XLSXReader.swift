@@ -10,8 +10,16 @@ import ZIPFoundation
 /// and inline strings, numbers (dates are numbers: Excel serials), booleans, formula results.
 public enum XLSXReader {
     public static func read(_ data: Data, name: String, sheet wanted: String?) throws -> Table {
+        // ZIPFoundation's in-memory archive traps on a damaged offset (it copies a negative
+        // range; found by the importer fuzzer), while its file-backed archive reports the same
+        // damage as an error: the bytes are read through a private temporary file.
+        let staged = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-xlsx-\(UUID().uuidString).zip")
+        guard FileManager.default.createFile(atPath: staged.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            throw ExchangeError.malformed(name: name, detail: "cannot stage the workbook in \(staged.deletingLastPathComponent().path)")
+        }
+        defer { try? FileManager.default.removeItem(at: staged) }
         let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch {
+        do { archive = try Archive(url: staged, accessMode: .read) } catch {
             throw ExchangeError.malformed(name: name, detail: "not a ZIP archive")
         }
         func part(_ path: String) throws -> Data? {
