@@ -40,18 +40,13 @@ public struct EnterpriseChanges: Sendable, Hashable {
     /// Checks the typed values by the core's rules (text, counts); the store also checks the district.
     public func check() throws {
         var problems: [TandemError] = []
-        if let name {
-            if name.trimmingWhitespace().isEmpty {
-                problems.append(.missingValue(field: TextField.name.label))
-            } else if let problem = TextRules.problem(.name, name) { problems.append(problem) }
-        }
+        if let name, let problem = RecordRules.nameProblem(name) { problems.append(problem) }
         let texts: [(TextField, String?)] = [(.address, address), (.contactName, contactName), (.contactPhone, contactPhone)]
         for case let (field, value?) in texts { if let problem = TextRules.problem(field, value) { problems.append(problem) } }
         if let disabledEmployees, let problem = RecordRules.countProblem(disabledEmployees, field: RecordRules.disabledEmployeesField) {
             problems.append(problem)
         }
-        if problems.count == 1 { throw problems[0] }
-        if problems.count > 1 { throw TandemError.several(problems) }
+        try TandemError.raise(problems)
     }
 
     /// `enterprise` with these changes made.
@@ -92,16 +87,11 @@ public struct BranchChanges: Sendable, Hashable {
 
     public func check() throws {
         var problems: [TandemError] = []
-        if let name {
-            if name.trimmingWhitespace().isEmpty {
-                problems.append(.missingValue(field: TextField.name.label))
-            } else if let problem = TextRules.problem(.name, name) { problems.append(problem) }
-        }
+        if let name, let problem = RecordRules.nameProblem(name) { problems.append(problem) }
         if let headcount, let problem = RecordRules.countProblem(headcount, field: RecordRules.headcountField) {
             problems.append(problem)
         }
-        if problems.count == 1 { throw problems[0] }
-        if problems.count > 1 { throw TandemError.several(problems) }
+        try TandemError.raise(problems)
     }
 
     public func applied(to branch: Branch) -> Branch {
@@ -119,6 +109,12 @@ public struct BranchChanges: Sendable, Hashable {
 public enum RecordRules {
     public static let headcountField = Bilingual(zh: "人数", en: "headcount")
     public static let disabledEmployeesField = Bilingual(zh: "残疾职工人数", en: "disabled employees")
+
+    /// A record's name must not be blank and must pass the text rules.
+    public static func nameProblem(_ name: String) -> TandemError? {
+        if name.trimmingWhitespace().isEmpty { return .missingValue(field: TextField.name.label) }
+        return TextRules.problem(.name, name)
+    }
 
     /// A count must be a whole number from 0 to 1 000 000.
     public static func countProblem(_ value: Int, field: Bilingual) -> TandemError? {

@@ -51,9 +51,7 @@ public enum TextRules {
 
     /// Checks several fields at once, reporting every problem (`TandemError.several`).
     public static func check(_ fields: [(TextField, String)]) throws {
-        let problems = fields.compactMap { problem($0.0, $0.1) }
-        if problems.count == 1 { throw problems[0] }
-        if problems.count > 1 { throw TandemError.several(problems) }
+        try TandemError.raise(fields.compactMap { problem($0.0, $0.1) })
     }
 
     /// Control characters and bidirectional formatting characters.
@@ -66,5 +64,14 @@ public enum TextRules {
     public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         return v == 0x200E || v == 0x200F || v == 0x061C || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+    }
+}
+
+extension TandemError {
+    /// Throws nothing for no problem, the problem itself for one, and `several` for more: how a
+    /// check that reports every problem at once ends.
+    public static func raise(_ problems: [TandemError]) throws {
+        if problems.count == 1 { throw problems[0] }
+        if problems.count > 1 { throw TandemError.several(problems) }
     }
 }
