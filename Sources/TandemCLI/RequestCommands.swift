@@ -132,8 +132,10 @@ struct RequestCommand: ParsableCommand {
             let context = try global.openContext()
             let requestCode = try context.code(code, .request)
             let request = try context.repository.request(requestCode)
-            if let enterprise = try context.repository.snapshot().enterprise(request.enterpriseCode) {
-                try context.scope.require(enterprise)
+            // Only a group supervisor's scope needs the enterprise's district: the whole city sees every request.
+            let scope = context.scope
+            if !scope.isWholeCity, let enterprise = try context.repository.snapshot().enterprise(request.enterpriseCode) {
+                try scope.require(enterprise)
             }
             let deliveries = try context.repository.deliveries(of: requestCode)
             let lang = context.lang
