@@ -41,12 +41,29 @@ struct ImportCommand: ParsableCommand {
             Printer.error("tandem: " + error.message.text(context.lang))
             throw ExitCode.failure
         }
-        let plan = ImportPlanner.plan(table, sheet: sheetTable, context: ImportContext(
+        let importContext = ImportContext(
             snapshot: try context.repository.snapshot(), operators: try context.repository.operators(),
-            geography: context.geography, catalog: context.catalog, columns: columns, today: context.today))
-        let willApply = plan.isApplicable && !dryRun && !plan.changesNothing
+            geography: context.geography, catalog: context.catalog, columns: columns, today: context.today)
+        let plan: ImportPlan
         var result: ImportResult?
-        if willApply { result = try context.repository.applyImport(plan, by: context.actor) }
+        if dryRun {
+            plan = ImportPlanner.plan(table, sheet: sheetTable, context: importContext)
+        } else {
+            // Planned on one thread and written on this one at the same time; the store rolls
+            // everything back unless the complete plan is applicable.
+            let feed = ImportFeed(table: table)
+            ImportPlanner.plan(table, sheet: sheetTable, context: importContext, into: feed)
+            do {
+                result = try context.repository.applyImport(feed, by: context.actor)
+                plan = feed.completePlan()
+            } catch {
+                // A refused row (the report says which) or a file with nothing to change wrote
+                // nothing; any other failure is the store's to tell.
+                plan = feed.completePlan()
+                guard !plan.isApplicable || plan.changesNothing else { throw error }
+            }
+            if plan.changesNothing { result = nil }
+        }
         try ImportReport.print(plan, applied: result, dryRun: dryRun, format: output.format, lang: context.lang)
         if !plan.isApplicable {
             Printer.error("tandem: " + plan.summary(context.lang, applied: false))

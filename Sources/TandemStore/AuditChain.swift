@@ -45,49 +45,123 @@ enum AuditChain {
     /// SHA-256 of an event's canonical content: a version tag, then every field as its UTF-8 byte
     /// count and bytes (`~` for NULL), so no two different events have the same content.
     static func hash(id: Int64, fields: [String?], previousHash: String) -> String {
-        var hasher = SHA256()
-        hasher.update("tandem-audit-1\n")
-        for field in [String(id)] + fields + [previousHash] {
+        var content: [UInt8] = []
+        return hash(id: id, fields: fields, previousHash: previousHash, into: &content)
+    }
+
+    /// `hash(id:fields:previousHash:)`, writing the content into `content` (reused by a caller
+    /// hashing many events) and hashing it in one pass.
+    static func hash(id: Int64, fields: [String?], previousHash: String, into content: inout [UInt8]) -> String {
+        content.removeAll(keepingCapacity: true)
+        content.append(contentsOf: "tandem-audit-1\n".utf8)
+        func add(_ field: String?) {
             if let field {
-                hasher.update("\(field.utf8.count):")
-                hasher.update(field.utf8)
+                appendDecimal(field.utf8.count, to: &content)
+                content.append(UInt8(ascii: ":"))
+                content.append(contentsOf: field.utf8)
             } else {
-                hasher.update("~")
+                content.append(UInt8(ascii: "~"))
             }
-            hasher.update("\n")
+            content.append(UInt8(ascii: "\n"))
         }
+        add(String(id))
+        for field in fields { add(field) }
+        add(previousHash)
+        var hasher = SHA256()
+        hasher.update(content)
         return SHA256.hex(hasher.finish())
+    }
+
+    /// Appends `value`'s decimal digits (no String made: this runs for every field of every event).
+    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
     }
 
     /// The last event's id and hash, nil for an empty audit.
     static func head(_ db: Database) throws -> (id: Int64, hash: String)? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1") else { return nil }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1")) else { return nil }
         return (row[0], row[1] ?? "")
     }
 
     /// The id the next event takes: after the last event and after any id SQLite ever handed
     /// out, so that deleting the latest events leaves a gap the next event cannot close.
     static func nextID(_ db: Database) throws -> Int64 {
-        let used = try Int64.fetchOne(db, sql: """
+        let used = try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT max(coalesce((SELECT max(id) FROM audit_event), 0),
                        coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'audit_event'), 0))
-            """) ?? 0
+            """)) ?? 0
         return used + 1
     }
 
-    /// Appends an event to the chain, inside the caller's transaction.
+    /// Appends one event to the chain, inside the caller's transaction.
     static func append(_ db: Database, at: Timestamp, operatorName: String, action: AuditAction, subject: AuditSubject,
                        before: String, after: String) throws {
-        let id = try nextID(db)
-        let previous = try head(db)?.hash ?? genesis
-        let fields: [String?] = [at.description, operatorName, action.rawValue, subject.enterprise.map { String($0.number) },
-                                 subject.branch.map { String($0.number) }, subject.request.map { String($0.number) },
-                                 subject.login, before, after]
-        let hash = hash(id: id, fields: fields, previousHash: previous)
-        try db.execute(sql: """
-            INSERT INTO audit_event (\(hashedColumns), hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, at.description, operatorName, action.rawValue, subject.enterprise?.number, subject.branch?.number,
-                             subject.request?.number, subject.login, before, after, previous, hash])
+        try Appender(db).append(at: at, operatorName: operatorName, action: action, subject: subject, before: before, after: after)
+    }
+
+    static let insertSQL = "INSERT INTO audit_event (\(hashedColumns), hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+    /// An event's hashed columns after its id, as text.
+    static func fields(time: String, operatorName: String, action: AuditAction, subject: AuditSubject,
+                       before: String, after: String) -> [String?] {
+        [time, operatorName, action.rawValue, subject.enterprise.map { String($0.number) },
+         subject.branch.map { String($0.number) }, subject.request.map { String($0.number) }, subject.login, before, after]
+    }
+
+    /// Appends events to the chain. It reads the chain's head once, when it is made, and keeps it
+    /// in memory: an import writes 100 000 events through one appender instead of reading the
+    /// head back and preparing statements for each (which cost most of its time). Every event
+    /// of a transaction after the appender is made must go through it.
+    final class Appender {
+        private var nextID: Int64
+        private var previousHash: String
+        private let insert: RawInsert
+        private var content: [UInt8] = []
+        /// An import stamps all its events with one time: written out once.
+        private var lastTime: (at: Timestamp, text: String)?
+
+        init(_ db: Database) throws {
+            nextID = try AuditChain.nextID(db)
+            previousHash = try AuditChain.head(db)?.hash ?? AuditChain.genesis
+            insert = try RawInsert(db, sql: AuditChain.insertSQL)
+        }
+
+        func append(at: Timestamp, operatorName: String, action: AuditAction, subject: AuditSubject,
+                    before: String, after: String) throws {
+            let time = lastTime?.at == at ? lastTime!.text : at.description
+            lastTime = (at, time)
+            let fields = AuditChain.fields(time: time, operatorName: operatorName, action: action, subject: subject,
+                                           before: before, after: after)
+            let hash = AuditChain.hash(id: nextID, fields: fields, previousHash: previousHash, into: &content)
+            insert.int(nextID)
+            // The columns are typed as `audit` writes them: subject numbers as integers.
+            insert.text(fields[0])
+            insert.text(fields[1])
+            insert.text(fields[2])
+            insert.int(subject.enterprise?.number)
+            insert.int(subject.branch?.number)
+            insert.int(subject.request?.number)
+            insert.text(subject.login)
+            insert.text(before)
+            insert.text(after)
+            insert.text(previousHash)
+            insert.text(hash)
+            try insert.run()
+            previousHash = hash
+            nextID += 1
+        }
     }
 
     /// Walks the whole chain in id order. Problems name the event where the chain first breaks

@@ -32,7 +32,9 @@ public struct ImportContext: Sendable {
 /// - a row naming the same record as an earlier row is a duplicate when its values are the same,
 ///   and refused when they differ.
 public enum ImportPlanner {
-    public static func plan(_ table: ExchangeTable, sheet: Table, context: ImportContext) -> ImportPlan {
+    /// `onRow` is told each row as soon as it is planned (see `ImportFeed`).
+    public static func plan(_ table: ExchangeTable, sheet: Table, context: ImportContext,
+                            onRow: (ImportRow) -> Void = { _ in }) -> ImportPlan {
         var plan = ImportPlan(table: table)
         var columnOf: [String: Int] = [:]
         for (index, header) in sheet.headers.enumerated() {
@@ -59,7 +61,9 @@ public enum ImportPlanner {
         var rowPlanner = RowPlanner(table: table, context: context, columnOf: columnOf, headers: sheet.headers)
         for (index, cells) in sheet.rows.enumerated() where !cells.allSatisfy(\.isBlank) {
             let row = sheet.fileRow(ofDataRow: index)
-            plan.rows.append(ImportRow(row: row, outcome: rowPlanner.outcome(row: row, cells: cells)))
+            let planned = ImportRow(row: row, outcome: rowPlanner.outcome(row: row, cells: cells))
+            onRow(planned)
+            plan.rows.append(planned)
         }
         return plan
     }

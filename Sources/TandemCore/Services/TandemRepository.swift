@@ -107,10 +107,18 @@ public protocol TandemRepository: AnyObject, Sendable {
     @discardableResult func setResumption(_ enterprise: RecordCode, _ resumption: Resumption, by actor: Operator) throws -> Enterprise
 
     // Import
-    /// Writes a whole import plan (new and changed rows) in one transaction with an audit event
-    /// per record: all or nothing. Refuses a plan with refused rows, and a record changed by
-    /// someone else since the plan was made.
-    @discardableResult func applyImport(_ plan: ImportPlan, by actor: Operator) throws -> ImportResult
+    /// Writes an import (new and changed rows) in one transaction with an audit event per
+    /// record, taking the rows from `feed` as they are planned: all or nothing. Refuses, writing
+    /// nothing, a plan with refused rows, and a record changed by someone else since the plan's
+    /// snapshot.
+    @discardableResult func applyImport(_ feed: ImportFeed, by actor: Operator) throws -> ImportResult
+}
+
+extension TandemRepository {
+    /// Writes a complete import plan, as `applyImport(_ feed:by:)` does.
+    @discardableResult public func applyImport(_ plan: ImportPlan, by actor: Operator) throws -> ImportResult {
+        try applyImport(ImportFeed(plan: plan), by: actor)
+    }
 }
 
 extension TandemRepository {

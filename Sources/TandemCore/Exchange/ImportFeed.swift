@@ -1,0 +1,96 @@
+import Foundation
+
+/// The rows of an import passed from the planner to the store while both run: the planner
+/// (one thread) hands over each planned row as it is decided, the store (another thread) writes
+/// it inside its one transaction, and at the end the store asks for the whole plan and rolls
+/// everything back unless it is applicable. On two cores the file is planned and written at
+/// the same time instead of one after the other, which is what brings a 100 000-row import
+/// within its budget; all or nothing still holds, since nothing commits before the plan is
+/// complete and checked.
+public final class ImportFeed: @unchecked Sendable {
+    public let table: ExchangeTable
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var pending: [ImportRow] = []
+    private var plan: ImportPlan?
+    private var abandoned = false
+    private let batchSize: Int
+
+    public init(table: ExchangeTable, batchSize: Int = 512) {
+        self.table = table
+        self.batchSize = batchSize
+    }
+
+    /// A feed of an already complete plan (for callers that plan first, then write).
+    public convenience init(plan: ImportPlan) {
+        self.init(table: plan.table)
+        pending = plan.rows
+        self.plan = plan
+    }
+
+    // MARK: Planner side
+
+    /// Hands over one planned row; waits while the store is a few batches behind, so a huge
+    /// file is never held twice in memory.
+    public func push(_ row: ImportRow) {
+        condition.lock()
+        defer { condition.unlock() }
+        while pending.count >= batchSize * 8 && !abandoned { condition.wait() }
+        if abandoned { return }
+        pending.append(row)
+        if pending.count % batchSize == 0 { condition.broadcast() }
+    }
+
+    /// The complete plan: no more rows follow.
+    public func finish(_ plan: ImportPlan) {
+        condition.lock()
+        self.plan = plan
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    // MARK: Store side
+
+    /// The next rows planned, in file order; empty when the plan is finished and every row
+    /// has been taken.
+    public func nextBatch() -> [ImportRow] {
+        condition.lock()
+        defer { condition.unlock() }
+        while pending.count < batchSize && plan == nil { condition.wait() }
+        let batch = pending
+        pending.removeAll(keepingCapacity: true)
+        condition.broadcast()
+        return batch
+    }
+
+    /// The complete plan, waiting for the planner to finish.
+    public func completePlan() -> ImportPlan {
+        condition.lock()
+        defer { condition.unlock() }
+        while plan == nil { condition.wait() }
+        return plan!
+    }
+
+    /// The store stopped taking rows (an error): the planner no longer waits for it.
+    public func abandon() {
+        condition.lock()
+        abandoned = true
+        pending.removeAll()
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+extension ImportPlanner {
+    /// Plans `sheet` on a thread of its own, feeding each row to `feed` as it is decided and
+    /// finishing the feed with the complete plan.
+    public static func plan(_ table: ExchangeTable, sheet: Table, context: ImportContext, into feed: ImportFeed) {
+        let thread = Thread {
+            feed.finish(plan(table, sheet: sheet, context: context, onRow: feed.push))
+        }
+        // The planner keeps a few dictionaries of a large file's names; the default secondary
+        // thread stack (512 KiB) is ample, but say so rather than rely on it.
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+}
