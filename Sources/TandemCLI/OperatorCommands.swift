@@ -68,10 +68,9 @@ struct OperatorCommand: ParsableCommand {
 
         func run() throws {
             let context = try global.openContext()
-            guard var op = try context.repository.findOperator(login: login) else { throw TandemError.unknownOperator(login) }
-            if let name { op.displayName = name }
-            if let role { op.role = try Parse.role(role) }
-            try context.repository.updateOperator(op, by: context.actor)
+            let changes = OperatorChanges(displayName: name, role: try role.map(Parse.role))
+            guard !changes.isEmpty else { throw ValidationError("Give at least one field to change. / 请至少指定一项要修改的内容。") }
+            let op = try context.repository.editOperator(login: login, changes, by: context.actor)
             Printer.say(context.lang == .zh ? "已更新操作员 \(op.login)" : "updated operator \(op.login)")
         }
     }

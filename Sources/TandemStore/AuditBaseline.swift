@@ -19,8 +19,21 @@ struct AuditBaseline: Codable, Equatable {
     /// Every operator as they were then (a few dozen rows): those a city load registers have no
     /// `operator.add` event, and old events may not hold an operator's full record.
     var operators: [Operator] = []
+    /// The highest branch and enterprise numbers written without their own event, and digests of
+    /// those rows as they were then. Nil in a baseline recorded before branches and enterprises
+    /// were checked: such a baseline vouches for every branch and enterprise that has no event.
+    var branch: Int64?
+    var enterprise: Int64?
+    var branchesDigest: String?
+    var enterprisesDigest: String?
 
-    var isEmpty: Bool { request == 0 && delivery == 0 && pairing == 0 && operators.isEmpty }
+    var isEmpty: Bool {
+        request == 0 && delivery == 0 && pairing == 0 && operators.isEmpty && (branch ?? 0) == 0 && (enterprise ?? 0) == 0
+    }
+
+    /// Whether this baseline covers branch `number` (`enterprise` likewise).
+    func covers(branch number: Int) -> Bool { branch.map { $0 >= Int64(number) } ?? true }
+    func covers(enterprise number: Int) -> Bool { enterprise.map { $0 >= Int64(number) } ?? true }
 
     /// The database as it is now: every row so far counts as covered.
     static func current(_ db: Database) throws -> AuditBaseline {
@@ -29,9 +42,68 @@ struct AuditBaseline: Codable, Equatable {
             request: try maximum("SELECT coalesce(max(number), 0) FROM request"),
             delivery: try maximum("SELECT coalesce(max(id), 0) FROM delivery"),
             pairing: try maximum("SELECT coalesce(max(id), 0) FROM pairing"),
-            operators: try db.fetchRaw("SELECT \(RowDecoding.operatorColumns) FROM operator ORDER BY login", RowDecoding.operator))
+            operators: try db.fetchRaw("SELECT \(RowDecoding.operatorColumns) FROM operator ORDER BY login", RowDecoding.operator),
+            branch: try maximum("SELECT coalesce(max(number), 0) FROM branch"),
+            enterprise: try maximum("SELECT coalesce(max(number), 0) FROM enterprise"))
         (baseline.requestsDigest, baseline.deliveriesDigest, baseline.pairingsDigest) = try baseline.digests(db, since: Int64.max)
+        (baseline.branchesDigest, baseline.enterprisesDigest) = try baseline.recordDigests(db, since: Int64.max)
         return baseline
+    }
+
+    /// Digests of the covered branches and enterprises as they were when the baseline event
+    /// `since` was written: each row as it is now, with the events after `since` undone, latest
+    /// first (an edit's `before` is the whole row; a resumption update's is the old status).
+    /// Nil for a kind this baseline does not number.
+    func recordDigests(_ db: Database, since event: Int64) throws -> (branches: String?, enterprises: String?) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let decoder = JSONDecoder()
+        let undo = try Row.fetchAll(db, sql: """
+            SELECT action, branch_number, enterprise_number, before FROM audit_event
+            WHERE id > ? AND action IN (?, ?, ?) AND before <> '' ORDER BY id DESC
+            """, arguments: [event, AuditAction.editBranch.rawValue, AuditAction.editEnterprise.rawValue,
+                             AuditAction.updateResumption.rawValue])
+        var branchDigest: String?
+        if let branch {
+            var rows = Dictionary(uniqueKeysWithValues: try db.fetchRaw(
+                "SELECT \(RowDecoding.branchColumns) FROM branch WHERE number <= ?", arguments: [branch], RowDecoding.branchDecoder()).map {
+                ($0.code.number, $0) })
+            for row in undo where row[0] as String == AuditAction.editBranch.rawValue {
+                guard let number: Int = row[1], rows[number] != nil,
+                      let then = try? decoder.decode(Branch.self, from: Data((row[3] as String).utf8)) else { continue }
+                rows[number] = then
+            }
+            var digest = SHA256()
+            for number in rows.keys.sorted() {
+                digest.update(try encoder.encode(rows[number]))
+                digest.update("\n")
+            }
+            branchDigest = SHA256.hex(digest.finish())
+        }
+        var enterpriseDigest: String?
+        if let enterprise {
+            var rows = Dictionary(uniqueKeysWithValues: try db.fetchRaw(
+                "SELECT \(RowDecoding.enterpriseColumns) FROM enterprise WHERE number <= ?", arguments: [enterprise],
+                RowDecoding.enterprise).map { ($0.code.number, $0) })
+            for row in undo {
+                guard let number: Int = row[2], rows[number] != nil else { continue }
+                let before = Data((row[3] as String).utf8)
+                switch row[0] as String {
+                case AuditAction.editEnterprise.rawValue:
+                    if let then = try? decoder.decode(Enterprise.self, from: before) { rows[number] = then }
+                case AuditAction.updateResumption.rawValue:
+                    if let then = try? decoder.decode(Resumption.self, from: before) { rows[number]?.resumption = then }
+                default: continue
+                }
+            }
+            var digest = SHA256()
+            for number in rows.keys.sorted() {
+                digest.update(try encoder.encode(rows[number]))
+                digest.update("\n")
+            }
+            enterpriseDigest = SHA256.hex(digest.finish())
+        }
+        return (branchDigest, enterpriseDigest)
     }
 
     /// Digests of the covered rows as they were when the baseline event `since` was written: a

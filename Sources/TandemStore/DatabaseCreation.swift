@@ -39,6 +39,12 @@ enum DatabaseCreation {
     /// Takes the old database out of WAL mode, which SQLite allows only when no other
     /// connection has it open: a console still working on it makes `init --force` refuse
     /// instead of pulling the file from under it. Its `-wal` and `-shm` files go with it.
+    ///
+    /// Leaving WAL rewrites the header's format bytes in a rollback-mode transaction. With the
+    /// default journal that transaction writes a `-journal` beside the old file, which a kill
+    /// leaves hot (only a writer can roll it back; a read-only opener is refused). The journal
+    /// is kept in memory instead: the transaction changes one page, written in one `write`, so
+    /// a kill leaves the header's old bytes or its new ones, and the old city either way.
     static func quiesce(_ path: String) throws {
         do {
             var configuration = Configuration()
@@ -46,8 +52,8 @@ enum DatabaseCreation {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.writeWithoutTransaction { db in
                 _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") ?? ""
-                guard mode.lowercased() == "delete" else { throw TandemError.databaseInUse(path: path) }
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = MEMORY") ?? ""
+                guard mode.lowercased() == "memory" else { throw TandemError.databaseInUse(path: path) }
             }
             try queue.close()
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {

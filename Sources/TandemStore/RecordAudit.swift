@@ -2,12 +2,16 @@ import Foundation
 import GRDB
 import TandemCore
 
-/// Finds changes to requests, deliveries, pairings and operators that no audit event explains.
+/// Finds changes to requests, deliveries, pairings, operators, branches and enterprises that no
+/// audit event explains.
 /// Every change Tandem makes writes the record's new state as its event's `after`, so:
 /// - a request equals the `after` of its latest event, and its deliveries since the baseline
 ///   match its `request.deliver` events since then, one for one, quantity for quantity;
 /// - a pairing equals the `after` of the latest `pair` or `unpair` event naming its id;
 /// - an operator equals the `after` of its latest `operator.add` or `operator.edit` event;
+/// - a branch equals the `after` of its latest `branch.add` or `branch.edit` event, an
+///   enterprise that of its latest `enterprise.add` or `enterprise.edit` event with any later
+///   `enterprise.resumption` event's status;
 /// - a row with no event at all is one the baseline covers (`AuditBaseline`);
 /// - a record that events name but the table lacks was deleted.
 /// Rows are compared with what the store itself decodes, so an edit of any column shows.
@@ -20,15 +24,28 @@ enum RecordAudit {
             let now = try recorded.digests(db, since: event)
             for (table, then, found) in [("request", recorded.requestsDigest, now.requests), ("delivery", recorded.deliveriesDigest, now.deliveries),
                                          ("pairing", recorded.pairingsDigest, now.pairings)] where then != found {
-                problems.append(.unaudited(Bilingual(zh: "审计事件 #\(event) 之前已有的 \(table) 行", en: "\(table) rows that existed before audit event #\(event)"),
-                                           Bilingual(zh: "其摘要与该事件记下的不符", en: "their digest differs from the one that event recorded")))
+                problems.append(digestDiffers(table, event))
+            }
+            let records = try recorded.recordDigests(db, since: event)
+            for (table, then, found) in [("branch", recorded.branchesDigest, records.branches),
+                                         ("enterprise", recorded.enterprisesDigest, records.enterprises)] where then != found {
+                problems.append(digestDiffers(table, event))
             }
         }
         try checkRequests(db, baselines, baseline, baselineEvent, &problems)
         try checkPairings(db, baselines, &problems)
         try checkOperators(db, baselines, &problems)
+        try checkBranches(db, baselines, &problems)
+        try checkEnterprises(db, baselines, &problems)
         return problems
     }
+
+    private static func digestDiffers(_ table: String, _ event: Int64) -> IntegrityProblem {
+        .unaudited(Bilingual(zh: "审计事件 #\(event) 之前已有的 \(table) 行", en: "\(table) rows that existed before audit event #\(event)"),
+                   Bilingual(zh: "其摘要与该事件记下的不符", en: "their digest differs from the one that event recorded"))
+    }
+
+    private static let deleted = Bilingual(zh: "审计中有它，表中却没有：被删除了", en: "the audit names it but the table lacks it: deleted")
 
     private static let decoder = JSONDecoder()
 
@@ -160,6 +177,83 @@ enum RecordAudit {
         }
         for login in Set(latest.keys).subtracting(present).sorted() {
             problems.append(.unaudited(Bilingual(zh: "操作员 \(login)", en: "operator \(login)"), Bilingual(zh: "审计中有它，表中却没有：被删除了", en: "the audit names it but the table lacks it: deleted")))
+        }
+    }
+
+    private static func checkBranches(_ db: Database, _ baselines: [(baseline: AuditBaseline, event: Int64)],
+                                      _ problems: inout [IntegrityProblem]) throws {
+        var latest: [Int: (event: Int64, branch: Branch?)] = [:]
+        let events = try Row.fetchCursor(db, sql: """
+            SELECT id, branch_number, after FROM audit_event WHERE branch_number IS NOT NULL AND action IN (?, ?) ORDER BY id
+            """, arguments: [AuditAction.addBranch.rawValue, AuditAction.editBranch.rawValue])
+        while let row = try events.next() { latest[row[1]] = (row[0], decode(Branch.self, row[2])) }
+        var present = Set<Int>()
+        for branch in try db.fetchRaw("SELECT \(RowDecoding.branchColumns) FROM branch ORDER BY number", RowDecoding.branchDecoder()) {
+            let number = branch.code.number
+            present.insert(number)
+            let name = Bilingual(zh: "突击队 \(branch.code)", en: "branch \(branch.code)")
+            let covered = covering(baselines) { $0.covers(branch: number) }
+            if let (event, audited) = latest[number], event > covered ?? 0 {
+                if audited != branch {
+                    problems.append(.unaudited(name, Bilingual(zh: "与其最后的审计事件 #\(event) 不符", en: "it differs from its last audit event #\(event)")))
+                }
+            } else if covered == nil {
+                problems.append(.unaudited(name, Bilingual(zh: "没有登记它的审计事件", en: "no audit event added it")))
+            }
+        }
+        for number in Set(latest.keys).subtracting(present).sorted() {
+            problems.append(.unaudited(Bilingual(zh: "突击队 \(RecordCode(.branch, number))", en: "branch \(RecordCode(.branch, number))"), deleted))
+        }
+    }
+
+    private static func checkEnterprises(_ db: Database, _ baselines: [(baseline: AuditBaseline, event: Int64)],
+                                         _ problems: inout [IntegrityProblem]) throws {
+        // The latest whole record of each enterprise, and the latest resumption status after it.
+        var latest: [Int: (event: Int64, enterprise: Enterprise?)] = [:]
+        var resumption: [Int: (event: Int64, resumption: Resumption?)] = [:]
+        let events = try Row.fetchCursor(db, sql: """
+            SELECT id, enterprise_number, action, after FROM audit_event WHERE enterprise_number IS NOT NULL AND action IN (?, ?, ?)
+            ORDER BY id
+            """, arguments: [AuditAction.addEnterprise.rawValue, AuditAction.editEnterprise.rawValue, AuditAction.updateResumption.rawValue])
+        while let row = try events.next() {
+            let event: Int64 = row[0], number: Int = row[1], action: String = row[2]
+            if action == AuditAction.updateResumption.rawValue {
+                resumption[number] = (event, decode(Resumption.self, row[3]))
+            } else {
+                latest[number] = (event, decode(Enterprise.self, row[3]))
+            }
+        }
+        var present = Set<Int>()
+        for enterprise in try db.fetchRaw("SELECT \(RowDecoding.enterpriseColumns) FROM enterprise ORDER BY number", RowDecoding.enterprise) {
+            let number = enterprise.code.number
+            present.insert(number)
+            let name = Bilingual(zh: "帮扶单位 \(enterprise.code)", en: "enterprise \(enterprise.code)")
+            let covered = covering(baselines) { $0.covers(enterprise: number) } ?? 0
+            let whole = latest[number].flatMap { $0.event > covered ? $0 : nil }
+            let status = resumption[number].flatMap { $0.event > max(covered, whole?.event ?? 0) ? $0 : nil }
+            if let whole {
+                var expected = whole.enterprise
+                if let status {
+                    // A status event that does not decode explains nothing.
+                    if let resumption = status.resumption { expected?.resumption = resumption } else { expected = nil }
+                }
+                if expected != enterprise {
+                    let event = max(whole.event, status?.event ?? 0)
+                    problems.append(.unaudited(name, Bilingual(zh: "与其最后的审计事件 #\(event) 不符", en: "it differs from its last audit event #\(event)")))
+                }
+            } else if let status {
+                // A row the baseline covers: its digest checks the rest, the event its status.
+                if status.resumption != enterprise.resumption {
+                    problems.append(.unaudited(name, Bilingual(zh: "与其最后的审计事件 #\(status.event) 不符",
+                                                               en: "it differs from its last audit event #\(status.event)")))
+                }
+            } else if covered == 0 {
+                problems.append(.unaudited(name, Bilingual(zh: "没有登记它的审计事件", en: "no audit event added it")))
+            }
+        }
+        for number in Set(latest.keys).union(resumption.keys).subtracting(present).sorted() {
+            problems.append(.unaudited(Bilingual(zh: "帮扶单位 \(RecordCode(.enterprise, number))", en: "enterprise \(RecordCode(.enterprise, number))"),
+                                       deleted))
         }
     }
 }

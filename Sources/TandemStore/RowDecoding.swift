@@ -93,14 +93,19 @@ enum RowDecoding {
         return Operator(login: login, displayName: row.text(1), role: role)
     }
     static func operatorArguments(_ op: Operator) -> StatementArguments {
+        StatementArguments([op.login, op.displayName] + roleColumns(op.role).map(\.1))
+    }
+
+    /// The three columns that hold a role: its kind, a lead's branch, a supervisor's group.
+    static func roleColumns(_ role: Role) -> [(String, (any DatabaseValueConvertible)?)] {
         var branch: Int?
         var group: Int?
-        switch op.role {
+        switch role {
         case .branchLead(let code): branch = code.number
         case .supervisor(let number): group = number
         default: break
         }
-        return [op.login, op.displayName, op.role.kind, branch, group]
+        return [("role", role.kind), ("branch_number", branch), ("group_number", group)]
     }
 
     static let deliveryColumns = "id, request_number, quantity, note, operator_login, at, over_delivery"

@@ -128,20 +128,26 @@ extension SQLiteRepository {
         }
     }
 
-    public func updateOperator(_ changed: Operator, by actor: Operator) throws {
-        try write { db in
+    /// Changes only the fields in `changes`, applied to the operator as the table holds them
+    /// inside the write transaction (two admins changing the name and the role both take effect).
+    @discardableResult
+    public func editOperator(login: String, _ changes: OperatorChanges, by actor: Operator) throws -> Operator {
+        try changes.check()
+        return try write { db in
             try authorize(db, actor, .manageOperators) { _ in nil }
-            guard let before = try Self.fetchOperator(db, login: changed.login) else {
-                throw TandemError.unknownOperator(changed.login)
+            guard let before = try Self.fetchOperator(db, login: login) else { throw TandemError.unknownOperator(login) }
+            let after = changes.applied(to: before)
+            var columns: [(String, (any DatabaseValueConvertible)?)] = []
+            if changes.displayName != nil { columns.append(("display_name", after.displayName)) }
+            if let role = changes.role {
+                try Self.checkRole(db, role)
+                let admins = try Int.fetchOne(db, sql: "SELECT count(*) FROM operator WHERE role = 'admin'") ?? 0
+                try AdminSuccession.require(before: before, after: after, adminCount: admins)
+                columns += RowDecoding.roleColumns(role)
             }
-            // An old display name from before the input rules does not block a role change.
-            if changed.displayName != before.displayName { try TextRules.check(.name, changed.displayName) }
-            try Self.checkRole(db, changed.role)
-            let admins = try Int.fetchOne(db, sql: "SELECT count(*) FROM operator WHERE role = 'admin'") ?? 0
-            try AdminSuccession.require(before: before, after: changed, adminCount: admins)
-            try db.execute(sql: "UPDATE operator SET (\(RowDecoding.operatorColumns)) = (?, ?, ?, ?, ?) WHERE login = ?",
-                           arguments: RowDecoding.operatorArguments(changed) + [changed.login])
-            try audit(db, actor, .editOperator, subject: Self.subject(of: changed, before: before), before: before, after: changed)
+            try Self.update(db, table: "operator", key: ("login", before.login), columns)
+            try audit(db, actor, .editOperator, subject: Self.subject(of: after, before: before), before: before, after: after)
+            return after
         }
     }
 
@@ -316,10 +322,16 @@ extension SQLiteRepository {
 
     /// Writes only `columns` of one row: an edit never writes back fields it did not change.
     static func update(_ db: Database, table: String, number: Int, _ columns: [(String, (any DatabaseValueConvertible)?)]) throws {
+        try update(db, table: table, key: ("number", number), columns)
+    }
+
+    /// The same for a row found by another key column (an operator by login).
+    static func update(_ db: Database, table: String, key: (column: String, value: any DatabaseValueConvertible),
+                       _ columns: [(String, (any DatabaseValueConvertible)?)]) throws {
         guard !columns.isEmpty else { return }
         let assignments = columns.map { "\($0.0) = ?" }.joined(separator: ", ")
-        try db.execute(sql: "UPDATE \(table) SET \(assignments) WHERE number = ?",
-                       arguments: StatementArguments(columns.map(\.1) + [number]))
+        try db.execute(sql: "UPDATE \(table) SET \(assignments) WHERE \(key.column) = ?",
+                       arguments: StatementArguments(columns.map(\.1) + [key.value]))
     }
 
     /// The actor as the operator table says now, inside the write transaction: a removed

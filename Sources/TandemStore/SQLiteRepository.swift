@@ -93,6 +93,10 @@ public final class SQLiteRepository: TandemRepository, @unchecked Sendable {
                                   after: CreationSummary(districts: geography.districts.count, admin: admin))
                 if let seed { try builder.insertSeed(db, seed, by: admin) }
             }
+            // WAL is set here, on the hidden file, not by the first open at the target: that
+            // would write the header in a rollback-mode transaction whose `-journal` a kill
+            // leaves hot beside the new city.
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
             try queue.close()
             DatabaseCreation.sync(temporary)
             try DatabaseCreation.install(temporary, at: path)

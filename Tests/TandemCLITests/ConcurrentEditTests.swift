@@ -63,6 +63,27 @@ import Testing
         }
     }
 
+    @Test func anOperatorEditBesideAnotherKeepsBoth() throws {
+        let cli = try CLIHarness(lang: "en_US.UTF-8")
+        try cli.ok(["init"])
+        try cli.ok(["operator", "add", "wangfang", "--name", "王芳", "--role", "dispatcher"])
+        let roles = ["supervisor", "dispatcher"]
+        for round in 1...20 {
+            let role = roles[round % 2]
+            let first = try start(cli, ["operator", "edit", "wangfang", "--role", role])
+            let second = try start(cli, ["operator", "edit", "wangfang", "--name", "王芳 \(round)"])
+            let (firstStatus, firstError) = finish(first)
+            let (secondStatus, secondError) = finish(second)
+            #expect(firstStatus == 0, "round \(round): \(firstError)")
+            #expect(secondStatus == 0, "round \(round): \(secondError)")
+            let json = try cli.ok(["operator", "show", "wangfang", "--format", "json"])
+            let record = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]
+            #expect(record["displayName"] as? String == "王芳 \(round)", "round \(round): the name edit was lost")
+            #expect(record["role"] as? String == role, "round \(round): the role edit was lost: \(record)")
+        }
+        #expect(try cli.refused(["operator", "edit", "wangfang"]).contains("at least one field"))
+    }
+
     @Test func anEditNeedsAField() throws {
         let cli = try CLIHarness(lang: "en_US.UTF-8")
         try cli.ok(["init"])

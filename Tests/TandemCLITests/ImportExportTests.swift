@@ -115,6 +115,22 @@ import Testing
         #expect(try cli.ok(["enterprise", "list", "--format", "csv"]).contains("E1,"))
     }
 
+    @Test func requestDatesOutsideTheDateWindowAreRefusedInTheUsersLanguage() throws {
+        let cli = try CLIHarness(lang: "en_US.UTF-8")
+        try cli.ok(["init"])
+        try cli.ok(["enterprise", "add", "--name", "南川九叶青花椒基地", "--district", "nanchuan"])
+        let list = "单位编号,物品,数量,期限\nE1,口罩,100,1970-01-01\nE1,口罩,200,9999-12-31\n"
+        let file = try write(cli, "dates.csv", Data(list.utf8))
+        let before = try cli.state()
+        let english = try cli.run(["import", "requests", file])
+        #expect(english.status == 1)
+        #expect(english.stdout.contains("1970-01-01 is outside the accepted range"), "\(english.stdout)")
+        let chinese = try cli.run(["import", "requests", file, "--lang", "zh"])
+        #expect(chinese.stdout.contains("“期限”列：日期 1970-01-01 超出允许范围"), "\(chinese.stdout)")
+        #expect(chinese.stdout.contains("“期限”列：日期 9999-12-31 超出允许范围"), "\(chinese.stdout)")
+        #expect(try cli.state() == before)
+    }
+
     @Test func anAmbiguousNameIsRefusedNotGuessed() throws {
         let cli = try CLIHarness(lang: "en_US.UTF-8")
         try cli.ok(["init"])

@@ -86,6 +86,29 @@ import Testing
         #expect(request.quantity == Quantity(300) && request.filed == Day(year: 2020, month: 3, day: 5))
     }
 
+    @Test func importedDaysOutsideTheDateWindowAreRefusedByRowAndColumn() throws {
+        // Today is 2020-03-05: the window is 2000-01-01 to 2030-03-05 (DayRules).
+        let sheet = Table(headers: ["enterprise", "物品", "quantity", "due", "filed"], rows: [
+            [.text("E1"), .text("口罩"), .text("10"), .text("1999-12-31"), .empty],
+            [.text("E1"), .text("口罩"), .text("20"), .text("2030-03-06"), .empty],
+            [.text("E1"), .text("口罩"), .text("30"), .number("36000"), .empty],
+            [.text("E1"), .text("口罩"), .text("40"), .empty, .text("1990/1/1")],
+            [.text("E1"), .text("口罩"), .text("50"), .text("2030年3月5日"), .text("2000-01-01")],
+        ])
+        let plan = ImportPlanner.plan(.requests, sheet: sheet, context: context(requests: []))
+        let refused = plan.rows.compactMap { row -> (Int, ImportProblem)? in
+            guard case .refused(let problems) = row.outcome, let first = problems.first else { return nil }
+            return (row.row, first)
+        }
+        #expect(refused.map(\.0) == [2, 3, 4, 5])
+        #expect(refused.map(\.1.column) == ["due", "due", "due", "filed"])
+        #expect(refused[0].1.reason.en.contains("1999-12-31 is outside the accepted range (2000-01-01 to 2030-03-05)"))
+        #expect(refused[1].1.reason.zh.contains("日期 2030-03-06 超出允许范围"))
+        #expect(refused[2].1.reason.en.contains("1998-07-24 is outside"))
+        guard case .new(.request(let accepted)) = try #require(plan.rows.last).outcome else { Issue.record("\(plan.rows)"); return }
+        #expect(accepted.due == Day(year: 2030, month: 3, day: 5) && accepted.filed == Day(year: 2000, month: 1, day: 1))
+    }
+
     @Test func aMissingRequiredColumnRefusesTheFile() {
         let plan = ImportPlanner.plan(.enterprises, sheet: Table(headers: ["district"], rows: [[.text("nanchuan")]]),
                                       context: context(requests: []))

@@ -153,6 +153,56 @@ import TandemDemo
         ])
     }
 
+    @Test func branchesAndEnterprisesChangedWithNoEventAreFound() throws {
+        let f = try busyFixture()
+        // Tandem's own edits, resumption updates included, are explained by their events.
+        try f.repository.editEnterprise(RecordCode(.enterprise, 1), EnterpriseChanges(address: "东城街道"), by: f.dispatcher)
+        try f.repository.setResumption(RecordCode(.enterprise, 1), .partial(percent: 40), by: f.dispatcher)
+        try f.repository.editBranch(RecordCode(.branch, 1), BranchChanges(headcount: 12), by: f.dispatcher)
+        #expect(try problems(f) == [])
+        let resumptionEvent = try #require(try f.repository.auditLog(limit: 2).first?.id)
+        try tamper(f, """
+            UPDATE branch SET headcount = 99 WHERE number = 1;
+            INSERT INTO branch (name, district_code, headcount, capabilities, active) VALUES ('影子队', 'nanchuan', 3, '', 1);
+            UPDATE enterprise SET contact_phone = '13900000000' WHERE number = 1;
+            INSERT INTO enterprise (name, kind, district_code, address, contact_name, contact_phone, disabled_employees,
+                                    resumption_percent) VALUES ('影子单位', 'employment_base', 'nanchuan', '', '', '', 0, 0);
+            """)
+        #expect(try problems(f) == [
+            "branch B1 changed with no audit event: it differs from its last audit event #\(resumptionEvent + 1)",
+            "branch B3 changed with no audit event: no audit event added it",
+            "enterprise E1 changed with no audit event: it differs from its last audit event #\(resumptionEvent)",
+            "enterprise E2 changed with no audit event: no audit event added it",
+        ])
+        // A resumption status changed by hand after its event is found too.
+        let g = try busyFixture()
+        try g.repository.setResumption(RecordCode(.enterprise, 1), .resumed, by: g.dispatcher)
+        let spare = try g.addBranch("北碚区第三党支部党员突击队", district: "beibei")
+        try tamper(g, "UPDATE enterprise SET resumption_percent = 0 WHERE number = 1; DELETE FROM branch WHERE number = \(spare.code.number)")
+        let found = try problems(g)
+        #expect(found.contains { $0.hasPrefix("enterprise E1 changed with no audit event: it differs from its last audit event") })
+        #expect(found.contains("branch \(spare.code) changed with no audit event: the audit names it but the table lacks it: deleted"))
+    }
+
+    @Test func aLoadedCitysBranchesAndEnterprisesAreCoveredAndHandEditsToThemFound() throws {
+        let f = try StoreFixture()
+        let city = DemoCity.build(scale: 20, seed: 7, geography: StoreFixture.configuration.geography, catalog: f.catalog,
+                                  today: Day(year: 2026, month: 11, day: 30))
+        try f.repository.loadSeed(city, by: f.admin)
+        // Edits through Tandem after the load are undone by their events when the digest is checked.
+        try f.repository.setResumption(RecordCode(.enterprise, 2), .closed, by: f.dispatcher)
+        try f.repository.editEnterprise(RecordCode(.enterprise, 2), EnterpriseChanges(name: "改过名的单位"), by: f.dispatcher)
+        try f.repository.setResumption(RecordCode(.enterprise, 2), .partial(percent: 30), by: f.dispatcher)
+        try f.repository.editBranch(RecordCode(.branch, 1), BranchChanges(name: "改过名的队"), by: f.dispatcher)
+        let found = try f.repository.check().problems
+        #expect(found.isEmpty, "\(found)")
+        try tamper(f, "UPDATE branch SET headcount = headcount + 1 WHERE number = 3; UPDATE enterprise SET address = 'x' WHERE number = 3")
+        #expect(try problems(f) == [
+            "branch rows that existed before audit event #3 changed with no audit event: their digest differs from the one that event recorded",
+            "enterprise rows that existed before audit event #3 changed with no audit event: their digest differs from the one that event recorded",
+        ])
+    }
+
     @Test func aLoadedCityIsCoveredByItsEventAndEditsToItAreFound() throws {
         let f = try StoreFixture()
         let city = DemoCity.build(scale: 20, seed: 7, geography: StoreFixture.configuration.geography, catalog: f.catalog,

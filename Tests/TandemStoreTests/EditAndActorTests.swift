@@ -27,6 +27,24 @@ import Testing
         #expect(event.after.contains("13800000000") && event.after.contains("东城街道"))
     }
 
+    @Test func anOperatorEditWritesOnlyItsFieldsOverAnotherAdminsChange() throws {
+        let f = try StoreFixture()
+        let branch = try f.addBranch()
+        // Another admin renames the dispatcher; this admin, who read the row before, changes the role.
+        let stale = try #require(try f.repository.findOperator(login: "dispatcher"))
+        let other = try SQLiteRepository.open(path: f.path)
+        try other.editOperator(login: "dispatcher", OperatorChanges(displayName: "王芳"), by: f.admin)
+        let edited = try f.repository.editOperator(login: stale.login, OperatorChanges(role: .branchLead(branch: branch.code)),
+                                                   by: f.admin)
+        #expect(edited.displayName == "王芳")
+        let stored = try #require(try f.repository.findOperator(login: "dispatcher"))
+        #expect(stored.displayName == "王芳")
+        #expect(stored.role == .branchLead(branch: branch.code))
+        let event = try #require(try f.repository.auditLog(limit: 1).first)
+        #expect(event.action == .editOperator)
+        #expect(event.before.contains("王芳") && event.after.contains("王芳"))
+    }
+
     @Test func aResumptionUpdateBesideAnEditKeepsBoth() throws {
         let f = try StoreFixture()
         let enterprise = try f.addEnterprise()
@@ -56,7 +74,7 @@ import Testing
         // The dispatcher's console is open (this repository and actor value); an admin demotes them elsewhere.
         let consoleActor = f.dispatcher
         let adminProcess = try SQLiteRepository.open(path: f.path)
-        try adminProcess.updateOperator(Operator(login: "dispatcher", displayName: "D", role: .supervisor(group: nil)), by: f.admin)
+        try adminProcess.editOperator(login: "dispatcher", OperatorChanges(role: .supervisor(group: nil)), by: f.admin)
         let before = try f.fingerprint()
         do {
             try f.repository.editEnterprise(enterprise.code, EnterpriseChanges(address: "x"), by: consoleActor)

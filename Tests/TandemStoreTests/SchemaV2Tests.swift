@@ -252,7 +252,7 @@ import TandemCore
         // Editing the branch cannot change its lead; changing the operator's role does.
         try f.repository.editBranch(branch.code, BranchChanges(headcount: 12), by: f.dispatcher)
         #expect(try f.repository.operators().leads(of: branch.code).map(\.login) == ["lead1"])
-        try f.repository.updateOperator(Operator(login: "lead1", displayName: "刘强", role: .dispatcher), by: f.admin)
+        try f.repository.editOperator(login: "lead1", OperatorChanges(role: .dispatcher), by: f.admin)
         #expect(try f.repository.operators().leads(of: branch.code).isEmpty)
         let columns = try f.rawQueue().read { try $0.columns(in: "branch").map(\.name) }
         #expect(!columns.contains("lead_login"))

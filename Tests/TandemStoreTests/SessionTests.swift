@@ -29,14 +29,13 @@ import TandemCore
 
     @Test func theLastAdminCannotDemoteThemselfButMayWithAColleague() throws {
         let (repository, _, root, _) = try rootDatabase()
-        var demoted = root
-        demoted.role = .dispatcher
+        let demoted = OperatorChanges(role: .dispatcher)
         let events = try repository.auditLog(limit: 1000).count
-        #expect(throws: TandemError.self) { try repository.updateOperator(demoted, by: root) }
+        #expect(throws: TandemError.self) { try repository.editOperator(login: "root", demoted, by: root) }
         #expect(try repository.findOperator(login: "root")?.role == .admin)
         #expect(try repository.auditLog(limit: 1000).count == events)
         try repository.addOperator(Operator(login: "li", displayName: "Li", role: .admin), by: root)
-        try repository.updateOperator(demoted, by: root)
+        try repository.editOperator(login: "root", demoted, by: root)
         #expect(try repository.findOperator(login: "root")?.role == .dispatcher)
     }
 

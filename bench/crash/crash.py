@@ -76,6 +76,10 @@ def main():
     has_check = tandem_cli.has(bin_path, "check")
     _, _, demo_counts = state(db_path)
     kinds = ["write"] * 5 + ["init"] * 2 + ["suggest"] * 2 + (["backup"] * 2 if has_backup else [])
+    # CRASH_KINDS=init (or write,suggest,…) kills only those kinds, to look at one closely.
+    only = [k for k in os.environ.get("CRASH_KINDS", "").split(",") if k]
+    if only:
+        kinds = [k for k in kinds if k in only] or kinds
     # How long each kind takes when left alone: the kill moment is drawn over that span.
     duration = Counter({"write": 0.3, "init": 2.0, "suggest": 2.0, "backup": 0.5})
     kills, finished, refusals, hot_journals, problems = Counter(), Counter(), Counter(), Counter(), []
@@ -117,10 +121,15 @@ def main():
         if not killed and code not in (0, 1):
             problems.append(f"{where}: crashed")
 
-        # A kill inside a rollback-journal transaction (init --force leaving WAL mode) leaves a hot
-        # journal: SQLite rolls it back at the next writable open; a read-only opener cannot.
+        # A kill inside a rollback-journal transaction leaves a hot journal: SQLite rolls it back
+        # at the next writable open, but a read-only opener (a supervisor on a read-only mount)
+        # cannot open the file until then. `init --force` writes no rollback journal beside the
+        # target (the old file leaves WAL with its journal in memory; the new one is made WAL
+        # before it is renamed into place), so one after a killed init is a violation.
         if os.path.exists(db_path + "-journal") and os.path.getsize(db_path + "-journal") > 0:
             hot_journals[label] += 1
+            if kind == "init":
+                problems.append(f"{where}: a hot -journal was left beside the database")
         # The database opens for Tandem (first, as an operator would), then for SQLite.
         opened = run(bin_path, ["log", "--limit", "1"], db_path)
         if opened.returncode != 0:

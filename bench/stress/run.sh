@@ -1,8 +1,9 @@
 #!/bin/bash
-# Many operators on one database: N writer processes x M random write commands (pair, unpair,
+# Many operators on one database: N writers x M random write operations (pair, unpair,
 # request add/deliver/done/cancel/reopen, enterprise edit, a lead's resumption update) racing on
-# a few hot records of a demo city; then every invariant, the audit trail and (when present)
-# `tandem check` and `tandem log --verify`. Exit non-zero on any violation.
+# a few hot records of a demo city, half of the writers headless console sessions
+# (`tandem console --headless-script -`), the others CLI processes; then every invariant, the
+# audit trail, `tandem check` and `tandem log --verify`. Exit non-zero on any violation.
 # Usage: bench/stress/run.sh [N] [M] [PATH/TO/tandem]   (default 8 2000 .build/debug/tandem)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)

@@ -1,17 +1,22 @@
 #!/usr/bin/env python3
-"""N writer processes x M random `tandem` write commands racing on a few hot records.
+"""N writers x M random write operations racing on a few hot records.
 
 Usage: stress.py BIN DB N M [SEED]
+Half of the writers (STRESS_CONSOLE_WRITERS to choose another number) are console sessions:
+each is one long-running `tandem console --headless-script -` (the console's own state machine
+and store path, driven by `:` commands and keys on standard input, one outcome line back per
+line), as a dispatcher or a branch lead; the others run one `tandem` CLI process per operation.
 Prints ops/s, p50/p99 latency, refusals by reason, then checks every invariant (bench/lib)
 and, when this build has them, `tandem check` and `tandem log --verify`. Exit 1 on any
-violation, crash (signal or exit code other than 0/1 from a refused command) or mismatch
-between successful commands and audit events added.
+violation, crash (signal or exit code other than 0/1 from a refused command, a console session
+that dies or exits non-zero) or mismatch between successful operations and audit events added.
 """
 import os
 import random
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from multiprocessing import Pool
@@ -98,6 +103,103 @@ def worker(args):
     return results
 
 
+def random_console_operation(rng, hot, lead_enterprise):
+    """A console operation as the script lines that make it (a form, when one opens, is submitted)."""
+    r = f"R{rng.choice(hot['requests'])}" if hot["requests"] else None
+    category, item, unit = hot["item"]
+    if lead_enterprise is not None:
+        e = f"E{lead_enterprise}"
+        choices = [("resumption", [f":resume {e} {rng.randint(1, 99)}%"]),
+                   ("request add", [f":file {e} {category} {item} {rng.randint(1, 50)} {unit}"])]
+    else:
+        e = f"E{rng.choice(hot['enterprises'])}"
+        b = f"B{rng.choice(hot['branches'])}"
+        choices = [("pair", [f":pair {b} {e}"]),
+                   ("unpair", [f":unpair {rng.choice([b, e])} stress"]),
+                   ("request add", [f":file {e} {category} {item} {rng.randint(1, 50)} {unit}"]),
+                   ("resumption", [f":resume {e} {rng.randint(1, 99)}%"])]
+    if r:
+        choices += [("deliver", [f":deliver {r} {rng.randint(1, 20)}"]), ("done", [f":done {r}"])]
+    kind, lines = rng.choice(choices)
+    return "console " + kind, lines
+
+
+class ConsoleSession:
+    """One `tandem console --headless-script -`: a line in, an outcome line out."""
+
+    def __init__(self, bin_path, db_path, login):
+        self.stderr = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(
+            [bin_path, "console", "--headless-script", "-", "--db", db_path, "--lang", "en", "--as", login],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr, text=True, bufsize=1, env=ENV)
+
+    def send(self, line):
+        """(outcome, form open, message), or None when the session died."""
+        try:
+            self.process.stdin.write(line + "\n")
+            self.process.stdin.flush()
+        except BrokenPipeError:
+            return None
+        reply = self.process.stdout.readline()
+        if not reply:
+            return None
+        outcome, form, message = (reply.rstrip("\n").split("\t", 2) + ["", ""])[:3]
+        return outcome, form == "form", message
+
+    def operation(self, lines):
+        """Runs one operation: (exit-code-like status, refusal reason). 0 applied, 1 refused, 2 died."""
+        for line in lines:
+            result = self.send(line)
+            if result is None:
+                return 2, "console session died"
+            outcome, form, message = result
+            if form:
+                # The command opened its form (unpair, file): submit it as the user would.
+                result = self.send("keys Enter")
+                if result is None:
+                    return 2, "console session died"
+                outcome, form, message = result
+                if form:
+                    self.send("keys Esc")
+                    return 1, reason(message)
+            if outcome != "applied":
+                return 1, reason(message or outcome)
+        return 0, ""
+
+    def close(self):
+        """The session's exit code and what it wrote on stderr (waits for others are said there)."""
+        try:
+            self.process.stdin.close()
+        except BrokenPipeError:
+            pass
+        code = self.process.wait()
+        self.stderr.seek(0)
+        return code, self.stderr.read().decode(errors="replace")
+
+
+def console_worker(args):
+    bin_path, db_path, count, seed, hot, lead = args
+    rng = random.Random(seed)
+    login, enterprise = lead if lead else ("dispatcher", None)
+    session = ConsoleSession(bin_path, db_path, login)
+    results = []
+    for _ in range(count):
+        kind, lines = random_console_operation(rng, hot, enterprise)
+        started = time.perf_counter()
+        status, why = session.operation(lines)
+        results.append((kind, status, time.perf_counter() - started, why))
+        if status == 2:
+            break
+    code, stderr = session.close()
+    if code != 0:
+        results.append(("console session", code if code not in (0, 1) else 3, 0.0, stderr.strip()[-300:]))
+    return results
+
+
+def run_writer(args):
+    return console_worker(args[1:]) if args[0] == "console" else worker(args[1:])
+
+
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
@@ -110,17 +212,29 @@ def main():
     hot = hot_records(db_path, rng)
     with invariants.opened(db_path) as db:
         base = invariants.baseline(db)
+    consoles = int(os.environ.get("STRESS_CONSOLE_WRITERS", writers // 2))
+    leads = sorted((login, e) for e, login in hot["leads"].items())
+    jobs = []
+    for i in range(writers):
+        if i < consoles:
+            # Every other console session is a branch lead working on their own enterprise.
+            lead = leads[(i // 2) % len(leads)] if i % 2 == 1 and leads else None
+            jobs.append(("console", bin_path, db_path, ops, seed * 1000 + i, hot, lead))
+        else:
+            jobs.append(("cli", bin_path, db_path, ops, seed * 1000 + i, hot))
     started = time.perf_counter()
     with Pool(writers) as pool:
-        batches = pool.map(worker, [(bin_path, db_path, ops, seed * 1000 + i, hot) for i in range(writers)])
+        batches = pool.map(run_writer, jobs)
     elapsed = time.perf_counter() - started
     results = [r for batch in batches for r in batch]
     latencies = [r[2] for r in results]
     succeeded = Counter(r[0] for r in results if r[1] == 0)
     refused = Counter(r[3] for r in results if r[1] == 1)
-    crashed = Counter(f"{r[0]}: exit {r[1]}" for r in results if r[1] not in (0, 1))
+    crashed = Counter(f"{r[0]}: exit {r[1]}" + (f" ({r[3][:200]})" if r[0].startswith("console") else "")
+                      for r in results if r[1] not in (0, 1))
     load = os.getloadavg()
-    print(f"stress: {writers} writers x {ops} operations on {len(hot['enterprises'])} enterprises, "
+    print(f"stress: {writers} writers ({writers - consoles} CLI, {consoles} console sessions) x {ops} operations "
+          f"on {len(hot['enterprises'])} enterprises, "
           f"{len(hot['branches'])} branches, {len(hot['requests'])} requests (hot)")
     print(f"  {len(results)} operations in {elapsed:.1f} s: {len(results) / elapsed:.1f} ops/s, "
           f"latency p50 {percentile(latencies, 0.5) * 1000:.0f} ms, p99 {percentile(latencies, 0.99) * 1000:.0f} ms, "

@@ -22,6 +22,9 @@ final class ConsoleRuntime {
     private var pendingJobs = 0
     /// How long the last load took: reading the snapshot, deriving the screens' data (ms).
     private(set) var lastLoad: (snapshotMs: Double, deriveMs: Double) = (0, 0)
+    /// Changes the store made and refused so far (the headless script reports each line's outcome).
+    private(set) var mutationsApplied = 0
+    private(set) var mutationsRefused = 0
     private let logger = Logger(label: "tandem.console")
 
     init(repository: any TandemRepository, context: ConsoleContext, proposer: ProposalEngine?,
@@ -170,8 +173,10 @@ final class ConsoleRuntime {
         case .mutate(let mutation, let origin):
             do {
                 let summary = try apply(mutation)
+                mutationsApplied += 1
                 return [.mutated(mutation, summary: summary)]
             } catch {
+                mutationsRefused += 1
                 logger.debug("mutation refused: \(error)")
                 return [.mutationFailed(message(for: error, wording: origin.wording))]
             }

@@ -82,7 +82,7 @@ extension RowPlanner {
         }
 
         // Without a code: the same enterprise, category and item among active requests.
-        let filed = reader.day("filed", name: fieldName("filed"))
+        let filed = reader.day("filed", name: fieldName("filed"), today: context.today)
         if existing == nil, let enterprise {
             let filedDay = filed.flatMap { $0 }
             let candidates = snapshot.requests(of: enterprise.code).filter {
@@ -122,7 +122,7 @@ extension RowPlanner {
                     zh: "紧急、高、普通、低（urgent、high、normal、low 或 1–4）", en: "urgent, high, normal, low or 1–4")))
             }
         }
-        if case .some(let due) = reader.day("due", name: fieldName("due")) { new.due = due }
+        if case .some(let due) = reader.day("due", name: fieldName("due"), today: context.today) { new.due = due }
         new.notes = reader.textField("notes", old: old.notes, rule: .note)
         if existing == nil, case .some(let day?) = filed { new.filed = day }
 
@@ -134,7 +134,7 @@ extension RowPlanner {
         if existing != nil, case .some(let day) = filed {
             checkRecorded(&reader, "filed", old: .text(old.filed.description), given: .optionalText(day?.description))
         }
-        if case .some(let day) = reader.day("completed", name: fieldName("completed")) {
+        if case .some(let day) = reader.day("completed", name: fieldName("completed"), today: context.today) {
             checkRecorded(&reader, "completed", old: .optionalText(old.completed?.description), given: .optionalText(day?.description))
         }
         if let existing, new.quantity < existing.delivered, new.quantity != existing.quantity, existing.status.isActive {

@@ -140,18 +140,30 @@ struct RowCells {
         return old
     }
 
-    /// A day: an Excel date serial in a number cell, or text as `Day(writtenAs:)` reads it.
-    mutating func day(_ field: String, name: Bilingual) -> Day?? {
+    /// A day: an Excel date serial in a number cell, or text as `Day(writtenAs:)` reads it,
+    /// within the date window of `DayRules` as on `today` (a typed date is held to the same).
+    mutating func day(_ field: String, name: Bilingual, today: Day) -> Day?? {
         guard let cell = cell(field) else { return .none }
         if cell.isBlank { return .some(nil) }
+        guard let day = readDay(field, cell) else {
+            refuse(field, .invalidValue(field: name, value: text(field) ?? "",
+                                        expected: Bilingual(zh: "日期，如 2020-03-05、2020/3/5 或 2020年3月5日",
+                                                            en: "a date such as 2020-03-05, 2020/3/5 or 2020年3月5日")))
+            return .none
+        }
+        if let problem = DayRules.problem(day, today: today) {
+            refuse(field, problem)
+            return .none
+        }
+        return day
+    }
+
+    private func readDay(_ field: String, _ cell: TableCell) -> Day? {
         if case .number(let digits) = cell, let serial = Double(digits), let day = Day(excelSerial: serial) { return day }
         let text = text(field) ?? ""
         if let day = Day(writtenAs: text) { return day }
         if let serial = Int(normalizedInput(text)), let day = Day(excelSerial: Double(serial)) { return day }
-        refuse(field, .invalidValue(field: name, value: text,
-                                    expected: Bilingual(zh: "日期，如 2020-03-05、2020/3/5 或 2020年3月5日",
-                                                        en: "a date such as 2020-03-05, 2020/3/5 or 2020年3月5日")))
-        return .none
+        return nil
     }
 }
 

@@ -105,6 +105,31 @@ public struct BranchChanges: Sendable, Hashable {
     }
 }
 
+/// The fields of an operator that one edit changes; nil leaves a field as it is. Like the record
+/// changes above, the store applies these to the row as it is inside the write transaction.
+public struct OperatorChanges: Sendable, Hashable {
+    public var displayName: String?
+    public var role: Role?
+
+    public init(displayName: String? = nil, role: Role? = nil) {
+        self.displayName = displayName
+        self.role = role
+    }
+
+    public var isEmpty: Bool { self == OperatorChanges() }
+
+    public func check() throws {
+        if let displayName { try TextRules.check(.name, displayName) }
+    }
+
+    public func applied(to op: Operator) -> Operator {
+        var result = op
+        if let displayName { result.displayName = displayName }
+        if let role { result.role = role }
+        return result
+    }
+}
+
 /// Rules for branch and enterprise records that every surface and the store share.
 public enum RecordRules {
     public static let headcountField = Bilingual(zh: "人数", en: "headcount")

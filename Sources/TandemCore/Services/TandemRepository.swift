@@ -87,7 +87,8 @@ public protocol TandemRepository: AnyObject, Sendable {
     /// the resumption status alone may be changed by the lead of the paired branch.
     @discardableResult func editEnterprise(_ code: RecordCode, _ changes: EnterpriseChanges, by actor: Operator) throws -> Enterprise
     func addOperator(_ newOperator: Operator, by actor: Operator) throws
-    func updateOperator(_ changed: Operator, by actor: Operator) throws
+    /// Changes only the given fields, applied to the operator as it is inside the transaction.
+    @discardableResult func editOperator(login: String, _ changes: OperatorChanges, by actor: Operator) throws -> Operator
 
     // Pairing
     @discardableResult func pair(branch: RecordCode, enterprise: RecordCode, by actor: Operator) throws -> Pairing
