@@ -122,7 +122,8 @@ struct ConfigReport: Encodable {
                 rows: files.map { file in
                     [file.file, file.origin == "built-in" ? Self.builtIn.text(lang) : file.source,
                      file.problem.map { "✗ " + $0 } ?? file.summary ?? ""]
-                })
+                },
+                wholeColumns: [1])
     }
 
     static let builtIn = Bilingual(zh: "内置（built-in）", en: "built-in")

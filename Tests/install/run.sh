@@ -59,14 +59,15 @@ fi
 zsh_completion=$DEST$PREFIX/share/zsh/site-functions/_tandem
 [ -s "$zsh_completion" ] && head -1 "$zsh_completion" | grep -q '^#compdef tandem' && pass "zsh completion (#compdef tandem)" || fail "zsh completion $zsh_completion"
 fish_completion=$DEST$PREFIX/share/fish/vendor_completions.d/tandem.fish
-[ -s "$fish_completion" ] && grep -q 'complete -c tandem' "$fish_completion" && pass "fish completion" || fail "fish completion $fish_completion"
+[ -s "$fish_completion" ] && grep -q "^complete -c 'tandem'" "$fish_completion" && pass "fish completion" || fail "fish completion $fish_completion"
 
 echo "the installed binary from / with an empty HOME"
 check "--help states the precedence" fresh --help
+out=$(echo "$out" | tr -s ' \n' '  ')
 contains "--help names the folders in order" "--config DIR, then \$TANDEM_CONFIG, then \$XDG_CONFIG_HOME/tandem (default ~/.config/tandem), then /etc/tandem"
 check "init --demo" fresh init --demo --db "$WORK/x.db" --lang en
 contains "init --demo made the demo city" "created demo database $WORK/x.db"
-check "coverage" fresh coverage --db "$WORK/x.db" --lang en
+check "coverage" fresh coverage --db "$WORK/x.db" --by district --lang en
 contains "coverage names the districts of the built-in configuration" "Nanchuan"
 check "config show" fresh config show --lang en
 for file in districts categories engine bulletin columns; do
