@@ -40,6 +40,7 @@ echo "installed files"
 manual=$DEST$PREFIX/share/man/man1/tandem.1
 if [ -s "$manual" ] && grep -q '^\.Dt TANDEM 1' "$manual" && grep -q 'config show' "$manual" && grep -q 'coverage' "$manual"; then
   pass "man page share/man/man1/tandem.1 (mdoc, with the subcommands)"
+  grep -q ' / "*$' "$manual" && fail "man page keeps a dangling ' / ': $(grep -m1 ' / "*$' "$manual")" || pass "man page has no dangling ' / '"
 else
   fail "man page $manual: $(head -c 300 "$manual" 2>&1)"
 fi
