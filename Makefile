@@ -91,12 +91,14 @@ release: deps
 	$(SWIFT) build -c release --product tandem --static-swift-stdlib
 
 ## The man page, generated from the command tree by swift-argument-parser's generate-manual
-## plugin (it builds the package in $(BUILD) mode, runs `tandem --experimental-dump-help` and
-## writes mdoc). Made before `release`: the plugin's own build links without --static-swift-stdlib.
+## plugin (it builds the package, runs `tandem --experimental-dump-help` and writes mdoc).
+## Always from the debug build: the command tree is the same in both, and the plugin cannot pass
+## --static-swift-stdlib, so a release build of its own would compile everything a second time
+## and leave a dynamically linked .build/release/tandem behind.
 ## The plugin keeps ASCII only, so of the bilingual "English / 中文" abstracts the English half
 ## remains: the dangling " / " is removed (README, "Install").
 manual: deps
-	$(SWIFT) package generate-manual --configuration $(BUILD) --authors "Tandem developers" >/dev/null
+	$(SWIFT) package generate-manual --configuration debug --authors "Tandem developers"
 	@test -s "$(GENERATED_MANUAL)" || { echo "generate-manual wrote no $(GENERATED_MANUAL)"; exit 1; }
 	sed -e 's| / "$$|"|' -e 's| / *$$||' "$(GENERATED_MANUAL)" > "$(MANUAL)"
 
@@ -107,9 +109,7 @@ completions:
 	.build/$(BUILD)/tandem --generate-completion-script zsh > "$(COMPLETIONS)/_tandem"
 	.build/$(BUILD)/tandem --generate-completion-script fish > "$(COMPLETIONS)/tandem.fish"
 
-install:
-	$(MAKE) --no-print-directory manual
-	$(if $(filter release,$(BUILD)),$(MAKE) --no-print-directory release)
+install: $(if $(filter release,$(BUILD)),release) manual
 	$(MAKE) --no-print-directory completions
 	install -d "$(BIN_DIR)" "$(MAN_DIR)" "$(BASH_COMPLETION_DIR)" "$(ZSH_COMPLETION_DIR)" "$(FISH_COMPLETION_DIR)"
 	install -m 0755 .build/$(BUILD)/tandem "$(BIN_DIR)/tandem"
