@@ -25,9 +25,13 @@ let package = Package(
         .target(name: "AssignmentSolver"),
         .target(name: "TandemCore", dependencies: ["AssignmentSolver"]),
         .target(name: "TandemDemo", dependencies: ["TandemCore"]),
+        // The shipped config/ is built into the binary (`BuiltIn` is a link to it), so that an
+        // installed `tandem` runs from any folder: embedded as byte arrays, not a resource bundle,
+        // which Linux looks for beside the executable.
         .target(
             name: "TandemConfig",
-            dependencies: ["TandemCore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["TandemCore", .product(name: "Yams", package: "Yams")],
+            resources: [.embedInCode("BuiltIn")]
         ),
         .target(
             name: "TandemStore",
@@ -68,6 +72,7 @@ let package = Package(
         .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemConfig", "TandemDemo", "TandemTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TandemConsoleTests", dependencies: ["TandemConsole", "TandemStore", "TandemConfig", "TandemDemo", "TandemTestSupport"]),
         .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI", "AssignmentSolver", "TandemConfig", "TandemDemo", "TandemStore", "TandemExchange", "TandemTestSupport"]),
+        .testTarget(name: "TandemConfigTests", dependencies: ["TandemConfig", "TandemCore"]),
         .testTarget(name: "TandemReportsTests", dependencies: ["TandemReports", "TandemCore", "TandemTestSupport"]),
         // Bounded fuzz runs (deterministic mutations) of the instance parser and the config loader.
         .testTarget(name: "FuzzTests", dependencies: ["AssignmentSolver", "TandemConfig", "TandemCore"]),

@@ -23,7 +23,7 @@ struct BulletinCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.openContext()
-        let settings = try ConfigLoader.loadBulletin(from: ConfigLoader.locate(explicit: global.config))
+        let settings = try ConfigLoader.loadBulletin(from: context.configSources)
         let today = context.today
         let field = Bilingual(zh: "简报日期", en: "bulletin date")
         let day = try date.map { text in

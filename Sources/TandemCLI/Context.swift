@@ -17,7 +17,13 @@ public struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: "Act as another operator (admins only).")
     var actAs: String?
 
-    @Option(help: "Configuration folder (default: $TANDEM_CONFIG, else ./config).")
+    @Option(help: ArgumentHelp(
+        "A folder whose YAML files override the built-in configuration file by file.",
+        discussion: """
+            Each of districts.yaml, categories.yaml, engine.yaml, bulletin.yaml and columns.yaml is taken from the first \
+            of these that has it: --config DIR, $TANDEM_CONFIG, $XDG_CONFIG_HOME/tandem (default ~/.config/tandem), \
+            /etc/tandem, else the copy built into tandem. `tandem config show` prints what is in force and from where.
+            """, valueName: "dir"))
     var config: String?
 
     public init() {}
@@ -36,10 +42,17 @@ public struct GlobalOptions: ParsableArguments {
         return (dataHome as NSString).appendingPathComponent("tandem/tandem.sqlite")
     }
 
-    /// The configuration: of the installation for a shared database, else `--config`,
-    /// `$TANDEM_CONFIG`, `./config` or beside the executable.
+    /// Where the configuration comes from, the one decision every command and the console go
+    /// through: the built-in files overridden file by file by `--config`, `$TANDEM_CONFIG`,
+    /// `$XDG_CONFIG_HOME/tandem` and `/etc/tandem`; for a shared database only by `/etc/tandem`
+    /// (the caller's folders and environment are not trusted, see `SharedHost`).
+    func configSources(shared: Bool) -> ConfigSources {
+        shared ? .trusted() : .standard(explicit: config)
+    }
+
+    /// The configuration in force (see `configSources(shared:)`).
     func loadConfiguration(shared: Bool = false) throws -> TandemConfiguration {
-        try ConfigLoader.load(from: shared ? SharedHost.installedConfiguration : ConfigLoader.locate(explicit: config))
+        try ConfigLoader.load(from: configSources(shared: shared))
     }
 
     /// Decides, for a setgid shared-host installation, whether this database is the shared
@@ -71,8 +84,8 @@ public struct GlobalOptions: ParsableArguments {
             actor = other
         }
         return AppContext(repository: repository, actor: actor, geography: configuration.geography,
-                          catalog: configuration.catalog, weights: configuration.weights, lang: language,
-                          databasePath: access.databasePath)
+                          catalog: configuration.catalog, weights: configuration.weights, configSources: configuration.sources,
+                          lang: language, databasePath: access.databasePath)
     }
 }
 
@@ -83,6 +96,8 @@ public struct AppContext: Sendable {
     public let geography: Geography
     public let catalog: Catalog
     public let weights: CostWeights
+    /// Where the configuration came from: `bulletin.yaml` and `columns.yaml` are read from the same.
+    public let configSources: ConfigSources
     public let lang: Lang
     public let databasePath: String
 

@@ -23,7 +23,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.openContext()
-        let columns = try ConfigLoader.loadColumns(from: ConfigLoader.locate(explicit: global.config))
+        let columns = try ConfigLoader.loadColumns(from: context.configSources)
         let snapshot = try context.repository.snapshot()
         let rows: [[TableCell]]
         switch table {

@@ -33,7 +33,7 @@ struct ImportCommand: ParsableCommand {
         let context = try global.openContext()
         let table = kind.table
         try Permissions.require(context.actor, table == .operators ? .manageOperators : .manageRecords) { _ in nil }
-        let columns = try ConfigLoader.loadColumns(from: ConfigLoader.locate(explicit: global.config))
+        let columns = try ConfigLoader.loadColumns(from: context.configSources)
         let sheetTable: Table
         do {
             sheetTable = try SheetFile.read(path: file, sheet: sheet)

@@ -20,6 +20,8 @@ struct Tabular {
     var rows: [[String]]
     /// Columns aligned to the right (numbers).
     var numericColumns: Set<Int> = []
+    /// Columns never cut to 48 columns (paths and error messages that must be read whole).
+    var wholeColumns: Set<Int> = []
 
     /// Columns padded by display width, so Chinese (double-width) and ASCII line up.
     func table(_ lang: Lang) -> String {
@@ -29,7 +31,8 @@ struct Tabular {
         for row in cleanRows {
             for (i, cell) in row.enumerated() where i < widths.count {
                 // The last column is never cut: nothing follows it to misalign.
-                widths[i] = max(widths[i], i == widths.count - 1 ? DisplayWidth.of(cell) : min(DisplayWidth.of(cell), 48))
+                let whole = i == widths.count - 1 || wholeColumns.contains(i)
+                widths[i] = max(widths[i], whole ? DisplayWidth.of(cell) : min(DisplayWidth.of(cell), 48))
             }
         }
         func line(_ cells: [String]) -> String {

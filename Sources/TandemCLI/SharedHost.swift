@@ -12,8 +12,9 @@ import Glibc
 /// A setgid program runs with its caller's environment and arguments, so it trusts neither:
 /// - it holds the group only while it works on a database in the shared folder, and gives
 ///   it up for good for any other path (so `--db` cannot read other group files);
-/// - it reads the configuration installed beside it, never `--config`, `$TANDEM_CONFIG` or
-///   `./config` (a hostile YAML file would otherwise decide the city's rules);
+/// - it reads the configuration built into it, overridden only by the host's `/etc/tandem`,
+///   never `--config`, `$TANDEM_CONFIG` or `~/.config/tandem` (a hostile YAML file would
+///   otherwise decide the city's rules);
 /// - `$TANDEM_LOG_FILE` is opened before the group is taken, with the caller's own rights;
 /// - its umask is 007, so the `-wal` and `-shm` files it creates are 0660 for the group;
 /// - a shared database file owned by the calling account (who could then chmod and rewrite
@@ -124,10 +125,5 @@ enum SharedHost {
               let text = try? String(contentsOfFile: share + "/shared-database", encoding: .utf8) else { return nil }
         let path = text.trimmingCharacters(in: .whitespacesAndNewlines)
         return path.isEmpty ? nil : path
-    }
-
-    /// The configuration of a shared database: the one installed with the binary.
-    static var installedConfiguration: String {
-        (installedShareFolder ?? "/usr/local/share/tandem") + "/config"
     }
 }

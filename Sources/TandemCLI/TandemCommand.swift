@@ -7,10 +7,17 @@ public struct TandemCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "tandem",
         abstract: "Tandem: one-to-one relief dispatch console / 一对一帮扶调度台",
+        discussion: """
+            Configuration: the files districts.yaml, categories.yaml, engine.yaml, bulletin.yaml and columns.yaml are \
+            built into tandem; a folder overrides them file by file, the first that has a file winning: --config DIR, \
+            then $TANDEM_CONFIG, then $XDG_CONFIG_HOME/tandem (default ~/.config/tandem), then /etc/tandem. \
+            `tandem config show` prints what is in force and from where. \
+            配置：五个配置文件内置于程序中；上述文件夹按此顺序逐个文件覆盖内置配置。
+            """,
         subcommands: [ConsoleCommand.self, InitCommand.self, BranchCommand.self, EnterpriseCommand.self, OperatorCommand.self,
                       PairCommand.self, UnpairCommand.self, RequestCommand.self, CoverageCommand.self, SuggestCommand.self,
                       LogCommand.self, CheckCommand.self, BackupCommand.self, EngineCommand.self, BulletinCommand.self,
-                      ReportCommand.self, ImportCommand.self, ExportCommand.self],
+                      ReportCommand.self, ImportCommand.self, ExportCommand.self, ConfigCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 

@@ -53,10 +53,14 @@ struct BulletinFile: Decodable {
 }
 
 extension ConfigLoader {
-    /// Reads and checks `bulletin.yaml` of the configuration folder; only the bulletin needs it.
+    /// Reads and checks `bulletin.yaml` as it is in force; only the bulletin needs it.
+    public static func loadBulletin(from sources: ConfigSources) throws -> BulletinSettings {
+        let (name, decoded): (String, BulletinFile) = try decode(.bulletin, from: sources)
+        return try decoded.validated(file: name)
+    }
+
+    /// `bulletin.yaml` with `directory` overriding the built-in one.
     public static func loadBulletin(from directory: String) throws -> BulletinSettings {
-        let file = (directory as NSString).appendingPathComponent("bulletin.yaml")
-        let decoded: BulletinFile = try decode(file)
-        return try decoded.validated(file: file)
+        try loadBulletin(from: .folder(directory))
     }
 }

@@ -35,11 +35,15 @@ struct ColumnsFile: Decodable {
 }
 
 extension ConfigLoader {
-    /// Reads and checks `columns.yaml` (read by `tandem import` and `tandem export` only, so a
-    /// config folder without it still serves every other command).
+    /// Reads and checks `columns.yaml` as it is in force (read by `tandem import` and
+    /// `tandem export` only, so a broken override of it stops no other command).
+    public static func loadColumns(from sources: ConfigSources) throws -> ColumnNames {
+        let (name, decoded): (String, ColumnsFile) = try decode(.columns, from: sources)
+        return try decoded.validated(file: name)
+    }
+
+    /// `columns.yaml` with `directory` overriding the built-in one.
     public static func loadColumns(from directory: String) throws -> ColumnNames {
-        let file = (directory as NSString).appendingPathComponent("columns.yaml")
-        let decoded: ColumnsFile = try decode(file)
-        return try decoded.validated(file: file)
+        try loadColumns(from: .folder(directory))
     }
 }

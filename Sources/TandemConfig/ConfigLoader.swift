@@ -2,62 +2,47 @@ import Foundation
 import TandemCore
 import Yams
 
-/// Tandem's configuration, read from the `config/` folder and validated as a whole.
+/// Tandem's configuration in force, validated as a whole, and where it came from.
 public struct TandemConfiguration: Sendable {
     public var geography: Geography
     public var catalog: Catalog
     public var weights: CostWeights
-    public var directory: String
+    /// Where each file came from; `bulletin.yaml` and `columns.yaml` are read from the same
+    /// sources by the commands that need them.
+    public var sources: ConfigSources
 }
 
 /// Reads `districts.yaml`, `categories.yaml` and `engine.yaml` with a YAML parser and checks
 /// them, so that a mistake is reported with its file, key and problem before anything runs.
+/// Each file is the built-in one unless a folder of `ConfigSources` overrides it.
 public enum ConfigLoader {
-    /// The folder to read: `explicit`, else `$TANDEM_CONFIG`, else `./config`, else a `config`
-    /// folder beside or above the executable (for a binary run from its build folder).
-    public static func locate(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
-                              executablePath: String = CommandLine.arguments.first ?? "") -> String {
-        if let explicit, !explicit.isEmpty { return explicit }
-        if let fromEnvironment = environment["TANDEM_CONFIG"], !fromEnvironment.isEmpty { return fromEnvironment }
-        let fileManager = FileManager.default
-        if fileManager.fileExists(atPath: "config/districts.yaml") { return "config" }
-        var folder = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            let candidate = folder.appendingPathComponent("config")
-            if fileManager.fileExists(atPath: candidate.appendingPathComponent("districts.yaml").path) { return candidate.path }
-            folder.deleteLastPathComponent()
-        }
-        return "config"
-    }
-
-    public static func load(from directory: String) throws -> TandemConfiguration {
-        let districtsFile = (directory as NSString).appendingPathComponent("districts.yaml")
-        let categoriesFile = (directory as NSString).appendingPathComponent("categories.yaml")
-        let engineFile = (directory as NSString).appendingPathComponent("engine.yaml")
-        let districts: DistrictsFile = try decode(districtsFile)
-        let categories: CategoriesFile = try decode(categoriesFile)
-        let engine: EngineFile = try decode(engineFile)
+    public static func load(from sources: ConfigSources) throws -> TandemConfiguration {
+        let (districtsName, districts): (String, DistrictsFile) = try decode(.districts, from: sources)
+        let (categoriesName, categories): (String, CategoriesFile) = try decode(.categories, from: sources)
+        let (engineName, engine): (String, EngineFile) = try decode(.engine, from: sources)
         return TandemConfiguration(
-            geography: try districts.validated(file: districtsFile),
-            catalog: try categories.validated(file: categoriesFile),
-            weights: try engine.validated(file: engineFile),
-            directory: directory
+            geography: try districts.validated(file: districtsName),
+            catalog: try categories.validated(file: categoriesName),
+            weights: try engine.validated(file: engineName),
+            sources: sources
         )
     }
 
-    static func decode<T: Decodable>(_ file: String) throws -> T {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw TandemError.configInvalid(file: file, key: "-", problem: "file is missing or unreadable")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw TandemError.configInvalid(file: file, key: "-", problem: "file is not UTF-8 text")
-        }
+    /// The configuration with `directory` overriding the built-in files it has.
+    public static func load(from directory: String) throws -> TandemConfiguration {
+        try load(from: .folder(directory))
+    }
+
+    /// Decodes `file` as it is in force; returns the name errors give it (its path, or
+    /// `built-in NAME`) with its value.
+    static func decode<T: Decodable>(_ file: ConfigFile, from sources: ConfigSources) throws -> (String, T) {
+        let (name, text) = try sources.text(of: file)
         do {
-            return try YAMLDecoder().decode(T.self, from: text)
+            return (name, try YAMLDecoder().decode(T.self, from: text))
         } catch let error as DecodingError {
-            throw TandemError.configInvalid(file: file, key: keyPath(of: error), problem: problem(of: error))
+            throw TandemError.configInvalid(file: name, key: keyPath(of: error), problem: problem(of: error))
         } catch {
-            throw TandemError.configInvalid(file: file, key: "-", problem: "not valid YAML: \(error)")
+            throw TandemError.configInvalid(file: name, key: "-", problem: "not valid YAML: \(error)")
         }
     }
 
@@ -82,6 +67,34 @@ public enum ConfigLoader {
         case .keyNotFound: "required key is missing"
         case .dataCorrupted(let context): context.debugDescription
         @unknown default: "invalid value"
+        }
+    }
+}
+
+/// One configuration file as read and checked on its own (`tandem config show`).
+public enum CheckedConfigFile: Sendable {
+    case districts(Geography)
+    case categories(Catalog)
+    case engine(CostWeights)
+    case bulletin(BulletinSettings)
+    case columns(ColumnNames)
+}
+
+extension ConfigLoader {
+    /// Reads and checks one file as it is in force, whatever the other files hold.
+    public static func check(_ file: ConfigFile, from sources: ConfigSources) throws -> CheckedConfigFile {
+        switch file {
+        case .districts:
+            let (name, decoded): (String, DistrictsFile) = try decode(file, from: sources)
+            return .districts(try decoded.validated(file: name))
+        case .categories:
+            let (name, decoded): (String, CategoriesFile) = try decode(file, from: sources)
+            return .categories(try decoded.validated(file: name))
+        case .engine:
+            let (name, decoded): (String, EngineFile) = try decode(file, from: sources)
+            return .engine(try decoded.validated(file: name))
+        case .bulletin: return .bulletin(try loadBulletin(from: sources))
+        case .columns: return .columns(try loadColumns(from: sources))
         }
     }
 }

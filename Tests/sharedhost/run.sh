@@ -94,6 +94,13 @@ ln -sf "$DB" "$PREFIX/link.sqlite"
 check "a symlink to the shared database is the shared database" as $LEAD "$TANDEM" request list --db "$PREFIX/link.sqlite"
 refuse "--config is refused for the shared database" as $LEAD "$TANDEM" branch list --config /tmp
 check "\$TANDEM_CONFIG is ignored for the shared database" as $LEAD env TANDEM_CONFIG=/nonexistent "$TANDEM" branch list
+# A lead's own ~/.config/tandem (here through XDG_CONFIG_HOME) is not read either: only /etc/tandem overrides.
+mkdir -p "$PREFIX/lead-config/tandem"; printf 'per_km: ten\n' > "$PREFIX/lead-config/tandem/engine.yaml"; chmod -R a+rX "$PREFIX/lead-config"
+check "a lead's XDG_CONFIG_HOME is ignored for the shared database" as $LEAD env XDG_CONFIG_HOME="$PREFIX/lead-config" "$TANDEM" branch list
+out=$(as $LEAD env XDG_CONFIG_HOME="$PREFIX/lead-config" TANDEM_CONFIG=/nonexistent "$TANDEM" config show --lang en 2>&1)
+if grep -q "^shared database: each file comes from /etc/tandem" <<<"$out" && grep -Eq "^engine\.yaml +built-in|^engine\.yaml +/etc/tandem/" <<<"$out"; then
+  pass "config show says the shared database reads only /etc/tandem"
+else fail "config show for the shared database: $out"; fi
 check "\$USER does not change who you are" as $LEAD env USER=$ADMIN LOGNAME=$ADMIN "$TANDEM" request list
 refuse "...so a lead claiming to be admin still cannot add operators" as $LEAD env USER=$ADMIN "$TANDEM" operator add x --role admin
 refuse "an operator cannot create a shared database" as $ADMIN "$TANDEM" init --db "$SHARED_DIR/other.sqlite"

@@ -5,7 +5,8 @@ BIN=${BIN:?set BIN to the tandem binary}
 SOCKET="tandem-e2e-$$"
 WORK=$(mktemp -d /tmp/tandem-e2e.XXXXXX)
 DB="$WORK/tandem.sqlite"
-# The CLI reads config/ relative to the working directory unless told: point it at the repo's.
+# The repo's config/ (the same as the built-in one), so that ~/.config/tandem or /etc/tandem on
+# this machine cannot change what the tests see.
 export TANDEM_CONFIG=${TANDEM_CONFIG:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../../config" && pwd)}
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
 export SWIFT_BACKTRACE=interactive=no
