@@ -32,7 +32,7 @@ extension ConsoleState {
             if b == nil, e == nil { b = code(args[1], .branch); e = code(args[0], .enterprise) }
             guard let b, let e else { return fail("用法：pair B12 E345", "usage: pair B12 E345") }
             if denied(.pair) { return [] }
-            return [.mutate(.pair(branch: b, enterprise: e), via: .commandLine)]
+            return requestPair(ProposedPair(branch: b, enterprise: e), via: .commandLine)
         case ("unpair", 1...):
             guard let target = RecordCode(parsing: args[0]), target.kind != .request else {
                 return fail("用法：unpair E345（或 B12）[原因]", "usage: unpair E345 (or B12) [reason]")

@@ -25,6 +25,8 @@ enum FormPurpose: Sendable {
     case markDone(RecordCode)
     case filter
     case acceptAll(PlanApplication)
+    /// A pair the engine questions (out of reach or with gaps), confirmed before it is made.
+    case confirmPair(ProposedPair, CommandOrigin)
 }
 
 /// A modal form or confirmation. Validated on every key press: each field shows what is wrong
@@ -206,7 +208,7 @@ extension ConsoleState {
             }
             if !v[2].isEmpty, context.geography.district(matching: v[2]) == nil { form.fields[2].error = bi("没有区县“\(v[2])”", "no district \(v[2])") }
             if !v[3].isEmpty, context.geography.group(matching: v[3]) == nil { form.fields[3].error = bi("没有督导组“\(v[3])”", "no group \(v[3])") }
-        case .markDone, .acceptAll:
+        case .markDone, .acceptAll, .confirmPair:
             break
         }
         return form
@@ -234,6 +236,8 @@ extension ConsoleState {
             return [.mutate(.done(code))]
         case .acceptAll(let application):
             return [.mutate(.applyPlan(application))]
+        case .confirmPair(let pair, let origin):
+            return [.mutate(.pair(branch: pair.branch, enterprise: pair.enterprise), via: origin)]
         case .filter:
             var filter = QueueFilter()
             filter.category = v[0].isEmpty ? nil : catalog.category(matching: v[0])?.code

@@ -106,7 +106,9 @@ extension ConsoleState {
     private func pairingBindings() -> [KeyBinding] {
         var pairDenial = context.denial(.pair, in: snapshot)
         if pairDenial == nil, pairCandidate == nil {
-            pairDenial = bi("先选突击队和单位（空格选定）", "pick a branch and an enterprise first (Space)")
+            pairDenial = pairing.pickedBranch == nil
+                ? bi("先用空格选定一支突击队", "pick a branch first (Space)")
+                : bi("再用空格选定一家单位", "now pick an enterprise (Space)")
         }
         return movement(bi("列表", "list")) + [
             KeyBinding(keys: [.left, .right, .char("h"), .char("l")], action: .switchSide, label: bi("左右切换", "switch list"),

@@ -26,14 +26,11 @@ extension ConsoleState {
         return requests.indices.contains(mine.cursor.index) ? requests[mine.cursor.index] : nil
     }
 
-    /// The branch and enterprise that `p` would pair: the picked ones, else the highlighted ones.
+    /// The branch and enterprise that `p` would pair: only the two the operator picked with
+    /// Space. The highlighted rows are never paired by themselves, so after a pair (which
+    /// clears both picks) nothing is armed.
     var pairCandidate: ProposedPair? {
-        guard let snapshot else { return nil }
-        let branch = pairing.pickedBranch ?? pairing.branchRows[safe: pairing.branches.index].map { snapshot.branches[$0].code }
-        let enterprise = pairing.pickedEnterprise ?? pairing.enterpriseRows[safe: pairing.enterprises.index].map { snapshot.enterprises[$0].code }
-        guard let branch, let enterprise, pairing.pickedBranch != nil || pairing.pickedEnterprise != nil || pairing.side == .enterprises else {
-            return nil
-        }
+        guard let branch = pairing.pickedBranch, let enterprise = pairing.pickedEnterprise else { return nil }
         return ProposedPair(branch: branch, enterprise: enterprise)
     }
 

@@ -224,7 +224,7 @@ extension ConsoleState {
             pick()
         case .pair:
             guard let candidate = pairCandidate else { return [] }
-            return [.mutate(.pair(branch: candidate.branch, enterprise: candidate.enterprise))]
+            return requestPair(candidate, via: .keys)
         case .unpair:
             if let enterprise = selectedQueueRequest?.enterpriseCode { overlay = .form(unpairForm(for: enterprise)) }
         case .newRequest:
