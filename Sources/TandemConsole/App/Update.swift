@@ -39,12 +39,17 @@ extension ConsoleState {
             return [.redraw]
         case .loaded(let data):
             let firstLoad = self.data == nil
+            // The records in focus, by code: the new snapshot may list them elsewhere or not at all.
+            let queueFocus = selectedQueueRequest?.code
+            let mineFocus = selectedMineRequest?.code
+            let pairingFocus = highlightedPairingRows
             self.data = data
             loadError = nil
             histories = [:]
             if let set = proposals.set, set.version != data.snapshot.version { proposals.stale = true }
-            rebuildQueue()
-            rebuildPairing()
+            rebuildQueue(following: queueFocus)
+            rebuildPairing(following: pairingFocus)
+            if let mineFocus { followMineRequest(mineFocus) }
             var effects: [Effect] = []
             if case .enterprise(let code) = coverage.level { effects.append(.loadHistory(code)) }
             if firstLoad, tab == .proposals { effects.append(.computeProposals) }
