@@ -62,7 +62,10 @@ extension ConsoleState {
             guard let r = code(args[0], .request) else { return fail("用法：done R88", "usage: done R88") }
             guard let target = request(r) else { return fail("找不到需求 \(r)", "no request \(r)") }
             if denied(.workRequest(enterprise: target.enterpriseCode)) { return [] }
-            return [.mutate(.done(r), via: .commandLine)]
+            // The same question as the x key, with the same warning when some is not delivered.
+            if let reason = closedDenial(target) { return fail("不可用（完成）：\(reason.zh)", "not available (done): \(reason.en)") }
+            overlay = .form(doneForm(for: target))
+            return []
         case ("resume", 2):
             guard let e = code(args[0], .enterprise), let value = Resumption(parsing: args[1]) else {
                 return fail("用法：resume E345 closed|60%|resumed", "usage: resume E345 closed|60%|resumed")
@@ -100,12 +103,16 @@ extension ConsoleState {
             rebuildQueue()
             return []
         case ("accept", 1):
-            if args[0].lowercased() == "all" { return perform(.acceptAll) }
-            guard let n = Int(args[0]), let pairs = proposals.set?.pairs, pairs.indices.contains(n - 1) else {
+            let all = args[0].lowercased() == "all"
+            guard all || Int(args[0]) != nil else {
                 return fail("用法：accept N（建议编号）或 accept all", "usage: accept N (proposal number) or accept all")
             }
-            if denied(.pair) { return [] }
-            return [.mutate(.pair(branch: pairs[n - 1].branch, enterprise: pairs[n - 1].enterprise), via: .commandLine)]
+            if let reason = acceptDenial { return fail("不能接受建议：\(reason.zh)", "cannot accept: \(reason.en)") }
+            if all { return perform(.acceptAll) }
+            guard let n = Int(args[0]), let pairs = proposals.set?.pairs, pairs.indices.contains(n - 1) else {
+                return fail("没有第 \(args[0]) 个建议", "there is no proposal \(args[0])")
+            }
+            return acceptEffect(n - 1, via: .commandLine)
         case ("theme", 1):
             guard let kind = ThemeKind(rawValue: args[0].lowercased()) else {
                 return fail("主题：standard、high-contrast、monochrome", "themes: standard, high-contrast, monochrome")

@@ -235,7 +235,8 @@ extension ConsoleState {
         case .markDone(let code):
             return [.mutate(.done(code))]
         case .acceptAll(let application):
-            return [.mutate(.applyPlan(application))]
+            guard let version = proposals.set?.version else { return [] }
+            return [.mutateIfCurrent(.applyPlan(application), via: .keys, version: version)]
         case .confirmPair(let pair, let origin):
             return [.mutate(.pair(branch: pair.branch, enterprise: pair.enterprise), via: origin)]
         case .filter:

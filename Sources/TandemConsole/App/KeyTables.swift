@@ -122,17 +122,16 @@ extension ConsoleState {
     }
 
     private func proposalBindings() -> [KeyBinding] {
-        let denial = context.denial(.pair, in: snapshot)
-        let none = proposals.set?.pairs.isEmpty ?? true
+        let denial = acceptDenial
         return movement(bi("建议", "proposals")) + [
             KeyBinding(keys: [.char("r")], action: .computeProposals, label: bi("重新计算", "recompute"),
                        help: bi("用当前数据重新计算引擎建议", "run the engine again on the current data"), command: "propose"),
             KeyBinding(keys: [.char("a"), .enter], action: .accept, label: bi("接受", "accept"),
                        help: bi("接受所选建议（结对）", "accept the selected proposal (pairs them)"), command: "accept",
-                       disabled: denial ?? (none ? bi("没有建议", "no proposals") : nil)),
+                       disabled: denial),
             KeyBinding(keys: [.char("A")], action: .acceptAll, label: bi("全部接受", "accept all"),
                        help: bi("一次接受全部建议（需确认）", "accept every proposal at once (asks first)"), command: "accept-all",
-                       disabled: denial ?? (none ? bi("没有建议", "no proposals") : nil), dangerous: true),
+                       disabled: denial, dangerous: true),
         ]
     }
 

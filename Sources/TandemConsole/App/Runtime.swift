@@ -170,11 +170,20 @@ final class ConsoleRuntime {
             }
             do { return [.proposals(try proposer(snapshot))] }
             catch { return [.proposalsFailed(message(for: error))] }
+        case .mutateIfCurrent(let mutation, let origin, let version):
+            if let now = try? repository.changeCounter(), now != version {
+                mutationsRefused += 1
+                return [.mutationFailed(ConsoleState.proposalsOutOfDate)] + execute(.reload)
+            }
+            return execute(.mutate(mutation, via: origin))
         case .mutate(let mutation, let origin):
             do {
+                let before = try? repository.changeCounter()
                 let summary = try apply(mutation)
                 mutationsApplied += 1
-                return [.mutated(mutation, summary: summary)]
+                let after = try? repository.changeCounter()
+                let step = before.flatMap { before in after.map { VersionStep(before: before, after: $0) } }
+                return [.mutated(mutation, summary: summary, step: step)]
             } catch {
                 mutationsRefused += 1
                 logger.debug("mutation refused: \(error)")

@@ -58,14 +58,20 @@ extension ConsoleState {
             loadError = message
             notice = Notice(kind: .error, text: message)
             return []
-        case .mutated(let mutation, let summary):
+        case .mutated(let mutation, let summary, let step):
             notice = Notice(kind: .success, text: summary)
             if case .pair(let b, let e) = mutation {
                 if pairing.pickedBranch == b { pairing.pickedBranch = nil }
                 if pairing.pickedEnterprise == e { pairing.pickedEnterprise = nil }
+                // Accepting one of the proposals, with nobody else writing meanwhile, leaves the
+                // others as current as they were: the next one may be accepted too.
+                if var set = proposals.set, !proposals.stale, let step, step.isOnlyThisWrite, set.version == step.before,
+                   set.pairs.contains(where: { $0.branch == b && $0.enterprise == e }) {
+                    set.version = step.after
+                    proposals.set = set
+                }
             }
             if case .applyPlan = mutation { proposals.set = nil }
-            if case .pair = mutation, tab == .proposals { proposals.stale = true }
             return [.reload]
         case .mutationFailed(let message):
             notice = Notice(kind: .error, text: message)
@@ -252,8 +258,7 @@ extension ConsoleState {
             proposals.computing = true
             return [.computeProposals]
         case .accept:
-            guard let pair = proposals.set?.pairs[safe: proposals.cursor.index] else { return [] }
-            return [.mutate(.pair(branch: pair.branch, enterprise: pair.enterprise))]
+            return acceptEffect(proposals.cursor.index, via: .keys)
         case .acceptAll:
             // Only the proposals whose branch and enterprise are both still free (the core's rule).
             guard let set = proposals.set, let snapshot else { return [] }
