@@ -6,6 +6,8 @@ enum ConsoleAction: Sendable, Hashable {
     case up, down, left, right, pageUp, pageDown, top, bottom
     case nextTab, previousTab, goTo(Tab)
     case open, back, switchSide, toggleGrouping
+    /// The detail view of the focused record, and closing it.
+    case openDetail, closeDetail
     // Everyone
     case help, commandLine, quit, redraw, cycleTheme, toggleLanguage, refresh
     // Queue

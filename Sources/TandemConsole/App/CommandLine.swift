@@ -93,8 +93,10 @@ extension ConsoleState {
             notice = Notice(kind: .info, text: bi("找到 \(queue.rows.count) 项需求", "\(queue.rows.count) request(s) found"))
             return []
         case ("show", 1):
-            guard let e = code(args[0], .enterprise) else { return fail("用法：show E345", "usage: show E345") }
-            return showEnterprise(e)
+            guard let target = RecordCode(parsing: args[0]) else {
+                return fail("用法：show R88、E345 或 B12", "usage: show R88, E345 or B12")
+            }
+            return openDetail(target)
         case ("sort", 1):
             guard let sort = QueueSort(rawValue: args[0].lowercased()) else {
                 return fail("排序方式：urgency、age、district", "sort by: urgency, age, district")
@@ -149,7 +151,7 @@ extension ConsoleState {
         ("resume E345 60%", bi("更新复工状态", "update resumption status")),
         ("file E345 [ppe masks 300 piece]", bi("登记需求（打开表单）", "file a request (opens the form)")),
         ("find 永川", bi("搜索需求", "search the requests")),
-        ("show E345", bi("查看单位历史", "show an enterprise's history")),
+        ("show R88|E345|B12", bi("查看需求、单位或突击队的详情和完整历史", "show a request's, enterprise's or branch's details and whole history")),
         ("sort urgency|age|district", bi("排序", "sort the queue")),
         ("accept N | accept all", bi("接受建议", "accept proposals")),
         ("theme high-contrast", bi("切换主题", "switch theme")),

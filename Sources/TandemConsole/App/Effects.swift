@@ -25,6 +25,7 @@ enum Effect: Sendable {
     /// changed since, even before the console's next poll has noticed.
     case mutateIfCurrent(Mutation, via: CommandOrigin, version: Int64)
     case loadHistory(RecordCode)
+    case loadBranchHistory(RecordCode)
     case computeProposals
     case applyTheme(ThemeKind)
     case redraw
@@ -49,6 +50,7 @@ enum ConsoleEvent: Sendable {
     case mutated(Mutation, summary: Bilingual, step: VersionStep? = nil)
     case mutationFailed(Bilingual)
     case history(RecordCode, EnterpriseHistory)
+    case branchHistory(RecordCode, [AuditEvent])
     case proposals(ProposalSet)
     case proposalsFailed(Bilingual)
 }

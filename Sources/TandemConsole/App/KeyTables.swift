@@ -4,6 +4,7 @@ import TandemCore
 /// reason that applies to the current selection.
 extension ConsoleState {
     func bindings() -> [KeyBinding] {
+        if case .detail = overlay { return detailBindings() + globalBindings().filter { [.help, .commandLine, .quit].contains($0.action) } }
         var rows: [KeyBinding]
         switch tab {
         case .queue: rows = queueBindings()
@@ -70,6 +71,26 @@ extension ConsoleState {
         return bi("需求 \(request.code) \(request.status.name.zh)", "request \(request.code) is \(request.status.name.en)")
     }
 
+    /// Keys of the detail view: scrolling its lines and closing it.
+    private func detailBindings() -> [KeyBinding] {
+        [
+            KeyBinding(keys: [.up, .char("k")], action: .up, label: bi("上", "up"), help: bi("上滚一行", "scroll up a line"), footer: false),
+            KeyBinding(keys: [.down, .char("j")], action: .down, label: bi("滚动", "scroll"), help: bi("下滚一行", "scroll down a line")),
+            KeyBinding(keys: [.pageUp], action: .pageUp, label: bi("上页", "page up"), help: bi("上翻一页", "page up"), footer: false),
+            KeyBinding(keys: [.pageDown], action: .pageDown, label: bi("下页", "page down"), help: bi("下翻一页", "page down"), footer: false),
+            KeyBinding(keys: [.home, .char("g")], action: .top, label: bi("开头", "top"), help: bi("到第一行", "go to the first line"), footer: false),
+            KeyBinding(keys: [.end, .char("G")], action: .bottom, label: bi("末尾", "end"), help: bi("到最后一行", "go to the last line")),
+            KeyBinding(keys: [.escape, .enter, .backspace], action: .closeDetail, label: bi("关闭", "close"),
+                       help: bi("关闭详情", "close the details"), command: "close"),
+        ]
+    }
+
+    private func detailRow(_ what: Bilingual) -> KeyBinding {
+        KeyBinding(keys: [.enter], action: .openDetail, label: bi("详情", "details"),
+                   help: bi("查看所选\(what.zh)的详情和完整历史", "show the selected \(what.en)'s details and whole history"), command: "show",
+                   footer: false, disabled: focusedRecord == nil ? bi("没有选中的记录", "nothing selected") : nil)
+    }
+
     private func queueBindings() -> [KeyBinding] {
         let request = selectedQueueRequest
         let enterprise = request.map(\.enterpriseCode)
@@ -78,7 +99,7 @@ extension ConsoleState {
         if unpairDenial == nil, let enterprise, snapshot?.pairedBranch(of: enterprise) == nil {
             unpairDenial = bi("\(enterprise) 没有结对", "\(enterprise) is not paired")
         }
-        return movement(bi("需求", "requests")) + [
+        return movement(bi("需求", "requests")) + [detailRow(bi("需求", "request"))] + [
             KeyBinding(keys: [.char("/")], action: .search, label: bi("搜索", "search"),
                        help: bi("按名称或编号即时搜索", "search by name or code as you type"), command: "find"),
             KeyBinding(keys: [.escape], action: .clearSearch, label: bi("清除", "clear"),
@@ -140,7 +161,7 @@ extension ConsoleState {
         let enterprise = myEnterprise?.code
         let noEnterprise = bi("您的突击队还没有结对单位", "your branch has no paired enterprise yet")
         let work = requestDenial(request) { .workRequest(enterprise: $0) }
-        return movement(bi("需求", "requests")) + [
+        return movement(bi("需求", "requests")) + [detailRow(bi("需求", "request"))] + [
             KeyBinding(keys: [.char("d")], action: .deliver, label: bi("送达", "deliver"),
                        help: bi("登记一次送达（数量、备注）", "record a delivery (quantity, note)"), command: "deliver",
                        disabled: work ?? closedDenial(request)),

@@ -152,6 +152,9 @@ final class ConsoleRuntime {
         case .loadHistory(let code):
             do { return [.history(code, try repository.history(of: code))] }
             catch { return [.mutationFailed(message(for: error))] }
+        case .loadBranchHistory(let code):
+            do { return [.branchHistory(code, try repository.auditLog(AuditFilter(branch: code), limit: Int(Int32.max)))] }
+            catch { return [.mutationFailed(message(for: error))] }
         case .computeProposals:
             guard let proposer else {
                 return [.proposalsFailed(bi("本版本未接入配对引擎", "the pairing engine is not available in this build"))]

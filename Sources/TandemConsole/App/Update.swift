@@ -46,12 +46,24 @@ extension ConsoleState {
             self.data = data
             loadError = nil
             histories = [:]
+            branchHistories = [:]
             if let set = proposals.set, set.version != data.snapshot.version { proposals.stale = true }
             rebuildQueue(following: queueFocus)
             rebuildPairing(following: pairingFocus)
             if let mineFocus { followMineRequest(mineFocus) }
             var effects: [Effect] = []
             if case .enterprise(let code) = coverage.level { effects.append(.loadHistory(code)) }
+            if case .detail(let view) = overlay {
+                // The open detail view reads its history again.
+                switch view.code.kind {
+                case .branch: effects.append(.loadBranchHistory(view.code))
+                case .enterprise: effects.append(.loadHistory(view.code))
+                case .request:
+                    if let enterprise = data.snapshot.requests.first(where: { $0.code == view.code })?.enterpriseCode {
+                        effects.append(.loadHistory(enterprise))
+                    }
+                }
+            }
             if firstLoad, tab == .proposals { effects.append(.computeProposals) }
             return effects
         case .loadFailed(let message):
@@ -78,6 +90,9 @@ extension ConsoleState {
             return []
         case .history(let code, let history):
             histories[code] = history
+            return []
+        case .branchHistory(let code, let events):
+            branchHistories[code] = events
             return []
         case .proposals(let set):
             proposals.set = set
@@ -111,6 +126,9 @@ extension ConsoleState {
             return []
         case .form(var form):
             return handleFormKey(key, &form)
+        case .detail:
+            guard let binding = bindings().first(where: { $0.keys.contains(key) }) else { return [] }
+            return perform(binding.action)
         case .command(var editor):
             switch key {
             case .escape: overlay = nil; return []
@@ -177,6 +195,13 @@ extension ConsoleState {
     // MARK: Actions
 
     mutating func perform(_ action: ConsoleAction) -> [Effect] {
+        if case .detail = overlay {
+            switch action {
+            case .up, .down, .pageUp, .pageDown, .top, .bottom: scrollDetail(action); return []
+            case .closeDetail: overlay = nil; return []
+            default: overlay = nil
+            }
+        }
         if tab == .map {
             switch action {
             case .up: moveOnMap(.up); return []
@@ -249,6 +274,11 @@ extension ConsoleState {
             if let enterprise = myEnterprise { overlay = .form(resumptionForm(for: enterprise)) }
         case .open:
             return drillIn()
+        case .openDetail:
+            guard let code = focusedRecord else { return [] }
+            return openDetail(code)
+        case .closeDetail:
+            overlay = nil
         case .back:
             drillOut()
         case .toggleGrouping:
