@@ -15,6 +15,16 @@ extension ConsoleState {
 
     /// Pairs at once when the engine sees nothing to question, else opens the confirmation.
     mutating func requestPair(_ pair: ProposedPair, via origin: CommandOrigin) -> [Effect] {
+        // A pair the one-to-one rule refuses is refused at once; there is nothing to confirm.
+        if let snapshot, let branch = snapshot.branch(pair.branch), let enterprise = snapshot.enterprise(pair.enterprise) {
+            do {
+                try PairingRules.checkCanPair(branch: branch, enterprise: enterprise, branchPairing: snapshot.pairingByBranch[pair.branch],
+                                              enterprisePairing: snapshot.pairingByEnterprise[pair.enterprise])
+            } catch let error as TandemError {
+                notice = Notice(kind: .error, text: error.bilingual(wording: origin.wording))
+                return []
+            } catch {}
+        }
         guard let assessment = assessment(pair), assessment.needsConfirmation else {
             return [.mutate(.pair(branch: pair.branch, enterprise: pair.enterprise), via: origin)]
         }
