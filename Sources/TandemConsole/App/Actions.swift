@@ -15,7 +15,7 @@ enum ConsoleAction: Sendable, Hashable {
     // Pairing
     case pick, pair, unpair
     // Requests
-    case newRequest, deliver, done, resumption
+    case newRequest, deliver, done, resumption, cancelRequest, reopenRequest, correctDelivery
     // Proposals
     case computeProposals, accept, acceptAll
 }

@@ -66,6 +66,36 @@ extension ConsoleState {
             if let reason = closedDenial(target) { return fail("不可用（完成）：\(reason.zh)", "not available (done): \(reason.en)") }
             overlay = .form(doneForm(for: target))
             return []
+        case ("cancel", 1...), ("reopen", 1...):
+            // The same form as C or O, with the reason typed so far; it still asks.
+            let reopening = name == "reopen"
+            guard let r = code(args[0], .request) else {
+                return fail("用法：\(name) R88 原因", "usage: \(name) R88 reason")
+            }
+            guard let target = request(r) else { return fail("找不到需求 \(r)", "no request \(r)") }
+            if denied(.cancelOrReopenRequest(enterprise: target.enterpriseCode)) { return [] }
+            if !reopening, let reason = closedDenial(target) { return fail("不可用（取消需求）：\(reason.zh)", "not available (cancel): \(reason.en)") }
+            if reopening, target.status.isActive {
+                return fail("需求 \(r) 尚未结束，无需重新打开", "request \(r) is still \(target.status.name.en); nothing to reopen")
+            }
+            var form = reopening ? reopenForm(for: target) : cancelForm(for: target)
+            form.fields[0].editor = LineEditor(args.dropFirst().joined(separator: " "))
+            overlay = .form(validate(form))
+            return []
+        case ("correct", 1...):
+            guard let r = code(args[0], .request) else {
+                return fail("用法：correct R88 [#送达编号 正确数量 原因]", "usage: correct R88 [#delivery right-quantity reason]")
+            }
+            guard let target = request(r) else { return fail("找不到需求 \(r)", "no request \(r)") }
+            if context.isReadOnly { return fail("督导角色只读", "supervisors have read-only access") }
+            let effects = startCorrection(target)
+            if case .form(var form) = overlay {
+                for (i, value) in [args[safe: 1], args[safe: 2], args.count > 3 ? args.dropFirst(3).joined(separator: " ") : nil].enumerated() {
+                    if let value { form.fields[i].editor = LineEditor(value) }
+                }
+                overlay = .form(validate(form))
+            }
+            return effects
         case ("resume", 2):
             guard let e = code(args[0], .enterprise), let value = Resumption(parsing: args[1]) else {
                 return fail("用法：resume E345 closed|60%|resumed", "usage: resume E345 closed|60%|resumed")
@@ -147,7 +177,10 @@ extension ConsoleState {
         ("pair B12 E345", bi("结对", "pair a branch with an enterprise")),
         ("unpair E345 [原因]", bi("解除结对（会先提示）", "end a pairing (asks first)")),
         ("deliver R88 40 [备注] [over]", bi("登记送达", "record a delivery")),
-        ("done R88", bi("标记完成", "mark a request done")),
+        ("done R88", bi("标记完成（会先确认）", "mark a request done (asks first)")),
+        ("cancel R88 原因", bi("取消需求（会先确认）", "cancel a request (asks first)")),
+        ("reopen R88 原因", bi("重新打开需求（会先确认）", "reopen a request (asks first)")),
+        ("correct R88 #12 120 原因", bi("更正登错的送达（会先确认）", "correct a mistaken delivery (asks first)")),
         ("resume E345 60%", bi("更新复工状态", "update resumption status")),
         ("file E345 [ppe masks 300 piece]", bi("登记需求（打开表单）", "file a request (opens the form)")),
         ("find 永川", bi("搜索需求", "search the requests")),

@@ -8,6 +8,10 @@ enum Mutation: Sendable {
     case addRequest(RequestDraft)
     case deliver(RecordCode, Quantity, note: String, over: Bool)
     case done(RecordCode)
+    case cancel(RecordCode, reason: String)
+    case reopen(RecordCode, reason: String)
+    /// Delivery `delivery` (its id) of the request corrected to `quantity`: a reversing entry, then the right quantity.
+    case correctDelivery(RecordCode, delivery: Int64, quantity: Quantity, reason: String, over: Bool)
     case resumption(RecordCode, Resumption)
 }
 

@@ -23,6 +23,9 @@ enum FormPurpose: Sendable {
     case resumption(RecordCode)
     case unpair(RecordCode)
     case markDone(RecordCode)
+    case cancelRequest(RecordCode)
+    case reopenRequest(RecordCode)
+    case correctDelivery(RecordCode)
     case filter
     case acceptAll(PlanApplication)
     /// A pair the engine questions (out of reach or with gaps), confirmed before it is made.
@@ -198,6 +201,11 @@ extension ConsoleState {
             if Resumption(parsing: v[0]) == nil {
                 form.fields[0].error = bi("应为 closed、1%–99% 或 resumed", "expected closed, 1%–99% or resumed")
             }
+        case .cancelRequest, .reopenRequest:
+            if v[0].isEmpty { form.fields[0].error = TandemError.reasonRequired.problemText }
+            if let problem = TextRules.problem(.reason, v[0]) { form.fields[0].error = problem.bilingual(wording: ConsoleKeyRemedies()) }
+        case .correctDelivery(let code):
+            checkCorrection(&form, code)
         case .unpair:
             if v[0].isEmpty { form.fields[0].error = TandemError.reasonRequired.problemText }
             if let problem = TextRules.problem(.reason, v[0]) { form.fields[0].error = problem.bilingual(wording: ConsoleKeyRemedies()) }
@@ -234,6 +242,12 @@ extension ConsoleState {
             return [.mutate(.unpair(code, reason: v[0]))]
         case .markDone(let code):
             return [.mutate(.done(code))]
+        case .cancelRequest(let code):
+            return [.mutate(.cancel(code, reason: v[0]))]
+        case .reopenRequest(let code):
+            return [.mutate(.reopen(code, reason: v[0]))]
+        case .correctDelivery(let code):
+            return correctionMutation(form, code).map { [.mutate($0)] } ?? []
         case .acceptAll(let application):
             guard let version = proposals.set?.version else { return [] }
             return [.mutateIfCurrent(.applyPlan(application), via: .keys, version: version)]

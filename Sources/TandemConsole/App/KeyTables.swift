@@ -91,6 +91,32 @@ extension ConsoleState {
                    footer: false, disabled: focusedRecord == nil ? bi("没有选中的记录", "nothing selected") : nil)
     }
 
+    /// Cancel, reopen and correct a delivery: the same rows on the queue and on "my enterprise".
+    private func requestLifeBindings(_ request: Request?) -> [KeyBinding] {
+        let lifeDenial = requestDenial(request) { .cancelOrReopenRequest(enterprise: $0) }
+        var reopenDenial = lifeDenial
+        if reopenDenial == nil, let request, request.status.isActive {
+            reopenDenial = bi("需求 \(request.code) 尚未结束", "request \(request.code) is still \(request.status.name.en)")
+        }
+        var correctDenial: Bilingual? = request == nil ? bi("没有选中的需求", "no request selected") : nil
+        if correctDenial == nil, context.isReadOnly { correctDenial = bi("督导角色只读", "supervisors have read-only access") }
+        if correctDenial == nil, let request, request.delivered.isZero, request.status != .done {
+            correctDenial = bi("\(request.code) 还没有送达记录", "\(request.code) has no deliveries yet")
+        }
+        return [
+            KeyBinding(keys: [.char("C")], action: .cancelRequest, label: bi("取消需求", "cancel"),
+                       help: bi("取消所选需求（需填写原因，会先确认）", "cancel the selected request (with a reason; asks first)"), command: "cancel",
+                       footer: false, disabled: lifeDenial ?? closedDenial(request), dangerous: true),
+            KeyBinding(keys: [.char("O")], action: .reopenRequest, label: bi("重新打开", "reopen"),
+                       help: bi("重新打开已完成或已取消的需求（需填写原因）", "reopen a done or cancelled request (with a reason)"), command: "reopen",
+                       footer: false, disabled: reopenDenial, dangerous: true),
+            KeyBinding(keys: [.char("e")], action: .correctDelivery, label: bi("更正送达", "correct"),
+                       help: bi("更正登错的送达：冲销原记录并登记正确数量（登记人和调度员可用）",
+                                "correct a mistaken delivery: reverse it and record the right quantity (whoever recorded it, and dispatchers)"),
+                       command: "correct", footer: false, disabled: correctDenial, dangerous: true),
+        ]
+    }
+
     private func queueBindings() -> [KeyBinding] {
         let request = selectedQueueRequest
         let enterprise = request.map(\.enterpriseCode)
@@ -121,7 +147,7 @@ extension ConsoleState {
             KeyBinding(keys: [.char("u")], action: .unpair, label: bi("解除结对", "unpair"),
                        help: bi("解除所选单位的结对（需确认）", "end the selected enterprise's pairing (asks first)"), command: "unpair",
                        footer: false, disabled: unpairDenial, dangerous: true),
-        ]
+        ] + requestLifeBindings(request)
     }
 
     private func pairingBindings() -> [KeyBinding] {
@@ -174,7 +200,7 @@ extension ConsoleState {
             KeyBinding(keys: [.char("n")], action: .newRequest, label: bi("登记需求", "new request"),
                        help: bi("为本单位登记新需求", "file a new request for this enterprise"), command: "file",
                        disabled: enterprise.map { context.denial(.fileRequest(enterprise: $0), in: snapshot) } ?? noEnterprise),
-        ]
+        ] + requestLifeBindings(request)
     }
 
     private func coverageBindings() -> [KeyBinding] {

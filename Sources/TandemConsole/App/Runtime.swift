@@ -218,6 +218,17 @@ final class ConsoleRuntime {
         case .done(let code):
             try repository.markDone(code, by: actor)
             return bi("需求 \(code) 已完成", "request \(code) is done")
+        case .cancel(let code, let reason):
+            try repository.cancel(code, reason: reason, by: actor)
+            return bi("需求 \(code) 已取消", "request \(code) is cancelled")
+        case .reopen(let code, let reason):
+            let r = try repository.reopen(code, reason: reason, by: actor)
+            return bi("需求 \(code) 已重新打开（\(r.status.name.zh)）", "request \(code) is reopened (\(r.status.name.en))")
+        case .correctDelivery(let code, let id, let quantity, let reason, let over):
+            let r = try repository.correctDelivery(code, delivery: id, quantity: quantity, reason: reason, allowOver: over, by: actor)
+            let unit = state.unitName(r.unit)
+            return bi("已更正 \(code) 的送达 #\(id) 为 \(quantity) \(unit)，累计 \(r.delivered)/\(r.quantity)（\(r.status.name.zh)）",
+                      "\(code): delivery #\(id) corrected to \(quantity) \(unit), \(r.delivered) of \(r.quantity) so far (\(r.status.name.en))")
         case .resumption(let code, let value):
             try repository.setResumption(code, value, by: actor)
             return bi("\(code) 复工状态：\(value.label(.zh))", "\(code) resumption: \(value.label(.en))")

@@ -90,6 +90,7 @@ extension ConsoleState {
             return []
         case .history(let code, let history):
             histories[code] = history
+            refreshCorrectionForm(for: code)
             return []
         case .branchHistory(let code, let events):
             branchHistories[code] = events
@@ -272,6 +273,12 @@ extension ConsoleState {
             if let request = tab == .mine ? selectedMineRequest : selectedQueueRequest { overlay = .form(doneForm(for: request)) }
         case .resumption:
             if let enterprise = myEnterprise { overlay = .form(resumptionForm(for: enterprise)) }
+        case .cancelRequest:
+            if let request = focusedRequest { overlay = .form(cancelForm(for: request)) }
+        case .reopenRequest:
+            if let request = focusedRequest { overlay = .form(reopenForm(for: request)) }
+        case .correctDelivery:
+            if let request = focusedRequest { return startCorrection(request) }
         case .open:
             return drillIn()
         case .openDetail:
