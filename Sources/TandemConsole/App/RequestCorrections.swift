@@ -41,8 +41,9 @@ extension ConsoleState {
         var form = FormState(purpose: .correctDelivery(request.code), title: bi("更正送达：\(request.code)", "Correct a delivery: \(request.code)"))
         form.dangerous = true
         let unit = unitName(request.unit)
-        form.lines = [bi("\(itemName(request))：已送达 \(request.delivered)/\(request.quantity) \(unit)。更正会冲销原记录并登记正确数量，原记录保留。",
-                         "\(itemName(request)): \(request.delivered) of \(request.quantity) \(unit) delivered. The wrong entry is reversed and kept; the right quantity is recorded.")]
+        form.lines = [bi("\(itemName(request))：已送达 \(request.delivered)/\(request.quantity) \(unit)",
+                         "\(itemName(request)): \(request.delivered) of \(request.quantity) \(unit) delivered"),
+                      bi("更正会冲销原记录（保留）并登记正确数量", "the wrong entry is reversed (and kept), the right quantity recorded")]
         let deliveries = correctableDeliveries(of: request)
         if let deliveries {
             if deliveries.isEmpty { form.lines.append(bi("警告：没有可更正的送达", "WARNING: no delivery to correct")) }
@@ -54,7 +55,7 @@ extension ConsoleState {
         let mayCorrect = deliveries?.last { context.denial(.correctDelivery(enterprise: request.enterpriseCode, recordedBy: $0.operatorLogin), in: snapshot) == nil }
         form.fields = [
             FormField(bi("送达编号", "Delivery #"), mayCorrect.map { "#\($0.id)" } ?? "", hint: bi("要更正的送达，如 #12", "the delivery to correct, e.g. #12")),
-            FormField(bi("正确数量", "Right quantity"), hint: bi("这笔送达实际的数量（\(unit)）；没有送达填 0", "what that delivery really was (\(unit)); 0 if none")),
+            FormField(bi("正确数量", "Quantity"), hint: bi("这笔送达实际的数量（\(unit)）；没有送达填 0", "what that delivery really was (\(unit)); 0 if none")),
             FormField(bi("原因", "Reason"), hint: bi("必填，写入历史记录", "required; kept in the history")),
             FormField(bi("超额", "Over"), "n", hint: bi("更正后超出需求时填 y 确认", "y to confirm a total above the request")),
         ]
