@@ -6,7 +6,7 @@ struct RequestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "request",
         abstract: "File and work enterprises' requests: PPE, fertiliser, labour… / 需求",
-        subcommands: [Add.self, List.self, Show.self, Deliver.self, Done.self, Cancel.self, Reopen.self]
+        subcommands: [Add.self, List.self, Show.self, Deliver.self, Correct.self, Done.self, Cancel.self, Reopen.self]
     )
 
     static func itemName(_ r: Request, _ context: AppContext) -> String {
@@ -151,9 +151,10 @@ struct RequestCommand: ParsableCommand {
                 (Bilingual(zh: "登记日期", en: "filed"), request.filed.description),
                 (Bilingual(zh: "状态", en: "status"), request.status.name.text(lang)),
                 (Bilingual(zh: "备注", en: "notes"), request.notes),
-                (Bilingual(zh: "送达记录", en: "deliveries"), deliveries.isEmpty ? "—" : deliveries.map {
-                    "\($0.at) \($0.operatorLogin) +\($0.quantity)\($0.overDelivery ? (lang == .zh ? "（超额）" : " (over)") : "")"
-                        + ($0.note.isEmpty ? "" : " \($0.note)")
+                (Bilingual(zh: "送达记录", en: "deliveries"), deliveries.isEmpty ? "—" : deliveries.map { d in
+                    let amount = d.reverses.map { original in "−\(d.quantity)" + (lang == .zh ? "（冲销 #\(original)）" : " (reverses #\(original))") }
+                        ?? "+\(d.quantity)\(d.overDelivery ? (lang == .zh ? "（超额）" : " (over)") : "")"
+                    return "#\(d.id) \(d.at) \(d.operatorLogin) \(amount)" + (d.note.isEmpty ? "" : " \(d.note)")
                 }.joined(separator: "; ")),
             ]
             try Printer.emitRecord(Detail(request: request, deliveries: deliveries), fields: fields, format: output.format, lang: lang)
@@ -175,6 +176,32 @@ struct RequestCommand: ParsableCommand {
                                                          note: note, allowOver: over, by: context.actor)
             Printer.say(context.lang == .zh ? "已记录送达：\(RequestCommand.summary(request, context))"
                   : "delivery recorded: \(RequestCommand.summary(request, context))")
+        }
+    }
+
+    struct Correct: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct a mistaken delivery: a reversing entry, then the right quantity (nothing is deleted).",
+            discussion: "The delivery is named by its number (#N in `tandem request show`). Allowed to whoever recorded it and to dispatchers.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Request code, e.g. R88.") var code: String
+        @Option(help: "The delivery's number, as `request show` lists it (#12 or 12).") var delivery: String
+        @Option(help: "The right quantity of that delivery; 0 if it did not happen.") var quantity: String
+        @Option(help: "Why it is corrected (kept in the history). \(TextField.reason.helpLimit)") var reason: String = ""
+        @Flag(help: "Allow the corrected total to exceed the requested quantity.") var over = false
+
+        func run() throws {
+            let context = try global.openContext()
+            let number = delivery.hasPrefix("#") ? String(delivery.dropFirst()) : delivery
+            guard let id = Int64(number.trimmingWhitespace()), id > 0 else {
+                throw TandemError.invalidValue(field: Bilingual(zh: "送达编号", en: "delivery number"), value: delivery,
+                                               expected: Bilingual(zh: "如 #12", en: "like #12"))
+            }
+            let request = try context.repository.correctDelivery(try context.code(code, .request), delivery: id,
+                                                                 quantity: try RequestRules.parseCorrectedQuantity(quantity),
+                                                                 reason: reason, allowOver: over, by: context.actor)
+            Printer.say(context.lang == .zh ? "已更正送达 #\(id)：\(RequestCommand.summary(request, context))"
+                  : "delivery #\(id) corrected: \(RequestCommand.summary(request, context))")
         }
     }
 

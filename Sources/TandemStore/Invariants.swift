@@ -45,7 +45,8 @@ enum Invariants {
             Bilingual(zh: "结对 #\(row[0] as Int64) 结束早于开始", en: "pairing #\(row[0] as Int64) ends before it starts")
         }),
         ("""
-         SELECT r.number, r.delivered, coalesce((SELECT sum(d.quantity) FROM delivery d WHERE d.request_number = r.number), 0) AS total
+         SELECT r.number, r.delivered,
+                coalesce((SELECT sum(\(Schema.signedDeliveryQuantitySQL)) FROM delivery d WHERE d.request_number = r.number), 0) AS total
          FROM request r WHERE r.delivered <> total
          """, { row in
             Bilingual(zh: "需求 R\(row[0] as Int) 的已送达量与送达记录之和不符", en: "request R\(row[0] as Int): delivered does not equal the sum of its deliveries")
@@ -53,6 +54,14 @@ enum Invariants {
         ("SELECT number, status FROM request WHERE (status = 'open' AND delivered <> 0) OR (status = 'in_progress' AND delivered = 0)", { row in
             Bilingual(zh: "需求 R\(row[0] as Int) 的状态 \(row[1] as String) 与已送达量不符",
                       en: "request R\(row[0] as Int): status \(row[1] as String) does not fit what was delivered")
+        }),
+        ("""
+         SELECT c.id, c.reverses FROM delivery c LEFT JOIN delivery o ON o.id = c.reverses
+         WHERE c.reverses IS NOT NULL AND (o.id IS NULL OR o.request_number <> c.request_number OR o.quantity <> c.quantity
+                                          OR o.reverses IS NOT NULL)
+         """, { row in
+            Bilingual(zh: "送达 #\(row[0] as Int64) 冲销的 #\(row[1] as Int64) 不是同一需求、同一数量的送达",
+                      en: "delivery #\(row[0] as Int64) reverses #\(row[1] as Int64), which is not a delivery of the same request and quantity")
         }),
         ("SELECT number FROM request WHERE (status = 'done') <> (completed IS NOT NULL)", { row in
             Bilingual(zh: "需求 R\(row[0] as Int) 的状态与完成日期不符", en: "request R\(row[0] as Int): status does not fit its completion day")

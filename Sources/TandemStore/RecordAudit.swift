@@ -61,7 +61,8 @@ enum RecordAudit {
     private static func checkRequests(_ db: Database, _ baselines: [(baseline: AuditBaseline, event: Int64)],
                                       _ baseline: AuditBaseline, _ baselineEvent: Int64,
                                       _ problems: inout [IntegrityProblem]) throws {
-        let requestActions = [AuditAction.addRequest, .editRequest, .deliver, .markDone, .cancelRequest, .reopenRequest].map(\.rawValue)
+        let requestActions = [AuditAction.addRequest, .editRequest, .deliver, .correctDelivery, .markDone, .cancelRequest,
+                              .reopenRequest].map(\.rawValue)
         let placeholders = requestActions.map { _ in "?" }.joined(separator: ", ")
         var latest: [Int: (event: Int64, after: String)] = [:]
         var deliveredByEvents: [Int: [Int64]] = [:]
@@ -72,14 +73,15 @@ enum RecordAudit {
         while let row = try events.next() {
             let id: Int64 = row[0], number: Int = row[1], action: String = row[2], after: String = row[4]
             latest[number] = (id, after)
-            if action == AuditAction.deliver.rawValue, id > baselineEvent {
+            // A delivery adds a row of its quantity, a correction's reversing entry a row counted negative.
+            if action == AuditAction.deliver.rawValue || action == AuditAction.correctDelivery.rawValue, id > baselineEvent {
                 let before = decode(Request.self, row[3])?.delivered.thousandths ?? 0
                 let delivered = decode(Request.self, after)?.delivered.thousandths ?? 0
                 deliveredByEvents[number, default: []].append(delivered - before)
             }
         }
         var deliveries: [Int: [Int64]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT request_number, quantity FROM delivery WHERE id > ? ORDER BY id",
+        for row in try Row.fetchAll(db, sql: "SELECT request_number, \(Schema.signedDeliveryQuantitySQL) FROM delivery WHERE id > ? ORDER BY id",
                                     arguments: [baseline.delivery]) {
             deliveries[row[0], default: []].append(row[1])
         }

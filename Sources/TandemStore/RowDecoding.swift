@@ -108,9 +108,9 @@ enum RowDecoding {
         return [("role", role.kind), ("branch_number", branch), ("group_number", group)]
     }
 
-    static let deliveryColumns = "id, request_number, quantity, note, operator_login, at, over_delivery"
+    static let deliveryColumns = "id, request_number, quantity, note, operator_login, at, over_delivery, reverses"
     static func delivery(_ row: RawRow) throws -> Delivery {
-        Delivery(requestCode: RecordCode(.request, row.int(1)), quantity: Quantity(thousandths: row.int64(2)), note: row.text(3),
+        Delivery(id: row.int64(0), reverses: row.isNull(7) ? nil : row.int64(7), requestCode: RecordCode(.request, row.int(1)), quantity: Quantity(thousandths: row.int64(2)), note: row.text(3),
                  operatorLogin: row.text(4), at: try timestamp(row, 5, "delivery", row.int64(0), "at"), overDelivery: row.bool(6))
     }
 

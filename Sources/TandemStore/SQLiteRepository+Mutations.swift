@@ -257,6 +257,48 @@ extension SQLiteRepository {
     }
 
     @discardableResult
+    public func correctDelivery(_ code: RecordCode, delivery id: Int64, quantity: Quantity, reason: String, allowOver: Bool,
+                                by actor: Operator) throws -> Request {
+        guard !reason.trimmingWhitespace().isEmpty else { throw TandemError.reasonRequired }
+        try TextRules.check(.reason, reason)
+        return try write { db in
+            let request = try Self.fetchRequest(db, code)
+            guard let delivery = try db.fetchRawOne("SELECT \(RowDecoding.deliveryColumns) FROM delivery WHERE id = ? AND request_number = ?",
+                                                    arguments: [id, code.number], RowDecoding.delivery) else {
+                throw TandemError.cannotCorrect(request: code, delivery: id,
+                                                reason: Bilingual(zh: "\(code) 没有这笔送达", en: "\(code) has no such delivery"))
+            }
+            let enterprise = request.enterpriseCode
+            let paired = try Self.activePairing(db, enterprise: enterprise)?.branchCode
+            try authorize(db, actor, .correctDelivery(enterprise: enterprise, recordedBy: delivery.operatorLogin)) { $0 == enterprise ? paired : nil }
+            let reversedBefore = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM delivery WHERE reverses = ?)", arguments: [id]) ?? false
+            let correction = try RequestRules.correct(request, delivery: delivery, alreadyReversed: reversedBefore, to: quantity,
+                                                      allowOver: allowOver, on: today())
+            let subject = AuditSubject(enterprise: enterprise, request: code)
+            let at = timestamp().description
+            try db.execute(sql: """
+                INSERT INTO delivery (request_number, quantity, note, operator_login, at, over_delivery, reverses) VALUES (?, ?, ?, ?, ?, 0, ?)
+                """, arguments: [code.number, delivery.quantity.thousandths, reason, actor.login, at, id])
+            try saveRequestState(db, correction.reversed)
+            try audit(db, actor, .correctDelivery, subject: subject, before: request, after: correction.reversed)
+            if let corrected = correction.corrected {
+                try db.execute(sql: """
+                    INSERT INTO delivery (request_number, quantity, note, operator_login, at, over_delivery) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [code.number, quantity.thousandths, reason, actor.login, at, corrected.delivered > corrected.quantity])
+                try saveRequestState(db, corrected)
+                try audit(db, actor, .deliver, subject: subject, before: correction.reversed, after: corrected)
+            }
+            return correction.result
+        }
+    }
+
+    private func saveRequestState(_ db: Database, _ request: Request) throws {
+        try db.execute(sql: "UPDATE request SET delivered = ?, status = ?, notes = ?, completed = ? WHERE number = ?",
+                       arguments: [request.delivered.thousandths, request.status.rawValue, request.notes,
+                                   request.completed?.description, request.code.number])
+    }
+
+    @discardableResult
     public func markDone(_ code: RecordCode, by actor: Operator) throws -> Request {
         try changeRequest(code, action: .markDone, actor: actor, permission: { .workRequest(enterprise: $0) }) { _, request in
             try RequestRules.markDone(request, on: today())

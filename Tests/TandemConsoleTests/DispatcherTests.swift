@@ -154,6 +154,8 @@ struct DispatcherTests {
         #expect(console.screen.contains("超出需求：R4 仅剩 180"), "the store's refusal is shown in one line")
         #expect(try repo.fingerprint() == before)
         console.command("done R4")
+        #expect(console.screen.contains("［需确认］完成需求：R4"), "the same question as x")
+        console.press("Enter")
         #expect(try repo.request(r4).status == .done)
         console.command("frobnicate")
         #expect(console.screen.contains("未知命令“frobnicate”"))

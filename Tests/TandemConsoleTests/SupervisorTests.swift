@@ -36,7 +36,7 @@ struct SupervisorTests {
         #expect(history.contains("!盲点：有需求但无突击队"))
         #expect(history.contains("R3 化肥 0/8 吨"))
         #expect(history.contains("已逾期"))
-        #expect(history.contains("结对历史："))
+        #expect(history.contains("结对历史（共 0 次）："))
         console.press("Bksp", "Bksp", "Bksp")
         #expect(console.screen.contains("全市"))
         #expect(!console.screen.contains("›"))
@@ -76,7 +76,7 @@ struct SupervisorTests {
         console.press("3")
         #expect(console.screen.contains("共 3 项"), "the pepper base's three requests only")
         console.command("show E1")
-        #expect(console.screen.contains("E1 不在您督导的第 5 组"))
+        #expect(console.screen.contains("E1 不在您可查看的范围（第 5 督导组）"))
     }
 }
 

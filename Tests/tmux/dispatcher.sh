@@ -17,6 +17,9 @@ pair=$(screen | grep -o "将结对：B[0-9]* .* ↔ E[0-9]*" | head -1)
 branch=$(echo "$pair" | grep -o "B[0-9]*" | head -1)
 enterprise=$(echo "$pair" | grep -o "E[0-9]*" | tail -1)
 send p
+# A pair the engine questions (out of reach, gaps) asks first.
+for i in $(seq 1 100); do screen | grep -qE "［需确认］结对|已结对：" && break; sleep 0.05; done
+screen | grep -q "［需确认］结对" && send Enter
 wait_for "已结对：突击队 $branch ↔ 单位 $enterprise"
 cli enterprise show "$enterprise" | grep -q "$branch" || fail "database has no pairing $branch ↔ $enterprise"
 

@@ -25,7 +25,7 @@ enterprise=$(cursor_line | grep -o "E[0-9]*" | head -1)
 send Enter
 wait_for "› $enterprise"
 wait_for "!盲点：有需求但无突击队"
-wait_for "结对历史："
+wait_for "结对历史（共 "
 
 # Live refresh: another process pairs it; the history shows the branch within a second.
 free=$(cli branch list --free --format csv | awk -F, 'NR == 2 {print $1}')

@@ -6,6 +6,8 @@ enum ConsoleAction: Sendable, Hashable {
     case up, down, left, right, pageUp, pageDown, top, bottom
     case nextTab, previousTab, goTo(Tab)
     case open, back, switchSide, toggleGrouping
+    /// The detail view of the focused record, and closing it.
+    case openDetail, closeDetail
     // Everyone
     case help, commandLine, quit, redraw, cycleTheme, toggleLanguage, refresh
     // Queue
@@ -13,7 +15,7 @@ enum ConsoleAction: Sendable, Hashable {
     // Pairing
     case pick, pair, unpair
     // Requests
-    case newRequest, deliver, done, resumption
+    case newRequest, deliver, done, resumption, cancelRequest, reopenRequest, correctDelivery
     // Proposals
     case computeProposals, accept, acceptAll
 }

@@ -32,7 +32,7 @@ extension ConsoleState {
             if b == nil, e == nil { b = code(args[1], .branch); e = code(args[0], .enterprise) }
             guard let b, let e else { return fail("用法：pair B12 E345", "usage: pair B12 E345") }
             if denied(.pair) { return [] }
-            return [.mutate(.pair(branch: b, enterprise: e), via: .commandLine)]
+            return requestPair(ProposedPair(branch: b, enterprise: e), via: .commandLine)
         case ("unpair", 1...):
             guard let target = RecordCode(parsing: args[0]), target.kind != .request else {
                 return fail("用法：unpair E345（或 B12）[原因]", "usage: unpair E345 (or B12) [reason]")
@@ -62,7 +62,40 @@ extension ConsoleState {
             guard let r = code(args[0], .request) else { return fail("用法：done R88", "usage: done R88") }
             guard let target = request(r) else { return fail("找不到需求 \(r)", "no request \(r)") }
             if denied(.workRequest(enterprise: target.enterpriseCode)) { return [] }
-            return [.mutate(.done(r), via: .commandLine)]
+            // The same question as the x key, with the same warning when some is not delivered.
+            if let reason = closedDenial(target) { return fail("不可用（完成）：\(reason.zh)", "not available (done): \(reason.en)") }
+            overlay = .form(doneForm(for: target))
+            return []
+        case ("cancel", 1...), ("reopen", 1...):
+            // The same form as C or O, with the reason typed so far; it still asks.
+            let reopening = name == "reopen"
+            guard let r = code(args[0], .request) else {
+                return fail("用法：\(name) R88 原因", "usage: \(name) R88 reason")
+            }
+            guard let target = request(r) else { return fail("找不到需求 \(r)", "no request \(r)") }
+            if denied(.cancelOrReopenRequest(enterprise: target.enterpriseCode)) { return [] }
+            if !reopening, let reason = closedDenial(target) { return fail("不可用（取消需求）：\(reason.zh)", "not available (cancel): \(reason.en)") }
+            if reopening, target.status.isActive {
+                return fail("需求 \(r) 尚未结束，无需重新打开", "request \(r) is still \(target.status.name.en); nothing to reopen")
+            }
+            var form = reopening ? reopenForm(for: target) : cancelForm(for: target)
+            form.fields[0].editor = LineEditor(args.dropFirst().joined(separator: " "))
+            overlay = .form(validate(form))
+            return []
+        case ("correct", 1...):
+            guard let r = code(args[0], .request) else {
+                return fail("用法：correct R88 [#送达编号 正确数量 原因]", "usage: correct R88 [#delivery right-quantity reason]")
+            }
+            guard let target = request(r) else { return fail("找不到需求 \(r)", "no request \(r)") }
+            if context.isReadOnly { return fail("督导角色只读", "supervisors have read-only access") }
+            let effects = startCorrection(target)
+            if case .form(var form) = overlay {
+                for (i, value) in [args[safe: 1], args[safe: 2], args.count > 3 ? args.dropFirst(3).joined(separator: " ") : nil].enumerated() {
+                    if let value { form.fields[i].editor = LineEditor(value) }
+                }
+                overlay = .form(validate(form))
+            }
+            return effects
         case ("resume", 2):
             guard let e = code(args[0], .enterprise), let value = Resumption(parsing: args[1]) else {
                 return fail("用法：resume E345 closed|60%|resumed", "usage: resume E345 closed|60%|resumed")
@@ -90,8 +123,10 @@ extension ConsoleState {
             notice = Notice(kind: .info, text: bi("找到 \(queue.rows.count) 项需求", "\(queue.rows.count) request(s) found"))
             return []
         case ("show", 1):
-            guard let e = code(args[0], .enterprise) else { return fail("用法：show E345", "usage: show E345") }
-            return showEnterprise(e)
+            guard let target = RecordCode(parsing: args[0]) else {
+                return fail("用法：show R88、E345 或 B12", "usage: show R88, E345 or B12")
+            }
+            return openDetail(target)
         case ("sort", 1):
             guard let sort = QueueSort(rawValue: args[0].lowercased()) else {
                 return fail("排序方式：urgency、age、district", "sort by: urgency, age, district")
@@ -100,12 +135,16 @@ extension ConsoleState {
             rebuildQueue()
             return []
         case ("accept", 1):
-            if args[0].lowercased() == "all" { return perform(.acceptAll) }
-            guard let n = Int(args[0]), let pairs = proposals.set?.pairs, pairs.indices.contains(n - 1) else {
+            let all = args[0].lowercased() == "all"
+            guard all || Int(args[0]) != nil else {
                 return fail("用法：accept N（建议编号）或 accept all", "usage: accept N (proposal number) or accept all")
             }
-            if denied(.pair) { return [] }
-            return [.mutate(.pair(branch: pairs[n - 1].branch, enterprise: pairs[n - 1].enterprise), via: .commandLine)]
+            if let reason = acceptDenial { return fail("不能接受建议：\(reason.zh)", "cannot accept: \(reason.en)") }
+            if all { return perform(.acceptAll) }
+            guard let n = Int(args[0]), let pairs = proposals.set?.pairs, pairs.indices.contains(n - 1) else {
+                return fail("没有第 \(args[0]) 个建议", "there is no proposal \(args[0])")
+            }
+            return acceptEffect(n - 1, via: .commandLine)
         case ("theme", 1):
             guard let kind = ThemeKind(rawValue: args[0].lowercased()) else {
                 return fail("主题：standard、high-contrast、monochrome", "themes: standard, high-contrast, monochrome")
@@ -138,11 +177,14 @@ extension ConsoleState {
         ("pair B12 E345", bi("结对", "pair a branch with an enterprise")),
         ("unpair E345 [原因]", bi("解除结对（会先提示）", "end a pairing (asks first)")),
         ("deliver R88 40 [备注] [over]", bi("登记送达", "record a delivery")),
-        ("done R88", bi("标记完成", "mark a request done")),
+        ("done R88", bi("标记完成（会先确认）", "mark a request done (asks first)")),
+        ("cancel R88 原因", bi("取消需求（会先确认）", "cancel a request (asks first)")),
+        ("reopen R88 原因", bi("重新打开需求（会先确认）", "reopen a request (asks first)")),
+        ("correct R88 #12 120 原因", bi("更正登错的送达（会先确认）", "correct a mistaken delivery (asks first)")),
         ("resume E345 60%", bi("更新复工状态", "update resumption status")),
         ("file E345 [ppe masks 300 piece]", bi("登记需求（打开表单）", "file a request (opens the form)")),
         ("find 永川", bi("搜索需求", "search the requests")),
-        ("show E345", bi("查看单位历史", "show an enterprise's history")),
+        ("show R88|E345|B12", bi("查看需求、单位或突击队的详情和完整历史", "show a request's, enterprise's or branch's details and whole history")),
         ("sort urgency|age|district", bi("排序", "sort the queue")),
         ("accept N | accept all", bi("接受建议", "accept proposals")),
         ("theme high-contrast", bi("切换主题", "switch theme")),

@@ -113,6 +113,8 @@ enum Overlay: Sendable {
     case help(scroll: Int)
     case form(FormState)
     case command(LineEditor)
+    /// A request's, enterprise's or branch's details and whole history.
+    case detail(DetailView)
 }
 
 /// The whole console state. Changed only by `ConsoleState.handle(_:)`, a function of
@@ -135,6 +137,8 @@ struct ConsoleState: Sendable {
     var overlay: Overlay?
     var notice: Notice?
     var histories: [RecordCode: EnterpriseHistory] = [:]
+    /// Every audit event naming a branch, oldest first, for its detail view.
+    var branchHistories: [RecordCode: [AuditEvent]] = [:]
     var quit = false
     /// Counts frames that changed what is shown, for tests.
     var loadError: Bilingual?

@@ -23,8 +23,13 @@ enum FormPurpose: Sendable {
     case resumption(RecordCode)
     case unpair(RecordCode)
     case markDone(RecordCode)
+    case cancelRequest(RecordCode)
+    case reopenRequest(RecordCode)
+    case correctDelivery(RecordCode)
     case filter
     case acceptAll(PlanApplication)
+    /// A pair the engine questions (out of reach or with gaps), confirmed before it is made.
+    case confirmPair(ProposedPair, CommandOrigin)
 }
 
 /// A modal form or confirmation. Validated on every key press: each field shows what is wrong
@@ -196,6 +201,11 @@ extension ConsoleState {
             if Resumption(parsing: v[0]) == nil {
                 form.fields[0].error = bi("应为 closed、1%–99% 或 resumed", "expected closed, 1%–99% or resumed")
             }
+        case .cancelRequest, .reopenRequest:
+            if v[0].isEmpty { form.fields[0].error = TandemError.reasonRequired.problemText }
+            if let problem = TextRules.problem(.reason, v[0]) { form.fields[0].error = problem.bilingual(wording: ConsoleKeyRemedies()) }
+        case .correctDelivery(let code):
+            checkCorrection(&form, code)
         case .unpair:
             if v[0].isEmpty { form.fields[0].error = TandemError.reasonRequired.problemText }
             if let problem = TextRules.problem(.reason, v[0]) { form.fields[0].error = problem.bilingual(wording: ConsoleKeyRemedies()) }
@@ -206,7 +216,7 @@ extension ConsoleState {
             }
             if !v[2].isEmpty, context.geography.district(matching: v[2]) == nil { form.fields[2].error = bi("没有区县“\(v[2])”", "no district \(v[2])") }
             if !v[3].isEmpty, context.geography.group(matching: v[3]) == nil { form.fields[3].error = bi("没有督导组“\(v[3])”", "no group \(v[3])") }
-        case .markDone, .acceptAll:
+        case .markDone, .acceptAll, .confirmPair:
             break
         }
         return form
@@ -232,8 +242,17 @@ extension ConsoleState {
             return [.mutate(.unpair(code, reason: v[0]))]
         case .markDone(let code):
             return [.mutate(.done(code))]
+        case .cancelRequest(let code):
+            return [.mutate(.cancel(code, reason: v[0]))]
+        case .reopenRequest(let code):
+            return [.mutate(.reopen(code, reason: v[0]))]
+        case .correctDelivery(let code):
+            return correctionMutation(form, code).map { [.mutate($0)] } ?? []
         case .acceptAll(let application):
-            return [.mutate(.applyPlan(application))]
+            guard let version = proposals.set?.version else { return [] }
+            return [.mutateIfCurrent(.applyPlan(application), via: .keys, version: version)]
+        case .confirmPair(let pair, let origin):
+            return [.mutate(.pair(branch: pair.branch, enterprise: pair.enterprise), via: origin)]
         case .filter:
             var filter = QueueFilter()
             filter.category = v[0].isEmpty ? nil : catalog.category(matching: v[0])?.code

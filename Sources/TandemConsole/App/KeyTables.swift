@@ -4,6 +4,7 @@ import TandemCore
 /// reason that applies to the current selection.
 extension ConsoleState {
     func bindings() -> [KeyBinding] {
+        if case .detail = overlay { return detailBindings() + globalBindings().filter { [.help, .commandLine, .quit].contains($0.action) } }
         var rows: [KeyBinding]
         switch tab {
         case .queue: rows = queueBindings()
@@ -70,6 +71,52 @@ extension ConsoleState {
         return bi("需求 \(request.code) \(request.status.name.zh)", "request \(request.code) is \(request.status.name.en)")
     }
 
+    /// Keys of the detail view: scrolling its lines and closing it.
+    private func detailBindings() -> [KeyBinding] {
+        [
+            KeyBinding(keys: [.up, .char("k")], action: .up, label: bi("上", "up"), help: bi("上滚一行", "scroll up a line"), footer: false),
+            KeyBinding(keys: [.down, .char("j")], action: .down, label: bi("滚动", "scroll"), help: bi("下滚一行", "scroll down a line")),
+            KeyBinding(keys: [.pageUp], action: .pageUp, label: bi("上页", "page up"), help: bi("上翻一页", "page up"), footer: false),
+            KeyBinding(keys: [.pageDown], action: .pageDown, label: bi("下页", "page down"), help: bi("下翻一页", "page down"), footer: false),
+            KeyBinding(keys: [.home, .char("g")], action: .top, label: bi("开头", "top"), help: bi("到第一行", "go to the first line"), footer: false),
+            KeyBinding(keys: [.end, .char("G")], action: .bottom, label: bi("末尾", "end"), help: bi("到最后一行", "go to the last line")),
+            KeyBinding(keys: [.escape, .enter, .backspace], action: .closeDetail, label: bi("关闭", "close"),
+                       help: bi("关闭详情", "close the details"), command: "close"),
+        ]
+    }
+
+    private func detailRow(_ what: Bilingual) -> KeyBinding {
+        KeyBinding(keys: [.enter], action: .openDetail, label: bi("详情", "details"),
+                   help: bi("查看所选\(what.zh)的详情和完整历史", "show the selected \(what.en)'s details and whole history"), command: "show",
+                   footer: false, disabled: focusedRecord == nil ? bi("没有选中的记录", "nothing selected") : nil)
+    }
+
+    /// Cancel, reopen and correct a delivery: the same rows on the queue and on "my enterprise".
+    private func requestLifeBindings(_ request: Request?) -> [KeyBinding] {
+        let lifeDenial = requestDenial(request) { .cancelOrReopenRequest(enterprise: $0) }
+        var reopenDenial = lifeDenial
+        if reopenDenial == nil, let request, request.status.isActive {
+            reopenDenial = bi("需求 \(request.code) 尚未结束", "request \(request.code) is still \(request.status.name.en)")
+        }
+        var correctDenial: Bilingual? = request == nil ? bi("没有选中的需求", "no request selected") : nil
+        if correctDenial == nil, context.isReadOnly { correctDenial = bi("督导角色只读", "supervisors have read-only access") }
+        if correctDenial == nil, let request, request.delivered.isZero, request.status != .done {
+            correctDenial = bi("\(request.code) 还没有送达记录", "\(request.code) has no deliveries yet")
+        }
+        return [
+            KeyBinding(keys: [.char("C")], action: .cancelRequest, label: bi("取消需求", "cancel"),
+                       help: bi("取消所选需求（需填写原因，会先确认）", "cancel the selected request (with a reason; asks first)"), command: "cancel",
+                       footer: false, disabled: lifeDenial ?? closedDenial(request), dangerous: true),
+            KeyBinding(keys: [.char("O")], action: .reopenRequest, label: bi("重新打开", "reopen"),
+                       help: bi("重新打开已完成或已取消的需求（需填写原因）", "reopen a done or cancelled request (with a reason)"), command: "reopen",
+                       footer: false, disabled: reopenDenial, dangerous: true),
+            KeyBinding(keys: [.char("e")], action: .correctDelivery, label: bi("更正送达", "correct"),
+                       help: bi("更正登错的送达：冲销原记录并登记正确数量（登记人和调度员可用）",
+                                "correct a mistaken delivery: reverse it and record the right quantity (whoever recorded it, and dispatchers)"),
+                       command: "correct", footer: false, disabled: correctDenial, dangerous: true),
+        ]
+    }
+
     private func queueBindings() -> [KeyBinding] {
         let request = selectedQueueRequest
         let enterprise = request.map(\.enterpriseCode)
@@ -78,7 +125,7 @@ extension ConsoleState {
         if unpairDenial == nil, let enterprise, snapshot?.pairedBranch(of: enterprise) == nil {
             unpairDenial = bi("\(enterprise) 没有结对", "\(enterprise) is not paired")
         }
-        return movement(bi("需求", "requests")) + [
+        return movement(bi("需求", "requests")) + [detailRow(bi("需求", "request"))] + [
             KeyBinding(keys: [.char("/")], action: .search, label: bi("搜索", "search"),
                        help: bi("按名称或编号即时搜索", "search by name or code as you type"), command: "find"),
             KeyBinding(keys: [.escape], action: .clearSearch, label: bi("清除", "clear"),
@@ -100,13 +147,15 @@ extension ConsoleState {
             KeyBinding(keys: [.char("u")], action: .unpair, label: bi("解除结对", "unpair"),
                        help: bi("解除所选单位的结对（需确认）", "end the selected enterprise's pairing (asks first)"), command: "unpair",
                        footer: false, disabled: unpairDenial, dangerous: true),
-        ]
+        ] + requestLifeBindings(request)
     }
 
     private func pairingBindings() -> [KeyBinding] {
         var pairDenial = context.denial(.pair, in: snapshot)
         if pairDenial == nil, pairCandidate == nil {
-            pairDenial = bi("先选突击队和单位（空格选定）", "pick a branch and an enterprise first (Space)")
+            pairDenial = pairing.pickedBranch == nil
+                ? bi("先用空格选定一支突击队", "pick a branch first (Space)")
+                : bi("再用空格选定一家单位", "now pick an enterprise (Space)")
         }
         return movement(bi("列表", "list")) + [
             KeyBinding(keys: [.left, .right, .char("h"), .char("l")], action: .switchSide, label: bi("左右切换", "switch list"),
@@ -120,17 +169,16 @@ extension ConsoleState {
     }
 
     private func proposalBindings() -> [KeyBinding] {
-        let denial = context.denial(.pair, in: snapshot)
-        let none = proposals.set?.pairs.isEmpty ?? true
+        let denial = acceptDenial
         return movement(bi("建议", "proposals")) + [
             KeyBinding(keys: [.char("r")], action: .computeProposals, label: bi("重新计算", "recompute"),
                        help: bi("用当前数据重新计算引擎建议", "run the engine again on the current data"), command: "propose"),
             KeyBinding(keys: [.char("a"), .enter], action: .accept, label: bi("接受", "accept"),
                        help: bi("接受所选建议（结对）", "accept the selected proposal (pairs them)"), command: "accept",
-                       disabled: denial ?? (none ? bi("没有建议", "no proposals") : nil)),
+                       disabled: denial),
             KeyBinding(keys: [.char("A")], action: .acceptAll, label: bi("全部接受", "accept all"),
                        help: bi("一次接受全部建议（需确认）", "accept every proposal at once (asks first)"), command: "accept-all",
-                       disabled: denial ?? (none ? bi("没有建议", "no proposals") : nil), dangerous: true),
+                       disabled: denial, dangerous: true),
         ]
     }
 
@@ -139,7 +187,7 @@ extension ConsoleState {
         let enterprise = myEnterprise?.code
         let noEnterprise = bi("您的突击队还没有结对单位", "your branch has no paired enterprise yet")
         let work = requestDenial(request) { .workRequest(enterprise: $0) }
-        return movement(bi("需求", "requests")) + [
+        return movement(bi("需求", "requests")) + [detailRow(bi("需求", "request"))] + [
             KeyBinding(keys: [.char("d")], action: .deliver, label: bi("送达", "deliver"),
                        help: bi("登记一次送达（数量、备注）", "record a delivery (quantity, note)"), command: "deliver",
                        disabled: work ?? closedDenial(request)),
@@ -152,7 +200,7 @@ extension ConsoleState {
             KeyBinding(keys: [.char("n")], action: .newRequest, label: bi("登记需求", "new request"),
                        help: bi("为本单位登记新需求", "file a new request for this enterprise"), command: "file",
                        disabled: enterprise.map { context.denial(.fileRequest(enterprise: $0), in: snapshot) } ?? noEnterprise),
-        ]
+        ] + requestLifeBindings(request)
     }
 
     private func coverageBindings() -> [KeyBinding] {

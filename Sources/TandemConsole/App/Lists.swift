@@ -8,8 +8,15 @@ extension ConsoleState {
     /// the packed per-request arrays of `CityData`; while a search is being extended character
     /// by character only the previous matches are searched again.
     mutating func rebuildQueue() {
+        rebuildQueue(following: selectedQueueRequest?.code)
+    }
+
+    /// Rebuilds the rows and puts the cursor back on `focus` (a request code, so the cursor
+    /// follows the record and not its old position). A search that names a request's code
+    /// exactly goes to that request. When `focus` is no longer listed, the cursor moves to the
+    /// row now at its place and the message line says so.
+    mutating func rebuildQueue(following focus: RecordCode?) {
         guard let data else { queue.rows = []; return }
-        let keep = queue.rows[safe: queue.cursor.index]
         let filter = queue.filter
         let needleText = queue.search.text.trimmingWhitespace().lowercased()
         let needle = Array(needleText.utf8)
@@ -58,15 +65,60 @@ extension ConsoleState {
         }
         queue.rows = rows
         queue.lastKey = (key, needleText)
-        if let keep, let position = rows.firstIndex(of: keep) {
-            queue.cursor.index = position
+        let requests = data.snapshot.requests
+        func position(of code: RecordCode) -> Int? { rows.firstIndex { requests[Int($0)].code == code } }
+        if let exact = RecordCode(parsing: needleText, as: .request), let found = position(of: exact) {
+            queue.cursor.index = found
+        } else if let focus, let found = position(of: focus) {
+            queue.cursor.index = found
         } else {
             queue.cursor.clamp(count: rows.count)
+            if let focus { noteFocusMoved(from: focus, to: selectedQueueRequest?.code) }
+        }
+    }
+
+    /// Says that the focused request left the list, why, and where the cursor went; added to
+    /// what the message line already says (the result of the action that moved it).
+    mutating func noteFocusMoved(from code: RecordCode, to neighbour: RecordCode?) {
+        let request = snapshot?.requests.first { $0.code == code }
+        let why: Bilingual
+        if let request, !request.status.isActive, !queue.filter.allStatuses, queue.filter.status != request.status {
+            why = bi("\(request.status.name.zh)，不在当前列表中", "is \(request.status.name.en) and no longer listed")
+        } else if request != nil, !queue.search.text.trimmingWhitespace().isEmpty {
+            why = bi("不匹配搜索“\(queue.search.text.trimmingWhitespace())”", "does not match the search \"\(queue.search.text.trimmingWhitespace())\"")
+        } else if request != nil {
+            why = bi("不在当前筛选中", "is outside the current filter")
+        } else {
+            why = bi("已不存在", "no longer exists")
+        }
+        let moved = neighbour.map { bi("光标移到 \($0)", "focus moved to \($0)") } ?? bi("列表已空", "the list is now empty")
+        addNotice(bi("\(code) \(why.zh)；\(moved.zh)", "\(code) \(why.en); \(moved.en)"))
+    }
+
+    /// Adds `text` to the message line after what it already says (the result of the action
+    /// that led to it), or shows it alone.
+    mutating func addNotice(_ text: Bilingual) {
+        if let previous = notice {
+            notice = Notice(kind: previous.kind, text: bi(previous.text.zh + "。" + text.zh, previous.text.en + ". " + text.en))
+        } else {
+            notice = Notice(kind: .info, text: text)
         }
     }
 
     /// Free branches and unpaired enterprises (those needing help first, then by district).
     mutating func rebuildPairing() {
+        rebuildPairing(following: highlightedPairingRows)
+    }
+
+    /// The branch and enterprise the pairing lists' cursors are on.
+    var highlightedPairingRows: (branch: RecordCode?, enterprise: RecordCode?) {
+        guard let snapshot else { return (nil, nil) }
+        return (pairing.branchRows[safe: pairing.branches.index].map { snapshot.branches[$0].code },
+                pairing.enterpriseRows[safe: pairing.enterprises.index].map { snapshot.enterprises[$0].code })
+    }
+
+    /// Rebuilds both lists and keeps each cursor on the same record when it is still listed.
+    mutating func rebuildPairing(following focus: (branch: RecordCode?, enterprise: RecordCode?)) {
         guard let snapshot else { return }
         pairing.branchRows = snapshot.branches.indices.filter { snapshot.isFree(snapshot.branches[$0]) }
         // Unpaired enterprises, those that need help first: one pass.
@@ -79,6 +131,12 @@ extension ConsoleState {
         pairing.enterpriseRows = needs + rest
         if let b = pairing.pickedBranch, snapshot.pairingByBranch[b] != nil { pairing.pickedBranch = nil }
         if let e = pairing.pickedEnterprise, snapshot.pairingByEnterprise[e] != nil { pairing.pickedEnterprise = nil }
+        if let code = focus.branch, let found = pairing.branchRows.firstIndex(where: { snapshot.branches[$0].code == code }) {
+            pairing.branches.index = found
+        }
+        if let code = focus.enterprise, let found = pairing.enterpriseRows.firstIndex(where: { snapshot.enterprises[$0].code == code }) {
+            pairing.enterprises.index = found
+        }
         pairing.branches.clamp(count: pairing.branchRows.count)
         pairing.enterprises.clamp(count: pairing.enterpriseRows.count)
     }

@@ -36,29 +36,6 @@ extension ConsoleState {
         coverage.cursors.removeLast()
     }
 
-    /// Shows an enterprise's history in the drill-down (from `:show E12`).
-    mutating func showEnterprise(_ code: RecordCode) -> [Effect] {
-        guard let enterprise = snapshot?.enterprise(code) else {
-            notice = Notice(kind: .error, text: bi("找不到单位 \(code)", "no enterprise \(code)"))
-            return []
-        }
-        guard tabs.contains(.coverage) else {
-            notice = Notice(kind: .error, text: bi("您的角色没有覆盖情况屏", "your role has no coverage screen"))
-            return []
-        }
-        let group = context.geography.district(code: enterprise.districtCode)?.group ?? 0
-        if !context.scope.includes(enterprise), let own = context.supervisedGroup {
-            notice = Notice(kind: .error, text: bi("\(code) 不在您督导的第 \(own) 组", "\(code) is outside your group \(own)"))
-            return []
-        }
-        var path: [DrillLevel] = context.supervisedGroup == nil ? [.city, .group(group)] : [.group(group)]
-        path += [.district(enterprise.districtCode), .enterprise(code)]
-        coverage.path = path
-        coverage.cursors = path.map { _ in ListCursor() }
-        tab = .coverage
-        return [.loadHistory(code)]
-    }
-
     // MARK: Map
 
     enum MapMove { case up, down, left, right }

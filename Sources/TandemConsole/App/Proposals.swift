@@ -30,5 +30,24 @@ struct ProposalsState: Sendable {
     var stale = false
 }
 
+extension ConsoleState {
+    /// Why the proposals may not be accepted now, or nil: the role, none computed, or data
+    /// changed since they were computed. The `a` and `A` keys and `:accept` all ask this.
+    var acceptDenial: Bilingual? {
+        if let reason = context.denial(.pair, in: snapshot) { return reason }
+        guard let set = proposals.set, !set.pairs.isEmpty else { return bi("没有建议", "no proposals") }
+        if proposals.stale || set.version != snapshot?.version { return ConsoleState.proposalsOutOfDate }
+        return nil
+    }
+
+    static let proposalsOutOfDate = bi("建议已过时（数据已变化），请按 r 重新计算", "the proposals are out of date, press r")
+
+    /// Accepting proposal `index`: written only if the data is still what the proposals were computed from.
+    func acceptEffect(_ index: Int, via origin: CommandOrigin) -> [Effect] {
+        guard let set = proposals.set, let pair = set.pairs[safe: index] else { return [] }
+        return [.mutateIfCurrent(.pair(branch: pair.branch, enterprise: pair.enterprise), via: origin, version: set.version)]
+    }
+}
+
 /// Computes proposals from a snapshot; provided by whoever wires the console (the engine's planner).
 typealias ProposalEngine = @Sendable (CitySnapshot) throws -> ProposalSet

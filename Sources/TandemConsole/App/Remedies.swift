@@ -11,6 +11,8 @@ struct ConsoleLineRemedies: RemedyWording {
             return zh ? "请在编号后写上原因" : "type the reason after the code"
         case .unpairFirst(let code):
             return zh ? "请先解除（:unpair \(code) 原因）" : "unpair it first (:unpair \(code) reason)"
+        case .reopenFirst(let code):
+            return zh ? "如需继续请先重新打开（:reopen \(code) 原因）" : "reopen it first (:reopen \(code) reason)"
         default:
             return ConsoleKeyRemedies().text(remedy, lang)
         }
@@ -31,8 +33,7 @@ struct ConsoleKeyRemedies: RemedyWording {
         case .unpairFirst(let code):
             return zh ? "请先解除（选中 \(code) 的需求按 u）" : "unpair it first (u on a request of \(code))"
         case .reopenFirst(let code):
-            return zh ? "如需继续请先在命令行重新打开（tandem request reopen \(code) --reason …）"
-                : "reopen it first from the shell (tandem request reopen \(code) --reason …)"
+            return zh ? "如需继续请先重新打开（选中 \(code) 按 O）" : "reopen it first (O on \(code))"
         case .initDatabase(let path):
             return zh ? "先运行 tandem init --db \(path)" : "create it with: tandem init --db \(path)"
         case .replaceDatabase:

@@ -152,6 +152,9 @@ final class ConsoleRuntime {
         case .loadHistory(let code):
             do { return [.history(code, try repository.history(of: code))] }
             catch { return [.mutationFailed(message(for: error))] }
+        case .loadBranchHistory(let code):
+            do { return [.branchHistory(code, try repository.auditLog(AuditFilter(branch: code), limit: Int(Int32.max)))] }
+            catch { return [.mutationFailed(message(for: error))] }
         case .computeProposals:
             guard let proposer else {
                 return [.proposalsFailed(bi("本版本未接入配对引擎", "the pairing engine is not available in this build"))]
@@ -170,11 +173,20 @@ final class ConsoleRuntime {
             }
             do { return [.proposals(try proposer(snapshot))] }
             catch { return [.proposalsFailed(message(for: error))] }
+        case .mutateIfCurrent(let mutation, let origin, let version):
+            if let now = try? repository.changeCounter(), now != version {
+                mutationsRefused += 1
+                return [.mutationFailed(ConsoleState.proposalsOutOfDate)] + execute(.reload)
+            }
+            return execute(.mutate(mutation, via: origin))
         case .mutate(let mutation, let origin):
             do {
+                let before = try? repository.changeCounter()
                 let summary = try apply(mutation)
                 mutationsApplied += 1
-                return [.mutated(mutation, summary: summary)]
+                let after = try? repository.changeCounter()
+                let step = before.flatMap { before in after.map { VersionStep(before: before, after: $0) } }
+                return [.mutated(mutation, summary: summary, step: step)]
             } catch {
                 mutationsRefused += 1
                 logger.debug("mutation refused: \(error)")
@@ -206,6 +218,17 @@ final class ConsoleRuntime {
         case .done(let code):
             try repository.markDone(code, by: actor)
             return bi("需求 \(code) 已完成", "request \(code) is done")
+        case .cancel(let code, let reason):
+            try repository.cancel(code, reason: reason, by: actor)
+            return bi("需求 \(code) 已取消", "request \(code) is cancelled")
+        case .reopen(let code, let reason):
+            let r = try repository.reopen(code, reason: reason, by: actor)
+            return bi("需求 \(code) 已重新打开（\(r.status.name.zh)）", "request \(code) is reopened (\(r.status.name.en))")
+        case .correctDelivery(let code, let id, let quantity, let reason, let over):
+            let r = try repository.correctDelivery(code, delivery: id, quantity: quantity, reason: reason, allowOver: over, by: actor)
+            let unit = state.unitName(r.unit)
+            return bi("已更正 \(code) 的送达 #\(id) 为 \(quantity) \(unit)，累计 \(r.delivered)/\(r.quantity)（\(r.status.name.zh)）",
+                      "\(code): delivery #\(id) corrected to \(quantity) \(unit), \(r.delivered) of \(r.quantity) so far (\(r.status.name.en))")
         case .resumption(let code, let value):
             try repository.setResumption(code, value, by: actor)
             return bi("\(code) 复工状态：\(value.label(.zh))", "\(code) resumption: \(value.label(.en))")

@@ -26,14 +26,25 @@ extension ConsoleState {
         return requests.indices.contains(mine.cursor.index) ? requests[mine.cursor.index] : nil
     }
 
-    /// The branch and enterprise that `p` would pair: the picked ones, else the highlighted ones.
-    var pairCandidate: ProposedPair? {
-        guard let snapshot else { return nil }
-        let branch = pairing.pickedBranch ?? pairing.branchRows[safe: pairing.branches.index].map { snapshot.branches[$0].code }
-        let enterprise = pairing.pickedEnterprise ?? pairing.enterpriseRows[safe: pairing.enterprises.index].map { snapshot.enterprises[$0].code }
-        guard let branch, let enterprise, pairing.pickedBranch != nil || pairing.pickedEnterprise != nil || pairing.side == .enterprises else {
-            return nil
+    /// Puts the lead's cursor back on `code` after the list changed (a delivery that finishes a
+    /// request moves it among the done ones); when it is gone, on the row now at its place, and says so.
+    mutating func followMineRequest(_ code: RecordCode) {
+        let requests = myRequests
+        if let found = requests.firstIndex(where: { $0.code == code }) {
+            mine.cursor.index = found
+            return
         }
+        mine.cursor.clamp(count: requests.count)
+        let neighbour = requests[safe: mine.cursor.index]?.code
+        let moved = neighbour.map { bi("光标移到 \($0)", "focus moved to \($0)") } ?? bi("列表已空", "the list is now empty")
+        addNotice(bi("\(code) 已不在本单位的需求中；\(moved.zh)", "\(code) is no longer among your enterprise's requests; \(moved.en)"))
+    }
+
+    /// The branch and enterprise that `p` would pair: only the two the operator picked with
+    /// Space. The highlighted rows are never paired by themselves, so after a pair (which
+    /// clears both picks) nothing is armed.
+    var pairCandidate: ProposedPair? {
+        guard let branch = pairing.pickedBranch, let enterprise = pairing.pickedEnterprise else { return nil }
         return ProposedPair(branch: branch, enterprise: enterprise)
     }
 

@@ -39,34 +39,61 @@ extension ConsoleState {
             return [.redraw]
         case .loaded(let data):
             let firstLoad = self.data == nil
+            // The records in focus, by code: the new snapshot may list them elsewhere or not at all.
+            let queueFocus = selectedQueueRequest?.code
+            let mineFocus = selectedMineRequest?.code
+            let pairingFocus = highlightedPairingRows
             self.data = data
             loadError = nil
             histories = [:]
+            branchHistories = [:]
             if let set = proposals.set, set.version != data.snapshot.version { proposals.stale = true }
-            rebuildQueue()
-            rebuildPairing()
+            rebuildQueue(following: queueFocus)
+            rebuildPairing(following: pairingFocus)
+            if let mineFocus { followMineRequest(mineFocus) }
             var effects: [Effect] = []
             if case .enterprise(let code) = coverage.level { effects.append(.loadHistory(code)) }
+            if case .detail(let view) = overlay {
+                // The open detail view reads its history again.
+                switch view.code.kind {
+                case .branch: effects.append(.loadBranchHistory(view.code))
+                case .enterprise: effects.append(.loadHistory(view.code))
+                case .request:
+                    if let enterprise = data.snapshot.requests.first(where: { $0.code == view.code })?.enterpriseCode {
+                        effects.append(.loadHistory(enterprise))
+                    }
+                }
+            }
             if firstLoad, tab == .proposals { effects.append(.computeProposals) }
             return effects
         case .loadFailed(let message):
             loadError = message
             notice = Notice(kind: .error, text: message)
             return []
-        case .mutated(let mutation, let summary):
+        case .mutated(let mutation, let summary, let step):
             notice = Notice(kind: .success, text: summary)
             if case .pair(let b, let e) = mutation {
                 if pairing.pickedBranch == b { pairing.pickedBranch = nil }
                 if pairing.pickedEnterprise == e { pairing.pickedEnterprise = nil }
+                // Accepting one of the proposals, with nobody else writing meanwhile, leaves the
+                // others as current as they were: the next one may be accepted too.
+                if var set = proposals.set, !proposals.stale, let step, step.isOnlyThisWrite, set.version == step.before,
+                   set.pairs.contains(where: { $0.branch == b && $0.enterprise == e }) {
+                    set.version = step.after
+                    proposals.set = set
+                }
             }
             if case .applyPlan = mutation { proposals.set = nil }
-            if case .pair = mutation, tab == .proposals { proposals.stale = true }
             return [.reload]
         case .mutationFailed(let message):
             notice = Notice(kind: .error, text: message)
             return []
         case .history(let code, let history):
             histories[code] = history
+            refreshCorrectionForm(for: code)
+            return []
+        case .branchHistory(let code, let events):
+            branchHistories[code] = events
             return []
         case .proposals(let set):
             proposals.set = set
@@ -100,6 +127,9 @@ extension ConsoleState {
             return []
         case .form(var form):
             return handleFormKey(key, &form)
+        case .detail:
+            guard let binding = bindings().first(where: { $0.keys.contains(key) }) else { return [] }
+            return perform(binding.action)
         case .command(var editor):
             switch key {
             case .escape: overlay = nil; return []
@@ -166,6 +196,13 @@ extension ConsoleState {
     // MARK: Actions
 
     mutating func perform(_ action: ConsoleAction) -> [Effect] {
+        if case .detail = overlay {
+            switch action {
+            case .up, .down, .pageUp, .pageDown, .top, .bottom: scrollDetail(action); return []
+            case .closeDetail: overlay = nil; return []
+            default: overlay = nil
+            }
+        }
         if tab == .map {
             switch action {
             case .up: moveOnMap(.up); return []
@@ -224,7 +261,7 @@ extension ConsoleState {
             pick()
         case .pair:
             guard let candidate = pairCandidate else { return [] }
-            return [.mutate(.pair(branch: candidate.branch, enterprise: candidate.enterprise))]
+            return requestPair(candidate, via: .keys)
         case .unpair:
             if let enterprise = selectedQueueRequest?.enterpriseCode { overlay = .form(unpairForm(for: enterprise)) }
         case .newRequest:
@@ -236,8 +273,19 @@ extension ConsoleState {
             if let request = tab == .mine ? selectedMineRequest : selectedQueueRequest { overlay = .form(doneForm(for: request)) }
         case .resumption:
             if let enterprise = myEnterprise { overlay = .form(resumptionForm(for: enterprise)) }
+        case .cancelRequest:
+            if let request = focusedRequest { overlay = .form(cancelForm(for: request)) }
+        case .reopenRequest:
+            if let request = focusedRequest { overlay = .form(reopenForm(for: request)) }
+        case .correctDelivery:
+            if let request = focusedRequest { return startCorrection(request) }
         case .open:
             return drillIn()
+        case .openDetail:
+            guard let code = focusedRecord else { return [] }
+            return openDetail(code)
+        case .closeDetail:
+            overlay = nil
         case .back:
             drillOut()
         case .toggleGrouping:
@@ -247,8 +295,7 @@ extension ConsoleState {
             proposals.computing = true
             return [.computeProposals]
         case .accept:
-            guard let pair = proposals.set?.pairs[safe: proposals.cursor.index] else { return [] }
-            return [.mutate(.pair(branch: pair.branch, enterprise: pair.enterprise))]
+            return acceptEffect(proposals.cursor.index, via: .keys)
         case .acceptAll:
             // Only the proposals whose branch and enterprise are both still free (the core's rule).
             guard let set = proposals.set, let snapshot else { return [] }

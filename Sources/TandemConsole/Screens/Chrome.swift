@@ -26,6 +26,7 @@ extension ConsoleState {
         switch overlay {
         case .help(let scroll): renderHelp(&grid, scroll: scroll)
         case .form(let form): renderForm(&grid, form)
+        case .detail(let view): renderDetail(&grid, view)
         case .command, nil: break
         }
         return grid

@@ -200,18 +200,18 @@ extension ConsoleState {
             lines.append((line, request.status.isActive ? .normal : .dim))
         }
         if let history = histories[code] {
-            lines.append((t("结对历史：", "Pairings:"), .header))
+            lines.append((t("结对历史（共 \(history.pairings.count) 次）：", "Pairings (\(history.pairings.count)):"), .header))
             for p in history.pairings {
                 let end = p.endedAt.map { t(" 至 ", " to ") + $0.day(in: .current).description + (p.endReason.map { "（\(TerminalText.sanitize($0))）" } ?? "") } ?? t(" 至今", " to now")
                 lines.append(("  \(p.branchCode) " + t("自 ", "from ") + p.startedAt.day(in: .current).description + end, .normal))
             }
-            lines.append((t("送达与操作记录：", "Deliveries and changes:"), .header))
-            for d in history.deliveries.suffix(20).reversed() {
-                lines.append(("  \(String(d.at.description.prefix(16))) \(d.requestCode) +\(d.quantity) \(TerminalText.sanitize(d.note)) (\(TerminalText.sanitize(d.operatorLogin)))", .normal))
+            lines.append((t("送达记录（共 \(history.deliveries.count) 笔）：", "Deliveries (\(history.deliveries.count)):"), .header))
+            for d in history.deliveries {
+                let unit = snapshot.requests.first { $0.code == d.requestCode }.map { unitName($0.unit) } ?? ""
+                lines.append((deliveryLine(d, unit: unit), .normal))
             }
-            for e in history.events.suffix(20).reversed() {
-                lines.append(("  \(String(e.at.description.prefix(16))) \(TerminalText.sanitize(e.operatorLogin)) \(t(e.action.name)) \(TerminalText.sanitize(e.subject.description))", .dim))
-            }
+            lines.append((t("操作记录（共 \(history.events.count) 条）：", "Changes (\(history.events.count)):"), .header))
+            lines += history.events.map { (eventLine($0), .dim) }
         } else {
             lines.append((t("正在读取历史…", "Loading history…"), .dim))
         }

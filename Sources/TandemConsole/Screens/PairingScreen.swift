@@ -62,17 +62,24 @@ extension ConsoleState {
         let y = top + contentHeight - 4
         grid.put(String(repeating: "─", count: width), x: 0, y: y, style: .dim)
         if let candidate = pairCandidate, let branch = snapshot.branch(candidate.branch), let enterprise = snapshot.enterprise(candidate.enterprise) {
-            grid.put(t("将结对：", "Would pair: ") + "\(branch.code) \(TerminalText.sanitize(branch.name)) ↔ \(enterprise.code) \(TerminalText.sanitize(enterprise.name))",
-                     x: 0, y: y + 1, style: .header)
+            grid.put(t("将结对：", "Would pair: ") + t(pairNames(candidate)), x: 0, y: y + 1, style: .header)
             grid.put(pairExplanation(branch, enterprise), x: 0, y: y + 2)
-            grid.put(t("按 p 或 Enter 结对；空格 取消选定", "p or Enter pairs them; Space unpicks"), x: 0, y: y + 3, style: .dim)
+            let asks = assessment(candidate)?.needsConfirmation == true
+            grid.put(asks ? t("按 p 或 Enter 结对（会先确认）；空格 取消选定", "p or Enter pairs them (asks first); Space unpicks")
+                          : t("按 p 或 Enter 结对；空格 取消选定", "p or Enter pairs them; Space unpicks"), x: 0, y: y + 3, style: .dim)
+        } else if let picked = pairing.pickedBranch ?? pairing.pickedEnterprise {
+            let name = picked.kind == .branch ? snapshot.branch(picked).map { TerminalText.sanitize($0.name) }
+                : snapshot.enterprise(picked).map { TerminalText.sanitize($0.name) }
+            grid.put(t("已选定：", "Picked: ") + "\(picked) \(name ?? "")", x: 0, y: y + 1, style: .header)
+            grid.put(picked.kind == .branch ? t("再用空格选定一家单位，然后按 p 结对", "now pick an enterprise with Space, then p pairs them")
+                                            : t("再用空格选定一支突击队，然后按 p 结对", "now pick a branch with Space, then p pairs them"),
+                     x: 0, y: y + 2, style: .dim)
         } else {
             grid.put(t("空格 选定突击队，再选定单位，按 p 结对；←→ 切换列表", "Space picks a branch, then an enterprise; p pairs them; ←→ switch lists"),
                      x: 0, y: y + 1, style: .dim)
         }
     }
 
-    /// Distance and capability gaps between a branch and an enterprise, one line.
     /// The pair as the engine judges it (`PairingPlanner.assess`): distance, reach and gaps.
     func pairExplanation(_ branch: Branch, _ enterprise: Enterprise) -> String {
         guard let snapshot else { return "" }

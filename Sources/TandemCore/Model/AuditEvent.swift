@@ -16,6 +16,9 @@ public enum AuditAction: String, Sendable, Hashable, CaseIterable, Codable {
     case applyPlan = "plan.apply"
     case addRequest = "request.add"
     case deliver = "request.deliver"
+    /// A delivery taken back by a reversing entry (a correction; its replacement, if any, is a
+    /// `request.deliver` event of its own in the same transaction).
+    case correctDelivery = "request.correct"
     case markDone = "request.done"
     case cancelRequest = "request.cancel"
     case reopenRequest = "request.reopen"
@@ -42,6 +45,7 @@ public enum AuditAction: String, Sendable, Hashable, CaseIterable, Codable {
         case .applyPlan: Bilingual(zh: "采纳结对方案", en: "plan applied")
         case .addRequest: Bilingual(zh: "登记需求", en: "request filed")
         case .deliver: Bilingual(zh: "登记送达", en: "delivery recorded")
+        case .correctDelivery: Bilingual(zh: "冲销送达（更正）", en: "delivery reversed (correction)")
         case .markDone: Bilingual(zh: "需求完成", en: "request done")
         case .cancelRequest: Bilingual(zh: "取消需求", en: "request cancelled")
         case .reopenRequest: Bilingual(zh: "重开需求", en: "request reopened")

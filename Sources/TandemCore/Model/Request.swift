@@ -169,7 +169,14 @@ public struct Request: Sendable, Hashable, Codable {
 }
 
 /// One recorded delivery against a request; deliveries accumulate.
+/// A correction never deletes or changes a delivery: it adds a reversing entry (`reverses` set
+/// to the delivery's id, same quantity, counted negative) and, unless the right quantity is 0,
+/// a new delivery of the right quantity.
 public struct Delivery: Sendable, Hashable, Codable {
+    /// The store's number for it, shown as `#12`; 0 before it is stored.
+    public var id: Int64
+    /// For a reversing entry, the id of the delivery it takes back.
+    public var reverses: Int64?
     public var requestCode: RecordCode
     public var quantity: Quantity
     public var note: String
@@ -177,7 +184,10 @@ public struct Delivery: Sendable, Hashable, Codable {
     public var at: Timestamp
     public var overDelivery: Bool
 
-    public init(requestCode: RecordCode, quantity: Quantity, note: String, operatorLogin: String, at: Timestamp, overDelivery: Bool) {
+    public init(id: Int64 = 0, reverses: Int64? = nil, requestCode: RecordCode, quantity: Quantity, note: String, operatorLogin: String,
+                at: Timestamp, overDelivery: Bool) {
+        self.id = id
+        self.reverses = reverses
         self.requestCode = requestCode
         self.quantity = quantity
         self.note = note
@@ -185,6 +195,8 @@ public struct Delivery: Sendable, Hashable, Codable {
         self.at = at
         self.overDelivery = overDelivery
     }
+
+    public var isReversal: Bool { reverses != nil }
 }
 
 extension Day {

@@ -155,6 +155,11 @@ public struct Bulletin: Sendable {
         var deliveryCount = 0
         for delivery in allDeliveries {
             guard period.contains(delivery.at.day(in: .current)), let index = requestIndex[delivery.requestCode] else { continue }
+            // A correction's reversing entry takes its quantity back and is no delivery of its own.
+            if delivery.isReversal {
+                touch(snapshot.requests[index]) { $0.deliveredQuantity = $0.deliveredQuantity - delivery.quantity }
+                continue
+            }
             deliveryCount += 1
             touch(snapshot.requests[index]) { $0.deliveries += 1; $0.deliveredQuantity = $0.deliveredQuantity + delivery.quantity }
         }

@@ -9,6 +9,8 @@ public enum Action: Sendable, Hashable {
     case workRequest(enterprise: RecordCode)
     case updateResumption(enterprise: RecordCode)
     case cancelOrReopenRequest(enterprise: RecordCode)
+    /// Correcting a delivery recorded by `recordedBy` (a login): that operator and dispatchers may.
+    case correctDelivery(enterprise: RecordCode, recordedBy: String)
     case actAsOtherOperator
     /// Copying the whole database (`tandem backup`): every contact and phone number in one file.
     case backUp
@@ -23,6 +25,7 @@ public enum Action: Sendable, Hashable {
         case .workRequest(let e): Bilingual(zh: "办理 \(e) 的需求", en: "work on \(e)'s requests")
         case .updateResumption(let e): Bilingual(zh: "更新 \(e) 的复工状态", en: "update \(e)'s resumption status")
         case .cancelOrReopenRequest(let e): Bilingual(zh: "取消或重新打开 \(e) 的需求", en: "cancel or reopen \(e)'s requests")
+        case .correctDelivery(let e, _): Bilingual(zh: "更正 \(e) 的送达", en: "correct a delivery of \(e)")
         case .actAsOtherOperator: Bilingual(zh: "以其他操作员身份操作", en: "act as another operator")
         case .backUp: Bilingual(zh: "备份整个数据库", en: "back up the whole database")
         }
@@ -56,6 +59,10 @@ public enum Permissions {
                 if paired == ownBranch { return nil }
                 return Bilingual(zh: "\(enterprise) 由突击队 \(paired) 负责，您负责的是 \(ownBranch)",
                                  en: "\(enterprise) is worked by branch \(paired); you lead \(ownBranch)")
+            case .correctDelivery(_, let recordedBy):
+                if recordedBy == actor.login { return nil }
+                return Bilingual(zh: "这笔送达由 \(recordedBy) 登记；只有登记人和调度员可以更正",
+                                 en: "this delivery was recorded by \(recordedBy); only they and dispatchers can correct it")
             case .manageOperators, .actAsOtherOperator, .backUp:
                 return Bilingual(zh: "仅管理员可以", en: "only admins can")
             case .manageRecords, .pair, .unpair, .cancelOrReopenRequest:

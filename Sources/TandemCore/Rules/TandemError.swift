@@ -34,6 +34,8 @@ public indirect enum TandemError: Error, Sendable, Equatable {
     case overDelivery(request: RecordCode, remaining: Quantity, unit: String)
     case requestClosed(RecordCode, RequestStatus)
     case requestNotClosed(RecordCode, RequestStatus)
+    /// A delivery that cannot be corrected as asked (`RequestRules.correct`).
+    case cannotCorrect(request: RecordCode, delivery: Int64, reason: Bilingual)
     case reasonRequired
     case databaseMissing(path: String)
     case databaseUnreadable(path: String, detail: String)
@@ -162,6 +164,8 @@ public indirect enum TandemError: Error, Sendable, Equatable {
                 : "database \(path) stayed busy with another operator for \(seconds) s; nothing was changed; try again later"
         case .sharedHostRefused(let reason):
             return zh ? "共享主机模式：\(reason.zh)" : "shared-host mode: \(reason.en)"
+        case .cannotCorrect(let request, let delivery, let reason):
+            return zh ? "不能更正 \(request) 的送达 #\(delivery)：\(reason.zh)" : "cannot correct delivery #\(delivery) of \(request): \(reason.en)"
         }
     }
 }

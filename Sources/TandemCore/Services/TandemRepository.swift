@@ -102,6 +102,11 @@ public protocol TandemRepository: AnyObject, Sendable {
     // Requests
     @discardableResult func addRequest(_ draft: RequestDraft, catalog: Catalog, by actor: Operator) throws -> Request
     @discardableResult func deliver(_ request: RecordCode, quantity: Quantity, note: String, allowOver: Bool, by actor: Operator) throws -> Request
+    /// Corrects delivery `delivery` (its id) of `request` to `quantity` (0: it did not happen):
+    /// a reversing entry and, unless 0, a new delivery, each with its audit event, in one
+    /// transaction. Allowed to whoever recorded the delivery and to dispatchers.
+    @discardableResult func correctDelivery(_ request: RecordCode, delivery: Int64, quantity: Quantity, reason: String, allowOver: Bool,
+                                            by actor: Operator) throws -> Request
     @discardableResult func markDone(_ request: RecordCode, by actor: Operator) throws -> Request
     @discardableResult func cancel(_ request: RecordCode, reason: String, by actor: Operator) throws -> Request
     @discardableResult func reopen(_ request: RecordCode, reason: String, by actor: Operator) throws -> Request

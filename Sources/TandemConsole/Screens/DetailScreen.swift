@@ -1,0 +1,30 @@
+import TandemCore
+
+/// The detail view over the current screen: a title with the record and where in its lines
+/// the view is ("lines 1–19 of 42"), the lines, and the message line and footer below.
+extension ConsoleState {
+    func renderDetail(_ grid: inout Grid, _ view: DetailView) {
+        let lines = detailLines(view.code)
+        let top = 1, rows = detailViewport
+        for y in top..<(height - 2) { grid.fill(y: y) }
+        let first = min(view.scroll, max(0, lines.count - rows))
+        let last = min(lines.count, first + rows)
+        let kind: Bilingual = switch view.code.kind {
+        case .request: bi("需求", "Request")
+        case .enterprise: bi("单位", "Enterprise")
+        case .branch: bi("突击队", "Branch")
+        }
+        let position = lines.isEmpty ? "" : t("（第 \(first + 1)–\(last) 行，共 \(lines.count) 行）", " (lines \(first + 1)–\(last) of \(lines.count))")
+        let title = t("详情", "Details") + " — " + t(kind) + " \(view.code)" + position
+        grid.fill(y: top, style: .title)
+        grid.put(title, x: 0, y: top, style: .title)
+        for row in 0..<rows {
+            guard let (text, style) = lines[safe: first + row] else { break }
+            grid.put(text, x: 0, y: top + 1 + row, style: style)
+        }
+        let more = last < lines.count ? t("↓ 还有 \(lines.count - last) 行 · ", "↓ \(lines.count - last) more · ") : ""
+        grid.put(more + t("↑↓ PgUp PgDn 滚动 · Esc 关闭", "↑↓ PgUp PgDn scroll · Esc closes"), x: 0, y: height - 3, style: .dim)
+        // A screen reader reads from the first line shown.
+        grid.cursor = (0, lines.isEmpty ? top : top + 1)
+    }
+}
