@@ -236,3 +236,50 @@ import TandemDemo
         #expect(throws: TandemError.self) { try f.repository.loadSeed(city, by: f.admin) }
     }
 }
+
+/// The snapshot reads requests on a second connection beside the rest of the city; a write
+/// landing between the two reads must not give a city whose requests name enterprises it lacks.
+@Suite struct SnapshotConsistencyTests {
+    @Test func snapshotsTakenDuringWritesAreEachOneCommittedCity() throws {
+        let f = try StoreFixture()
+        let writer = try SQLiteRepository.open(path: f.path)
+        let stop = ManagedAtomicFlag()
+        let writes = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            // Each round adds an enterprise and, in a second transaction, a request for it.
+            for round in 0..<5000 where !stop.isSet {
+                guard let enterprise = try? writer.addEnterprise(EnterpriseDraft(name: "按摩店\(round)", kind: .blindMassage,
+                                                                                 districtCode: "beibei"), by: f.dispatcher) else { break }
+                _ = try? writer.addRequest(RequestDraft(enterpriseCode: enterprise.code, category: "ppe", item: "masks",
+                                                        quantity: "10", unit: "piece"), catalog: f.catalog, by: f.dispatcher)
+            }
+            writes.signal()
+        }
+        var snapshots = 0
+        var sawRequests = false
+        let until = Date().addingTimeInterval(4)
+        while writes.wait(timeout: .now()) == .timedOut {
+            let city = try f.repository.snapshot()
+            let enterprises = Set(city.enterprises.map(\.code))
+            for request in city.requests {
+                #expect(enterprises.contains(request.enterpriseCode), "snapshot \(snapshots): \(request.code) names a missing enterprise")
+                if !enterprises.contains(request.enterpriseCode) { break }
+            }
+            sawRequests = sawRequests || !city.requests.isEmpty
+            snapshots += 1
+            if Date() > until { stop.set() }
+        }
+        #expect(snapshots > 0 && sawRequests)
+        // With nothing writing, the snapshot is the whole city.
+        let final = try f.repository.snapshot()
+        #expect(final.requests.count == final.enterprises.count)
+    }
+}
+
+/// A flag one thread sets and another reads.
+final class ManagedAtomicFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
+}

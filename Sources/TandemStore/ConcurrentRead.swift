@@ -1,0 +1,22 @@
+import Foundation
+
+/// A read started on another thread at once, whose result is waited for when needed: two
+/// reads of one snapshot overlap on two cores.
+final class ConcurrentRead<Value>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written once by the reading thread before it signals `done`; read after waiting on it.
+    private var outcome: Result<Value, any Error>?
+
+    init(_ body: @escaping @Sendable () throws -> Value) {
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            outcome = Result(catching: body)
+            done.signal()
+        }
+    }
+
+    /// The read's value, or its error; waits for it to finish.
+    func result() throws -> Value {
+        done.wait()
+        return try outcome!.get()
+    }
+}
