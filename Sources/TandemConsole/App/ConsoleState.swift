@@ -110,6 +110,7 @@ struct Notice: Sendable {
 
 /// What is drawn over the current screen.
 enum Overlay: Sendable {
+    /// `scroll` is the help line being read: the view keeps it shown, the cursor is on it.
     case help(scroll: Int)
     case form(FormState)
     case command(LineEditor)

@@ -1,12 +1,12 @@
 import TandemCore
 
 /// The detail view of one request, enterprise or branch: everything about it and its whole
-/// history (every pairing, delivery and change, counted), scrolled line by line. Opened with
+/// history (every pairing, delivery and change, counted), read line by line. Opened with
 /// Enter on a focused row or `:show R88|E12|B3`; anyone whose read scope holds the record
 /// may open it (`Permissions.readScope`).
 struct DetailView: Sendable, Hashable {
     var code: RecordCode
-    /// The first line shown.
+    /// The line being read: the cursor is on it and the view shows its page.
     var scroll = 0
 }
 
@@ -71,8 +71,9 @@ extension ConsoleState {
     mutating func scrollDetail(_ action: ConsoleAction) {
         guard case .detail(var view) = overlay else { return }
         let count = detailLines(view.code).count
-        let page = max(1, detailViewport - 1)
-        let last = max(0, count - detailViewport)
+        // `scroll` is the line being read (the cursor's); the view pages to keep it shown.
+        let page = detailViewport
+        let last = max(0, count - 1)
         switch action {
         case .up: view.scroll -= 1
         case .down: view.scroll += 1

@@ -43,8 +43,9 @@ extension ConsoleState {
     /// Moves to the nearest district in the direction pressed.
     mutating func moveOnMap(_ move: MapMove) {
         let districts = mapDistricts
+        // Nothing chosen yet means the first district, which the map already shows focused:
+        // the first arrow moves from it rather than merely choosing it.
         guard let current = districts.first(where: { $0.code == map.selected }) ?? districts.first else { return }
-        if map.selected == nil { map.selected = current.code; return }
         let candidates = districts.filter { d in
             switch move {
             case .up: d.tile.row < current.tile.row
@@ -63,6 +64,6 @@ extension ConsoleState {
             }
             return cost(a) < cost(b)
         }
-        if let best { map.selected = best.code }
+        map.selected = best?.code ?? current.code
     }
 }

@@ -118,10 +118,10 @@ extension ConsoleState {
         switch overlay {
         case .help(let scroll):
             switch key {
-            case .down, .char("j"): overlay = .help(scroll: scroll + 1)
-            case .up, .char("k"): overlay = .help(scroll: max(0, scroll - 1))
-            case .pageDown: overlay = .help(scroll: scroll + 10)
-            case .pageUp: overlay = .help(scroll: max(0, scroll - 10))
+            case .down, .char("j"): overlay = .help(scroll: helpLine(from: scroll, by: 1))
+            case .up, .char("k"): overlay = .help(scroll: helpLine(from: scroll, by: -1))
+            case .pageDown: overlay = .help(scroll: helpLine(from: scroll, by: helpPage))
+            case .pageUp: overlay = .help(scroll: helpLine(from: scroll, by: -helpPage))
             default: overlay = nil
             }
             return []

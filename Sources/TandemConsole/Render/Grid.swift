@@ -85,6 +85,16 @@ public struct Grid: Sendable, Equatable {
         return column - x
     }
 
+    /// Draws a message that stands for a screen's content — an empty list's "nothing matches",
+    /// a hint where a list would be — and puts the cursor at its start so that a screen reader
+    /// reads it, unless the screen already placed the cursor (a search box's caret keeps it).
+    @discardableResult
+    public mutating func putMessage(_ text: String, x: Int, y: Int, maxWidth: Int? = nil, style: Style = .normal) -> Int {
+        let used = put(text, x: x, y: y, maxWidth: maxWidth, style: style)
+        if cursor == nil, y >= 0, y < height, x >= 0, x < width { cursor = (x, y) }
+        return used
+    }
+
     /// Pads `text` to exactly `width` columns (truncating with an ellipsis) and draws it.
     public mutating func putPadded(_ text: String, x: Int, y: Int, width columns: Int, style: Style = .normal, alignRight: Bool = false) {
         guard columns > 0 else { return }

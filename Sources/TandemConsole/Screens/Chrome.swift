@@ -10,7 +10,7 @@ extension ConsoleState {
         renderTabs(&grid)
         if data == nil {
             let text = loadError.map { t($0) } ?? t("正在读取数据…", "Loading…")
-            grid.put(text, x: 2, y: contentTop + 1, style: loadError == nil ? .normal : .error)
+            grid.putMessage(text, x: 2, y: contentTop + 1, style: loadError == nil ? .normal : .error)
         } else {
             switch tab {
             case .queue: renderQueue(&grid)
@@ -44,7 +44,10 @@ extension ConsoleState {
             let w = DisplayWidth.of(line)
             grid.put(line, x: max(0, (width - w) / 2), y: top + i, style: i == 0 ? .bad : .normal)
         }
-        if height > 0 { grid.cursor = (0, min(height - 1, top)) }
+        // On the first letter of "Terminal too small", where a screen reader starts the line.
+        if height > 0, let first = lines.first {
+            grid.cursor = (min(max(0, width - 1), max(0, (width - DisplayWidth.of(first)) / 2)), min(height - 1, top))
+        }
     }
 
     private func renderStatusBar(_ grid: inout Grid) {

@@ -146,7 +146,7 @@ extension ConsoleState {
         let viewport = drillViewport
         var cursor = drillCursor
         let first = cursor.scroll(rows: viewport, count: rows.count)
-        if rows.isEmpty { grid.put(t("本区县没有登记单位", "no enterprises registered here"), x: 2, y: top + 1, style: .dim) }
+        if rows.isEmpty { grid.putMessage(t("本区县没有登记单位", "no enterprises registered here"), x: 2, y: top + 1, style: .dim) }
         for row in 0..<viewport {
             let position = first + row
             guard case .enterprise(let e, let needs, let branch)? = rows[safe: position] else { break }

@@ -7,7 +7,11 @@ extension ConsoleState {
         let lines = detailLines(view.code)
         let top = 1, rows = detailViewport
         for y in top..<(height - 2) { grid.fill(y: y) }
-        let first = min(view.scroll, max(0, lines.count - rows))
+        // The cursor is on the line being read (`view.scroll`); the view turns a whole page when
+        // that line leaves it, so that a screen reader hears one new line per ↑↓, not a
+        // screenful of shifted lines.
+        let reading = min(max(0, view.scroll), max(0, lines.count - 1))
+        let first = reading / rows * rows
         let last = min(lines.count, first + rows)
         let kind: Bilingual = switch view.code.kind {
         case .request: bi("需求", "Request")
@@ -24,7 +28,6 @@ extension ConsoleState {
         }
         let more = last < lines.count ? t("↓ 还有 \(lines.count - last) 行 · ", "↓ \(lines.count - last) more · ") : ""
         grid.put(more + t("↑↓ PgUp PgDn 滚动 · Esc 关闭", "↑↓ PgUp PgDn scroll · Esc closes"), x: 0, y: height - 3, style: .dim)
-        // A screen reader reads from the first line shown.
-        grid.cursor = (0, lines.isEmpty ? top : top + 1)
+        grid.cursor = (0, lines.isEmpty ? top : top + 1 + reading - first)
     }
 }

@@ -37,6 +37,7 @@ extension ConsoleState {
             // The percentage, then the shading character filling the rest of the tile.
             let fillCount = max(0, inner - DisplayWidth.of(mark) - (inner > 6 ? 1 : 0))
             grid.put(mark + (inner > 6 ? " " : "") + String(repeating: shade(f), count: fillCount), x: x, y: y + 1, maxWidth: inner, style: style)
+            // Until the details are drawn, the cursor marks the tile itself.
             if selected { grid.cursor = (x, y) }
         }
         let legendY = top + contentHeight - 3
@@ -50,6 +51,9 @@ extension ConsoleState {
                     " · \(f.needingHelp) in need, \(f.covered) paired, coverage \(Widgets.percent(f.coveragePercent)), \(f.blindSpots.count) blind spots, \(f.overdue) overdue")
             if coverage.isBlindSpot { line += t(" · 盲区", " · NO BRANCH") }
             grid.put(line, x: 0, y: legendY + 1, style: coverage.isBlindSpot ? .bad : .header)
+            // A row of tiles reads as a string of cut names and shading; the focused district's
+            // details say what the tile means, so a screen reader reads them as arrows move.
+            grid.cursor = (0, legendY + 1)
             grid.put(t("待送达：", "Still to deliver: ") + openSummary(f), x: 0, y: legendY + 2)
         }
     }

@@ -11,7 +11,7 @@ extension ConsoleState {
         let branch = snapshot.branch(branchCode)
         grid.put(t("我的突击队：", "My branch: ") + "\(branchCode) \(TerminalText.sanitize(branch?.name ?? ""))", x: 0, y: top, style: .header)
         guard let enterprise = myEnterprise else {
-            grid.put(t("您的突击队还没有结对单位；请联系调度员结对。", "Your branch has no paired enterprise yet; ask a dispatcher to pair one."), x: 2, y: top + 2)
+            grid.putMessage(t("您的突击队还没有结对单位；请联系调度员结对。", "Your branch has no paired enterprise yet; ask a dispatcher to pair one."), x: 2, y: top + 2)
             grid.put(t("可按 2 查看需求队列（只读）。", "Press 2 to browse the request queue (read-only)."), x: 2, y: top + 3, style: .dim)
             return
         }
@@ -45,7 +45,7 @@ extension ConsoleState {
         let rows = mineViewport
         var cursor = mine.cursor
         let first = cursor.scroll(rows: rows, count: requests.count)
-        if requests.isEmpty { grid.put(t("本单位没有需求", "no requests yet"), x: 2, y: listTop, style: .dim) }
+        if requests.isEmpty { grid.putMessage(t("本单位没有需求", "no requests yet"), x: 2, y: listTop, style: .dim) }
         for row in 0..<rows {
             let position = first + row
             guard let request = requests[safe: position] else { break }

@@ -25,19 +25,40 @@ extension ConsoleState {
         return lines
     }
 
-    func renderHelp(_ grid: inout Grid, scroll: Int) {
+    /// Lines of help shown at once (below its title, above the footer).
+    var helpPage: Int { max(1, height - 3) }
+
+    /// The help line `delta` lines from `line`, kept within the help and stepping over blank
+    /// lines (a screen reader would say nothing for them): what ↑↓ and PgUp/PgDn read next.
+    func helpLine(from line: Int, by delta: Int) -> Int {
+        let lines = helpLines()
+        guard !lines.isEmpty else { return 0 }
+        var next = min(lines.count - 1, max(0, line + delta))
+        let step = delta < 0 ? -1 : 1
+        while lines[next].0.trimmingWhitespace().isEmpty, lines.indices.contains(next + step) { next += step }
+        return next
+    }
+
+    /// The help with `line` being read, and the cursor on it, so a screen reader reads each
+    /// line as ↑↓ reach it. The view turns a whole page when the line leaves it rather than
+    /// scrolling a line at a time: a scroll changes every line, and a reader would read them all
+    /// again at each key.
+    func renderHelp(_ grid: inout Grid, scroll line: Int) {
         let lines = helpLines()
         let top = 1, bottom = height - 1
-        let rows = bottom - top
-        let first = min(scroll, max(0, lines.count - rows))
+        let reading = min(max(0, line), max(0, lines.count - 1))
+        let first = reading / helpPage * helpPage
+        let pages = max(1, (lines.count + helpPage - 1) / helpPage)
         for y in top..<bottom { grid.fill(y: y) }
-        grid.put(t("帮助", "Help") + " — " + t(tab.title), x: 0, y: top, style: .title)
-        grid.fill(x: DisplayWidth.of(t("帮助", "Help") + " — " + t(tab.title)), y: top, style: .title)
-        for row in 0..<(rows - 1) {
+        let title = t("帮助", "Help") + " — " + t(tab.title)
+            + (pages > 1 ? t("（第 \(first / helpPage + 1)/\(pages) 页）", " (page \(first / helpPage + 1) of \(pages))") : "")
+        grid.fill(y: top, style: .title)
+        grid.put(title, x: 0, y: top, style: .title)
+        for row in 0..<helpPage {
             guard let (text, style) = lines[safe: first + row] else { break }
             grid.put(text, x: 1, y: top + 1 + row, style: style)
         }
-        grid.cursor = (1, top + 1)
+        grid.cursor = (1, top + 1 + reading - first)
     }
 
     func renderForm(_ grid: inout Grid, _ form: FormState) {
@@ -58,9 +79,12 @@ extension ConsoleState {
         grid.put(" " + title + " ", x: x0 + 2, y: y0, maxWidth: boxWidth - 4, style: form.dangerous ? .warn : .header)
         var y = y0 + 1
         let inner = boxWidth - 4
+        // A question without fields puts the cursor on its first warning, else on its first line.
+        var firstWarningY: Int? = nil
         for line in form.lines {
             let text = t(line)
             let warning = text.hasPrefix("警告") || text.hasPrefix("WARNING") || text.hasPrefix("注意") || text.hasPrefix("warning")
+            if warning, firstWarningY == nil { firstWarningY = y }
             grid.put(text, x: x0 + 2, y: y, maxWidth: inner, style: warning ? .bad : .normal)
             y += 1
         }
@@ -85,6 +109,7 @@ extension ConsoleState {
             : t("有待改正的字段 · Tab 下一项 · Esc 取消", "fields to fix · Tab: next field · Esc: cancel")
         grid.put(status + (form.fields.count > 1 ? t(" · Tab/↑↓ 切换字段", " · Tab/↑↓ fields") : ""), x: x0 + 2, y: y0 + boxHeight - 2, maxWidth: inner,
                  style: form.isValid ? .good : .warn)
-        grid.cursor = cursor ?? (x0 + 2, y0 + boxHeight - 2)
+        let firstLineY = form.lines.isEmpty ? y0 + boxHeight - 2 : y0 + 1
+        grid.cursor = cursor ?? (x0 + 2, firstWarningY ?? firstLineY)
     }
 }

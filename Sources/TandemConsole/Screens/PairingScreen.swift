@@ -36,7 +36,7 @@ extension ConsoleState {
             grid.putPadded(text, x: leftX, y: y, width: half, style: style)
             if selected && leftFocus { grid.cursor = (leftX, y) }
         }
-        if pairing.branchRows.isEmpty { grid.put(t("没有空闲突击队", "no free branches"), x: leftX + 2, y: top + 1, style: .dim) }
+        if pairing.branchRows.isEmpty { grid.putMessage(t("没有空闲突击队", "no free branches"), x: leftX + 2, y: top + 1, style: .dim) }
         // Enterprises.
         var ec = pairing.enterprises
         let eFirst = ec.scroll(rows: rows, count: pairing.enterpriseRows.count)
@@ -56,7 +56,7 @@ extension ConsoleState {
             grid.putPadded(text, x: rightX, y: y, width: rightWidth, style: style)
             if selected && !leftFocus { grid.cursor = (rightX, y) }
         }
-        if pairing.enterpriseRows.isEmpty { grid.put(t("所有单位均已结对", "every enterprise is paired"), x: rightX + 2, y: top + 1, style: .dim) }
+        if pairing.enterpriseRows.isEmpty { grid.putMessage(t("所有单位均已结对", "every enterprise is paired"), x: rightX + 2, y: top + 1, style: .dim) }
 
         // What pairing would mean.
         let y = top + contentHeight - 4

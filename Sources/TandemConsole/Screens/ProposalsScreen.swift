@@ -13,7 +13,7 @@ extension ConsoleState {
             if proposals.computing { text = t("正在计算建议…", "Computing proposals…") }
             else if let error = proposals.error { text = t("无法计算建议：", "cannot compute proposals: ") + t(error) }
             else { text = t("按 r 计算引擎建议", "press r to compute the engine's proposals") }
-            grid.put(text, x: 2, y: top + 1, style: proposals.error == nil ? .normal : .error)
+            grid.putMessage(text, x: 2, y: top + 1, style: proposals.error == nil ? .normal : .error)
             return
         }
         var header = t("建议 \(set.pairs.count) 个结对", "\(set.pairs.count) proposed pairing(s)")

@@ -57,7 +57,7 @@ extension ConsoleState {
         var cursor = queue.cursor
         let first = cursor.scroll(rows: rows, count: queue.rows.count)
         if queue.rows.isEmpty {
-            grid.put(queue.search.text.isEmpty ? t("没有符合条件的需求", "no requests match") : t("没有匹配“\(queue.search.text)”的需求", "nothing matches \"\(queue.search.text)\""),
+            grid.putMessage(queue.search.text.isEmpty ? t("没有符合条件的需求", "no requests match") : t("没有匹配“\(queue.search.text)”的需求", "nothing matches \"\(queue.search.text)\""),
                      x: 2, y: listTop, style: .dim)
         }
         for row in 0..<rows {
