@@ -40,15 +40,45 @@ struct CursorPlacementTests {
     }
 
     @Test func leadWithoutAnEnterpriseCursorIsOnTheMessage() {
-        let (console, _) = Fixture.console(Fixture.lead2, lang: .zh)
+        let (console, _) = Fixture.console(Fixture.lead2, repository: Fixture.repository(pairs: [(1, 1)]), lang: .zh)
         #expect(console.screen.contains("还没有结对单位"))
         #expect(console.cursorLine?.contains("还没有结对单位") == true)
     }
 
-    @Test func proposalsNotYetComputedCursorIsOnTheHint() {
-        let (console, _) = Fixture.console(Fixture.dispatcher, lang: .en)
+    @Test func noProposalsCursorIsOnTheMessage() {
+        // Every branch paired: the engine has nothing to propose.
+        let (console, _) = Fixture.console(Fixture.dispatcher, repository: Fixture.repository(pairs: [(1, 1), (2, 2), (3, 3)]), lang: .en)
         console.press("3")
-        #expect(console.cursorLine?.contains("press r") == true)
+        #expect(console.cursorLine?.contains("nothing to propose") == true)
+        #expect(console.screen.contains("Left unpaired: none"))
+    }
+
+    @Test func emptyPairingListsCursorIsOnTheirMessage() {
+        let (console, _) = Fixture.console(Fixture.dispatcher, repository: Fixture.repository(pairs: [(1, 1), (2, 2), (3, 3)]), lang: .en)
+        console.press("2")
+        #expect(console.cursorLine?.contains("no free branches") == true)
+        // No row holds only the divider between the lists.
+        #expect(!console.lines.contains { $0.trimmingCharacters(in: .whitespaces) == "│" })
+    }
+
+    @Test func formRowsHoldNoBareBorderNorTheScreenBelow() {
+        let (console, _) = Fixture.console(Fixture.lead1, lang: .en)
+        console.press("j", "x")
+        let boxRows = console.lines.filter { $0.contains("│") || $0.contains("┌") || $0.contains("└") }
+        #expect(!boxRows.isEmpty)
+        for row in boxRows {
+            let text = row.trimmingCharacters(in: .whitespaces)
+            #expect(text.first == "│" || text.first == "┌" || text.first == "└", "screen below leaks into: \(row)")
+            let words = text.filter { !"│┌┐└┘─ ".contains($0) }
+            #expect(!words.isEmpty, "a row that is only border: \(row)")
+        }
+    }
+
+    @Test func mapSaysWhenNoDistrictLiesThatWay() {
+        let (console, _) = Fixture.console(Fixture.supervisor, lang: .en)
+        console.press("2")
+        for _ in 0..<6 { console.press("Up") }
+        #expect(console.lines[console.lines.count - 2].contains("no district above"))
     }
 
     @Test func terminalTooSmallCursorIsOnItsMessage() {

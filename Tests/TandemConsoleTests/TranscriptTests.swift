@@ -35,12 +35,13 @@ struct TranscriptTests {
 
     @Test(arguments: [Lang.zh, .en])
     func dispatcher(_ lang: Lang) throws {
-        let (console, _) = Fixture.console(Fixture.dispatcher, lang: lang)
+        // B2 and B3 free; E2 (in need), E3 and E4 unpaired.
+        let (console, _) = Fixture.console(Fixture.dispatcher, repository: Fixture.repository(pairs: [(1, 1)]), lang: lang)
         var reader = ScreenReaderTranscript()
         reader.start(console, title: "dispatcher, \(lang), 80×24: find an enterprise, pair, accept a proposal, help")
         reader.note("search for the enterprise by name and open its request")
         reader.press(console, "/")
-        reader.type(console, lang == .zh ? "九叶" : "Jiuye")
+        reader.type(console, "九叶")
         reader.press(console, "Enter")
         reader.press(console, "Enter")
         reader.press(console, "Down")
@@ -58,7 +59,7 @@ struct TranscriptTests {
         reader.note("the engine's proposals")
         reader.press(console, "3")
         reader.press(console, "r")
-        reader.press(console, "Down")
+        reader.press(console, "a")
         reader.note("the help, scrolled")
         reader.press(console, "?")
         reader.press(console, "Down")
@@ -109,6 +110,7 @@ struct TranscriptTests {
         reader.press(console, "2")
         reader.press(console, "Right")
         reader.press(console, "Down")
+        reader.press(console, "Left")
         reader.press(console, "Enter")
         try check(reader, "supervisor.\(lang)")
     }

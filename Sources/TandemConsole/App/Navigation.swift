@@ -65,5 +65,15 @@ extension ConsoleState {
             return cost(a) < cost(b)
         }
         map.selected = best?.code ?? current.code
+        if best == nil {
+            // Said, not only shown: without it a screen reader hears the same district again.
+            let side: Bilingual = switch move {
+            case .up: bi("上方", "above")
+            case .down: bi("下方", "below")
+            case .left: bi("左边", "to the left")
+            case .right: bi("右边", "to the right")
+            }
+            notice = Notice(kind: .info, text: bi("\(current.name.zh)\(side.zh)没有区县", "no district \(side.en) of \(current.name.en)"))
+        }
     }
 }

@@ -65,11 +65,15 @@ extension ConsoleState {
         let boxWidth = min(width - 2, 96)
         let labelWidth = lang == .zh ? 10 : 12
         let fieldRows = form.fields.count * 2
-        let boxHeight = min(height - 2, 4 + form.lines.count + fieldRows + (form.fields.isEmpty ? 0 : 0))
+        // Top border with the title, the lines, the fields, and the bottom border with what Enter
+        // and Esc do: no row is only a border, which a screen reader would read out as such.
+        let boxHeight = min(height - 2, 2 + form.lines.count + fieldRows)
         let x0 = (width - boxWidth) / 2
         let y0 = max(1, (height - boxHeight) / 2)
         for y in y0..<(y0 + boxHeight) {
-            grid.fill(x: x0, y: y, count: boxWidth)
+            // The whole row: a character of the screen below left beside the box would be read
+            // with each of its lines.
+            grid.fill(y: y)
             grid.put("│", x: x0, y: y, style: .accent)
             grid.put("│", x: x0 + boxWidth - 1, y: y, style: .accent)
         }
@@ -107,9 +111,9 @@ extension ConsoleState {
         }
         let status = form.isValid ? t("Enter \(t(form.submitLabel)) · Esc 取消", "Enter: \(t(form.submitLabel)) · Esc: cancel")
             : t("有待改正的字段 · Tab 下一项 · Esc 取消", "fields to fix · Tab: next field · Esc: cancel")
-        grid.put(status + (form.fields.count > 1 ? t(" · Tab/↑↓ 切换字段", " · Tab/↑↓ fields") : ""), x: x0 + 2, y: y0 + boxHeight - 2, maxWidth: inner,
+        grid.put(" " + status + (form.fields.count > 1 ? t(" · Tab/↑↓ 切换字段", " · Tab/↑↓ fields") : "") + " ", x: x0 + 2, y: y0 + boxHeight - 1, maxWidth: inner,
                  style: form.isValid ? .good : .warn)
-        let firstLineY = form.lines.isEmpty ? y0 + boxHeight - 2 : y0 + 1
+        let firstLineY = form.lines.isEmpty ? y0 + boxHeight - 1 : y0 + 1
         grid.cursor = cursor ?? (x0 + 2, firstWarningY ?? firstLineY)
     }
 }

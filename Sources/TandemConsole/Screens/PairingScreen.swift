@@ -10,7 +10,10 @@ extension ConsoleState {
         let top = contentTop
         let half = (width - 1) / 2
         let leftX = 0, rightX = half + 1
-        for y in top..<(top + contentHeight - 4) { grid.put("│", x: half, y: y, style: .dim) }
+        // The divider runs as far as the longer list: a row holding nothing but it would be read
+        // out as a lone line-drawing character.
+        let listed = 1 + max(1, min(pairingViewport, max(pairing.branchRows.count, pairing.enterpriseRows.count)))
+        for y in top..<(top + min(contentHeight - 4, listed)) { grid.put("│", x: half, y: y, style: .dim) }
 
         let branchTitle = t("空闲突击队", "Free branches") + " (\(pairing.branchRows.count))"
         let enterpriseTitle = t("待结对单位", "Unpaired enterprises") + " (\(pairing.enterpriseRows.count))"

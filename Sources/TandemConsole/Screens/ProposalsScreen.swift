@@ -34,6 +34,10 @@ extension ConsoleState {
         let rows = proposalViewport
         var cursor = proposals.cursor
         let first = cursor.scroll(rows: rows, count: set.pairs.count)
+        if set.pairs.isEmpty {
+            grid.putMessage(t("没有可建议的结对：没有既有需求又能配上空闲突击队的单位", "nothing to propose: no enterprise in need can be matched with a free branch"),
+                            x: 2, y: top + 2, style: .dim)
+        }
         for row in 0..<rows {
             let position = first + row
             guard let pair = set.pairs[safe: position] else { break }
@@ -65,7 +69,7 @@ extension ConsoleState {
             }
         }
         y = top + contentHeight - 3
-        grid.put(t("仍无突击队：", "Left unpaired: "), x: 0, y: y, style: .header)
+        grid.put(t("仍无突击队：", "Left unpaired: ") + (set.unpaired.isEmpty ? t("无", "none") : ""), x: 0, y: y, style: .header)
         for (i, item) in set.unpaired.prefix(2).enumerated() {
             let name = snapshot.enterprise(item.enterprise).map { TerminalText.sanitize($0.name) } ?? ""
             grid.put("! \(item.enterprise) \(name)" + t("：", ": ") + t(item.reason), x: 2, y: y + 1 + i, style: .warn)
