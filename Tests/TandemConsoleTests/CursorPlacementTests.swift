@@ -64,8 +64,12 @@ struct CursorPlacementTests {
     @Test func formRowsHoldNoBareBorderNorTheScreenBelow() {
         let (console, _) = Fixture.console(Fixture.lead1, lang: .en)
         console.press("j", "x")
-        let boxRows = console.lines.filter { $0.contains("│") || $0.contains("┌") || $0.contains("└") }
-        #expect(!boxRows.isEmpty)
+        let lines = console.lines
+        guard let top = lines.firstIndex(where: { $0.contains("┌") }), let bottom = lines.firstIndex(where: { $0.contains("└") }) else {
+            Issue.record("no box: \(console.screen)")
+            return
+        }
+        let boxRows = lines[top...bottom]
         for row in boxRows {
             let text = row.trimmingCharacters(in: .whitespaces)
             #expect(text.first == "│" || text.first == "┌" || text.first == "└", "screen below leaks into: \(row)")
