@@ -23,6 +23,28 @@ struct CursorPlacementTests {
         #expect(console.cursorLine?.trimmingCharacters(in: .whitespaces).isEmpty == false)
     }
 
+    @Test func pageDownInHelpReadsFromTheTopOfTheNextPage() {
+        let (console, _) = Fixture.console(Fixture.dispatcher, lang: .en)
+        console.press("?")
+        console.press("Down", "Down", "PgDn")
+        #expect(console.lines[1].contains("page 2 of"))
+        #expect(console.grid.cursor?.y == 2, "the first line below the title")
+        console.press("PgUp")
+        #expect(console.lines[1].contains("page 1 of"))
+        #expect(console.grid.cursor?.y == 2)
+    }
+
+    @Test func detailViewCursorFollowsTheLineBeingRead() {
+        let (console, _) = Fixture.console(Fixture.dispatcher, lang: .en)
+        console.command("show E2")
+        let first = console.cursorLine
+        console.press("Down")
+        #expect(console.cursorLine != first && console.grid.cursor?.y == 3)
+        console.press("G")
+        let lines = console.state.detailLines(RecordCode(.enterprise, 2)).map(\.0)
+        #expect(console.cursorLine?.hasPrefix(lines.last ?? "?") == true)
+    }
+
     @Test func confirmDialogCursorIsOnTheWarning() {
         let (console, _) = Fixture.console(Fixture.lead1, lang: .en)
         console.press("j")   // R1: 40 of 100 delivered

@@ -77,8 +77,9 @@ extension ConsoleState {
         switch action {
         case .up: view.scroll -= 1
         case .down: view.scroll += 1
-        case .pageUp: view.scroll -= page
-        case .pageDown: view.scroll += page
+        // A page turned is read from its top.
+        case .pageUp: view.scroll = max(0, view.scroll / page - 1) * page
+        case .pageDown: view.scroll = view.scroll / page * page + page <= last ? view.scroll / page * page + page : view.scroll
         case .top: view.scroll = 0
         case .bottom: view.scroll = last
         default: break

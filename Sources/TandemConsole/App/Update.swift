@@ -120,8 +120,8 @@ extension ConsoleState {
             switch key {
             case .down, .char("j"): overlay = .help(scroll: helpLine(from: scroll, by: 1))
             case .up, .char("k"): overlay = .help(scroll: helpLine(from: scroll, by: -1))
-            case .pageDown: overlay = .help(scroll: helpLine(from: scroll, by: helpPage))
-            case .pageUp: overlay = .help(scroll: helpLine(from: scroll, by: -helpPage))
+            case .pageDown: overlay = .help(scroll: helpPageLine(from: scroll, by: 1))
+            case .pageUp: overlay = .help(scroll: helpPageLine(from: scroll, by: -1))
             default: overlay = nil
             }
             return []

@@ -39,6 +39,14 @@ extension ConsoleState {
         return next
     }
 
+    /// The first line of the help page `pages` pages from the one holding `line` (PgUp, PgDn):
+    /// reading starts at the top of the page turned to.
+    func helpPageLine(from line: Int, by pages: Int) -> Int {
+        let count = helpLines().count
+        let start = max(0, line / helpPage + pages) * helpPage
+        return start < count ? start : line
+    }
+
     /// The help with `line` being read, and the cursor on it, so a screen reader reads each
     /// line as ↑↓ reach it. The view turns a whole page when the line leaves it rather than
     /// scrolling a line at a time: a scroll changes every line, and a reader would read them all
