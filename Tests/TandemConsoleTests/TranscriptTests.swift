@@ -15,6 +15,13 @@ struct TranscriptTests {
 
     /// Compares `transcript` with `Transcripts/NAME.txt`, or writes it there when regenerating.
     func check(_ transcript: ScreenReaderTranscript, _ name: String) throws {
+        // Whatever the checked-in copy says: the cursor is always somewhere to read, and nothing
+        // announced is decoration alone (a border, a rule, a divider, shading).
+        let decoration = Set("│─┌┐└┘├┤┬┴┼ ■▓▒░█")
+        for line in transcript.text.split(separator: "\n") where line.hasPrefix("@ ") || line.hasPrefix("~ ") {
+            #expect(line != "@ (no cursor)", "\(name): a step leaves the cursor nowhere")
+            #expect(!line.dropFirst(2).allSatisfy { decoration.contains($0) }, "\(name): decoration announced: \(line)")
+        }
         let file = Self.folder.appendingPathComponent(name + ".txt")
         if ProcessInfo.processInfo.environment["TANDEM_UPDATE_TRANSCRIPTS"] == "1" {
             try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)

@@ -85,7 +85,7 @@ extension ConsoleState {
         }
         // Details of the selected row: open quantities per category, blind spots.
         let y = top + 1 + viewport
-        grid.put(String(repeating: "─", count: width), x: 0, y: y, style: .dim)
+        Widgets.rule(&grid, y: y, title: t("所选一行的明细", "details of the selected row"))
         let figures: CoverageFigures?
         switch rows[safe: cursor.index] {
         case .group(let g): figures = g.figures

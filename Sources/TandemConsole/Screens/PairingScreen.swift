@@ -63,7 +63,7 @@ extension ConsoleState {
 
         // What pairing would mean.
         let y = top + contentHeight - 4
-        grid.put(String(repeating: "─", count: width), x: 0, y: y, style: .dim)
+        Widgets.rule(&grid, y: y, title: t("结对", "pairing"))
         if let candidate = pairCandidate, let branch = snapshot.branch(candidate.branch), let enterprise = snapshot.enterprise(candidate.enterprise) {
             grid.put(t("将结对：", "Would pair: ") + t(pairNames(candidate)), x: 0, y: y + 1, style: .header)
             grid.put(pairExplanation(branch, enterprise), x: 0, y: y + 2)

@@ -59,7 +59,7 @@ extension ConsoleState {
         }
         // Explanation of the selected proposal, then the unpaired.
         var y = top + 2 + rows
-        grid.put(String(repeating: "─", count: width), x: 0, y: y, style: .dim)
+        Widgets.rule(&grid, y: y, title: t("所选建议", "selected proposal"))
         y += 1
         if let pair = set.pairs[safe: cursor.index] {
             grid.put(t("理由：", "Why: ") + pair.explanation.prefix(2).map { t($0) }.joined(separator: " · "), x: 0, y: y)

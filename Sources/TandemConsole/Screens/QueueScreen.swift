@@ -102,7 +102,7 @@ extension ConsoleState {
     func renderRequestDetail(_ grid: inout Grid, _ request: Request, y: Int) {
         guard let data else { return }
         let snapshot = data.snapshot
-        grid.put(String(repeating: "─", count: width), x: 0, y: y, style: .dim)
+        Widgets.rule(&grid, y: y, title: t("所选需求", "selected request"))
         let enterprise = snapshot.enterprise(request.enterpriseCode)
         let district = enterprise.flatMap { context.geography.district(code: $0.districtCode) }
         var line1 = "\(request.code) · \(request.enterpriseCode) \(TerminalText.sanitize(enterprise?.name ?? "")) · \(district?.name.text(lang) ?? "")"

@@ -18,6 +18,13 @@ enum Widgets {
         grid.put(String(text.dropFirst(filled)), x: x + filled, y: y, style: selected ? .selected : Style(.barEmpty))
     }
 
+    /// A horizontal rule across the screen that names the part below it ("── Selected request
+    /// ──…"): a screen reader reads a bare rule as a row of line characters.
+    static func rule(_ grid: inout Grid, y: Int, title: String) {
+        let head = "── " + title + " "
+        grid.put(head + String(repeating: "─", count: max(0, grid.width - DisplayWidth.of(head))), x: 0, y: y, style: .dim)
+    }
+
     static func percent(_ value: Int?) -> String { value.map { "\($0)%" } ?? "—" }
 }
 
