@@ -31,7 +31,7 @@ struct RequestCommand: ParsableCommand {
         @Option(help: "How many, e.g. 300 or 0.5.") var quantity: String
         @Option(help: "Unit, e.g. piece, barrel, tonne, person.") var unit: String
         @Option(help: "urgent, high, normal or low.") var priority: String = "normal"
-        @Option(help: "Due date, YYYY-MM-DD.") var due: String?
+        @Option(help: "Due date: YYYY-MM-DD, today, tomorrow, +3 (in 3 days) or 12-05 (its next coming).") var due: String?
         @Option(help: "Notes. \(TextField.note.helpLimit)") var notes: String = ""
 
         func run() throws {

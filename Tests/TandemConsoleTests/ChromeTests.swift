@@ -26,7 +26,7 @@ struct ChromeTests {
         console.press("?")
         let help = console.screen
         #expect(help.contains("“需求队列”屏的按键"))
-        #expect(help.contains(":deliver"))
+        #expect(help.contains(":送达"), "a Chinese screen names the command in Chinese (`:deliver` works too)")
         #expect(help.contains("! 将需求标记为完成"), "dangerous actions are marked")
         // The help turns whole pages (a screen reader hears one new line per ↓, not a screenful).
         console.press("PgDn")

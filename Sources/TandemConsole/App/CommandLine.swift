@@ -5,13 +5,19 @@ import TandemCore
 /// action as its key on the current selection. Both go through the same permission checks.
 extension ConsoleState {
     mutating func runCommand(_ line: String) -> [Effect] {
-        let words = line.trimmingWhitespace().split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        guard let name = words.first?.lowercased() else { return [] }
+        // Full-width letters, digits and spaces from a Chinese input method read as ASCII.
+        let words = normalizedInput(line).split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard let first = words.first else { return [] }
+        let name = Self.canonicalCommand(first)
         let args = Array(words.dropFirst())
         let rest = args.joined(separator: " ")
 
         func fail(_ zh: String, _ en: String) -> [Effect] {
             notice = Notice(kind: .error, text: bi(zh, en))
+            return []
+        }
+        func fail(_ text: Bilingual) -> [Effect] {
+            notice = Notice(kind: .error, text: text)
             return []
         }
         func code(_ text: String?, _ kind: RecordKind) -> RecordCode? {
@@ -30,12 +36,12 @@ extension ConsoleState {
         case ("pair", 2):
             var b = code(args[0], .branch), e = code(args[1], .enterprise)
             if b == nil, e == nil { b = code(args[1], .branch); e = code(args[0], .enterprise) }
-            guard let b, let e else { return fail("用法：pair B12 E345", "usage: pair B12 E345") }
+            guard let b, let e else { return fail(usage("pair")) }
             if denied(.pair) { return [] }
             return requestPair(ProposedPair(branch: b, enterprise: e), via: .commandLine)
         case ("unpair", 1...):
             guard let target = RecordCode(parsing: args[0]), target.kind != .request else {
-                return fail("用法：unpair E345（或 B12）[原因]", "usage: unpair E345 (or B12) [reason]")
+                return fail(usage("unpair"))
             }
             if denied(.unpair) { return [] }
             var form = unpairForm(for: target)
@@ -44,7 +50,7 @@ extension ConsoleState {
             overlay = .form(validate(form))
             return []
         case ("deliver", 2...):
-            guard let r = code(args[0], .request) else { return fail("用法：deliver R88 40 [备注] [over]", "usage: deliver R88 40 [note] [over]") }
+            guard let r = code(args[0], .request) else { return fail(usage("deliver")) }
             guard let target = request(r) else { return fail("找不到需求 \(r)", "no request \(r)") }
             if denied(.workRequest(enterprise: target.enterpriseCode)) { return [] }
             var noteWords = Array(args.dropFirst(2))
@@ -59,7 +65,7 @@ extension ConsoleState {
             }
             return [.mutate(.deliver(r, quantity, note: noteWords.joined(separator: " "), over: over), via: .commandLine)]
         case ("done", 1):
-            guard let r = code(args[0], .request) else { return fail("用法：done R88", "usage: done R88") }
+            guard let r = code(args[0], .request) else { return fail(usage("done")) }
             guard let target = request(r) else { return fail("找不到需求 \(r)", "no request \(r)") }
             if denied(.workRequest(enterprise: target.enterpriseCode)) { return [] }
             // The same question as the x key, with the same warning when some is not delivered.
@@ -70,7 +76,7 @@ extension ConsoleState {
             // The same form as C or O, with the reason typed so far; it still asks.
             let reopening = name == "reopen"
             guard let r = code(args[0], .request) else {
-                return fail("用法：\(name) R88 原因", "usage: \(name) R88 reason")
+                return fail(usage(name))
             }
             guard let target = request(r) else { return fail("找不到需求 \(r)", "no request \(r)") }
             if denied(.cancelOrReopenRequest(enterprise: target.enterpriseCode)) { return [] }
@@ -84,7 +90,7 @@ extension ConsoleState {
             return []
         case ("correct", 1...):
             guard let r = code(args[0], .request) else {
-                return fail("用法：correct R88 [#送达编号 正确数量 原因]", "usage: correct R88 [#delivery right-quantity reason]")
+                return fail(usage("correct"))
             }
             guard let target = request(r) else { return fail("找不到需求 \(r)", "no request \(r)") }
             if context.isReadOnly { return fail("督导角色只读", "supervisors have read-only access") }
@@ -98,13 +104,13 @@ extension ConsoleState {
             return effects
         case ("resume", 2):
             guard let e = code(args[0], .enterprise), let value = Resumption(parsing: args[1]) else {
-                return fail("用法：resume E345 closed|60%|resumed", "usage: resume E345 closed|60%|resumed")
+                return fail(usage("resume"))
             }
             if denied(.updateResumption(enterprise: e)) { return [] }
             return [.mutate(.resumption(e, value), via: .commandLine)]
         case ("file", 1...):
             guard let e = code(args[0], .enterprise) else {
-                return fail("用法：file E345 [类别 物品 数量 单位 优先级 截止日期]", "usage: file E345 [category item quantity unit priority due]")
+                return fail(usage("file"))
             }
             guard snapshot?.enterprise(e) != nil else { return fail("找不到单位 \(e)", "no enterprise \(e)") }
             if denied(.fileRequest(enterprise: e)) { return [] }
@@ -114,7 +120,7 @@ extension ConsoleState {
             form.focus = form.fields.firstIndex { $0.error != nil } ?? 0
             overlay = .form(form)
             return []
-        case ("find", _), ("search", _), ("/", _):
+        case ("find", _), ("/", _):
             guard tabs.contains(.queue) else { return fail("您的角色没有需求队列", "your role has no request queue") }
             tab = .queue
             queue.search = LineEditor(rest)
@@ -124,20 +130,21 @@ extension ConsoleState {
             return []
         case ("show", 1):
             guard let target = RecordCode(parsing: args[0]) else {
-                return fail("用法：show R88、E345 或 B12", "usage: show R88, E345 or B12")
+                return fail(usage("show"))
             }
             return openDetail(target)
         case ("sort", 1):
-            guard let sort = QueueSort(rawValue: args[0].lowercased()) else {
-                return fail("排序方式：urgency、age、district", "sort by: urgency, age, district")
+            // By its word in either language: `age` or 登记时间.
+            guard let sort = QueueSort.allCases.first(where: { NameMatch.key(args[0]) == $0.rawValue || [$0.label.zh, $0.label.en].contains(args[0]) }) else {
+                return fail(usage("sort"))
             }
             queue.sort = sort
             rebuildQueue()
             return []
         case ("accept", 1):
-            let all = args[0].lowercased() == "all"
+            let all = ["all", "全部"].contains(args[0].lowercased())
             guard all || Int(args[0]) != nil else {
-                return fail("用法：accept N（建议编号）或 accept all", "usage: accept N (proposal number) or accept all")
+                return fail(usage("accept"))
             }
             if let reason = acceptDenial { return fail("不能接受建议：\(reason.zh)", "cannot accept: \(reason.en)") }
             if all { return perform(.acceptAll) }
@@ -146,16 +153,17 @@ extension ConsoleState {
             }
             return acceptEffect(n - 1, via: .commandLine)
         case ("theme", 1):
-            guard let kind = ThemeKind(rawValue: args[0].lowercased()) else {
-                return fail("主题：standard、high-contrast、monochrome", "themes: standard, high-contrast, monochrome")
+            guard let kind = ThemeKind.allCases.first(where: { args[0].lowercased() == $0.rawValue || [$0.label.zh, $0.label.en].contains(args[0]) }) else {
+                return fail(usage("theme"))
             }
             theme = kind
             return [.applyTheme(kind)]
         case ("lang", 1):
-            guard let value = Lang(rawValue: args[0].lowercased()) else { return fail("语言：zh 或 en", "language: zh or en") }
+            let languages: [String: Lang] = ["zh": .zh, "中文": .zh, "en": .en, "english": .en, "英文": .en]
+            guard let value = languages[args[0].lowercased()] else { return fail(usage("lang")) }
             lang = value
             return []
-        case ("q", 0), ("quit", 0), ("exit", 0):
+        case ("quit", 0):
             quit = true
             return []
         default:
@@ -169,25 +177,129 @@ extension ConsoleState {
             return perform(binding.action)
         }
         if args.isEmpty, let target = Tab(rawValue: name) { return perform(.goTo(target)) }
+        // A known command with the wrong arguments: its usage, from the command table.
+        if Self.commandWords.contains(where: { $0.name == name && $0.arguments != nil }) { return fail(usage(name)) }
         return fail("未知命令“\(line)”；按 ? 查看本屏命令", "unknown command \(line); press ? for this screen's commands")
     }
+}
 
-    /// Typed commands listed in the help, beyond the per-key ones.
-    static let typedCommands: [(String, Bilingual)] = [
-        ("pair B12 E345", bi("结对", "pair a branch with an enterprise")),
-        ("unpair E345 [原因]", bi("解除结对（会先提示）", "end a pairing (asks first)")),
-        ("deliver R88 40 [备注] [over]", bi("登记送达", "record a delivery")),
-        ("done R88", bi("标记完成（会先确认）", "mark a request done (asks first)")),
-        ("cancel R88 原因", bi("取消需求（会先确认）", "cancel a request (asks first)")),
-        ("reopen R88 原因", bi("重新打开需求（会先确认）", "reopen a request (asks first)")),
-        ("correct R88 #12 120 原因", bi("更正登错的送达（会先确认）", "correct a mistaken delivery (asks first)")),
-        ("resume E345 60%", bi("更新复工状态", "update resumption status")),
-        ("file E345 [ppe masks 300 piece]", bi("登记需求（打开表单）", "file a request (opens the form)")),
-        ("find 永川", bi("搜索需求", "search the requests")),
-        ("show R88|E345|B12", bi("查看需求、单位或突击队的详情和完整历史", "show a request's, enterprise's or branch's details and whole history")),
-        ("sort urgency|age|district", bi("排序", "sort the queue")),
-        ("accept N | accept all", bi("接受建议", "accept proposals")),
-        ("theme high-contrast", bi("切换主题", "switch theme")),
-        ("lang en", bi("切换语言", "switch language")),
-    ]
+/// The `:` line being typed: the text, where ↑/↓ stand in the session's history, and the
+/// words Tab offered last.
+struct CommandLineState: Sendable {
+    var editor = LineEditor()
+    /// Index into `ConsoleState.commandHistory` while recalling; nil when typing a new line.
+    var historyIndex: Int?
+    /// The new line typed before ↑ recalled older ones, given back by ↓ past the newest.
+    var draft = ""
+    /// What the last Tab could complete to, when more than one word fits.
+    var candidates: [String] = []
+}
+
+extension ConsoleState {
+    mutating func handleCommandKey(_ key: Key, _ line: inout CommandLineState) -> [Effect] {
+        switch key {
+        case .escape:
+            overlay = nil
+            return []
+        case .enter:
+            overlay = nil
+            let text = line.editor.text.trimmingWhitespace()
+            if !text.isEmpty, commandHistory.last != text { commandHistory.append(text) }
+            return runCommand(text)
+        case .up:
+            guard !commandHistory.isEmpty else { break }
+            if line.historyIndex == nil { line.draft = line.editor.text }
+            let index = max(0, (line.historyIndex ?? commandHistory.count) - 1)
+            line.historyIndex = index
+            line.editor = LineEditor(commandHistory[index])
+            line.candidates = []
+        case .down:
+            guard let index = line.historyIndex else { break }
+            if index + 1 < commandHistory.count {
+                line.historyIndex = index + 1
+                line.editor = LineEditor(commandHistory[index + 1])
+            } else {
+                line.historyIndex = nil
+                line.editor = LineEditor(line.draft)
+            }
+            line.candidates = []
+        case .tab:
+            complete(&line)
+        default:
+            if line.editor.handle(key) { line.candidates = [] }
+        }
+        overlay = .command(line)
+        return []
+    }
+
+    /// Completes the word before the caret at the end of the line: a command name (or alias) as
+    /// the first word, a record code (R, E or B, present in the loaded city) after it. One fit
+    /// completes with a space; several extend to what they share and are listed.
+    mutating func complete(_ line: inout CommandLineState) {
+        let text = line.editor.text
+        let words = text.split(separator: " ", omittingEmptySubsequences: false)
+        let partial = normalizedInput(String(words.last ?? ""))
+        let fits: [String]
+        if words.count <= 1 {
+            let key = partial.lowercased()
+            fits = commandNames().filter { $0.lowercased().hasPrefix(key) }
+        } else {
+            fits = recordCodes(startingWith: partial)
+        }
+        line.candidates = fits.count > 1 ? fits : []
+        guard !fits.isEmpty else {
+            line.candidates = []
+            notice = Notice(kind: .info, text: bi("没有可补全的“\(partial)”", "nothing completes \(partial)"))
+            return
+        }
+        let shared = fits.count == 1 ? fits[0] + " " : Self.sharedPrefix(fits)
+        guard shared.count >= partial.count else { return }
+        let head = words.dropLast().joined(separator: " ")
+        line.editor = LineEditor((words.count > 1 ? head + " " : "") + shared)
+    }
+
+    /// Codes of the loaded city's records starting with `partial` (`R5` → R5, R50…), shortest
+    /// first; at most 200, which is more than a line can show.
+    func recordCodes(startingWith partial: String) -> [String] {
+        guard let snapshot, let kindLetter = partial.uppercased().first else { return [] }
+        let prefix = partial.uppercased()
+        var codes: [String] = []
+        func scan(_ all: [RecordCode]) {
+            for code in all {
+                let text = code.description
+                if text.hasPrefix(prefix) { codes.append(text) }
+            }
+        }
+        switch kindLetter {
+        case "R": scan(snapshot.requests.map(\.code))
+        case "E": scan(snapshot.enterprises.map(\.code))
+        case "B": scan(snapshot.branches.map(\.code))
+        default: return []
+        }
+        return Array(codes.sorted { ($0.count, $0) < ($1.count, $1) }.prefix(200))
+    }
+
+    static func sharedPrefix(_ words: [String]) -> String {
+        guard var shared = words.first else { return "" }
+        for word in words.dropFirst() {
+            while !word.lowercased().hasPrefix(shared.lowercased()) { shared.removeLast() }
+        }
+        return shared
+    }
+
+    /// The footer while the `:` line is open: the candidates of the last Tab, else the usage
+    /// of the command typed so far, else how to use the line.
+    func commandLineHint(_ line: CommandLineState) -> Bilingual {
+        if !line.candidates.isEmpty {
+            let shown = line.candidates.prefix(12).joined(separator: " ")
+            let more = line.candidates.count > 12 ? " …(\(line.candidates.count))" : ""
+            return bi("可选：" + shown + more, "options: " + shown + more)
+        }
+        let first = line.editor.text.split(separator: " ").first.map(String.init) ?? ""
+        let name = Self.canonicalCommand(first)
+        if let word = Self.commandWords.first(where: { $0.name == name }), word.arguments != nil {
+            return usage(name)
+        }
+        return bi("Tab 补全命令和编号 · ↑↓ 历史 · Enter 执行 · Esc 取消", "Tab: complete commands and codes · ↑↓: history · Enter: run · Esc: cancel")
+    }
 }

@@ -113,7 +113,7 @@ enum Overlay: Sendable {
     /// `scroll` is the help line being read: the view keeps it shown, the cursor is on it.
     case help(scroll: Int)
     case form(FormState)
-    case command(LineEditor)
+    case command(CommandLineState)
     /// A request's, enterprise's or branch's details and whole history.
     case detail(DetailView)
 }
@@ -137,6 +137,8 @@ struct ConsoleState: Sendable {
     var map = MapState()
     var overlay: Overlay?
     var notice: Notice?
+    /// Lines run from the `:` line this session, oldest first, for ↑/↓.
+    var commandHistory: [String] = []
     var histories: [RecordCode: EnterpriseHistory] = [:]
     /// Every audit event naming a branch, oldest first, for its detail view.
     var branchHistories: [RecordCode: [AuditEvent]] = [:]

@@ -6,6 +6,12 @@ struct FormField: Sendable {
     var editor = LineEditor()
     var hint: Bilingual = bi("", "")
     var error: Bilingual?
+    /// The values this field may take, listed under it while it has the focus (empty: free text).
+    var choices: [FieldChoice] = []
+    /// The highlighted row of the visible choices.
+    var choiceIndex = 0
+    /// True once ↑/↓ moved in the list: the highlighted choice is then what Enter picks.
+    var browsingChoices = false
 
     init(_ label: Bilingual, _ value: String = "", hint: Bilingual = bi("", "")) {
         self.label = label
@@ -55,13 +61,13 @@ extension ConsoleState {
         let name = snapshot?.enterprise(enterprise).map { TerminalText.sanitize($0.name) } ?? ""
         var form = FormState(purpose: .fileRequest(enterprise), title: bi("为 \(enterprise) \(name) 登记需求", "New request for \(enterprise) \(name)"))
         form.fields = [
-            FormField(bi("类别", "Category"), hint: bi("可选：" + catalog.categories.map { "\($0.code) \($0.name.zh)" }.joined(separator: "、"),
-                                                     "one of: " + catalog.categories.map(\.code).joined(separator: ", "))),
+            FormField(bi("类别", "Category"), hint: bi("可选：" + catalog.categories.map(\.name.zh).joined(separator: "、") + "；或只选物品",
+                                                     "one of: " + catalog.categories.map(\.name.en).joined(separator: ", ") + " (or just the item)")),
             FormField(bi("物品", "Item")),
             FormField(bi("数量", "Quantity"), hint: bi("大于 0 的数字，最多三位小数", "a number above 0, at most 3 decimals")),
             FormField(bi("单位", "Unit")),
-            FormField(bi("优先级", "Priority"), "normal", hint: bi("urgent 紧急、high 高、normal 普通、low 低", "urgent, high, normal or low")),
-            FormField(bi("截止日期", "Due date"), hint: bi("YYYY-MM-DD，可留空", "YYYY-MM-DD, or empty")),
+            FormField(bi("优先级", "Priority"), Priority.normal.name.text(lang), hint: bi("紧急、高、普通、低", "urgent, high, normal or low")),
+            FormField(bi("截止日期", "Due date"), hint: bi("可留空；" + DayRules.typedForms.zh, "or empty; " + DayRules.typedForms.en)),
             FormField(bi("备注", "Notes")),
         ]
         form.submitLabel = bi("登记", "File")
@@ -76,8 +82,9 @@ extension ConsoleState {
         form.fields = [
             FormField(bi("数量", "Quantity"), hint: bi("本次送达数量（\(unit)）", "quantity delivered now (\(unit))")),
             FormField(bi("备注", "Note"), hint: bi("如：由王师傅货车送达", "e.g. brought by Mr Wang's van")),
-            FormField(bi("超额", "Over"), "n", hint: bi("超出剩余量时填 y 确认", "y to confirm an over-delivery")),
+            FormField(bi("超额", "Over"), bi("否", "no").text(lang), hint: bi("超出剩余量时选“是”确认", "yes to confirm an over-delivery")),
         ]
+        form.fields[2].choices = [bi("否", "no"), bi("是", "yes")].map { FieldChoice(value: $0.text(lang), label: $0.text(lang), names: [$0.zh, $0.en]) }
         form.submitLabel = bi("登记送达", "Record")
         return validate(form)
     }
@@ -85,8 +92,11 @@ extension ConsoleState {
     func resumptionForm(for enterprise: Enterprise) -> FormState {
         var form = FormState(purpose: .resumption(enterprise.code), title: bi("复工状态：\(enterprise.code)", "Resumption status: \(enterprise.code)"))
         form.lines = [bi("当前：\(enterprise.resumption.label(.zh))", "now: \(enterprise.resumption.label(.en))")]
-        form.fields = [FormField(bi("复工状态", "Status"), enterprise.resumption.description,
-                                 hint: bi("closed 停工、60%（部分复工）、resumed 已复工", "closed, 60% (partly resumed) or resumed"))]
+        form.fields = [FormField(bi("复工状态", "Status"), Self.typedResumption(enterprise.resumption, lang),
+                                 hint: bi("停工、60%（部分复工）或已复工", "closed, 60% (partly resumed) or resumed"))]
+        form.fields[0].choices = [Resumption.closed, .resumed].map { status in
+            FieldChoice(value: Self.typedResumption(status, lang), label: status.label(lang), names: [status.label(.zh), status.label(.en), status.description])
+        }
         form.submitLabel = bi("更新", "Update")
         return validate(form)
     }
@@ -116,16 +126,17 @@ extension ConsoleState {
     func filterForm() -> FormState {
         var form = FormState(purpose: .filter, title: bi("筛选需求", "Filter requests"))
         let f = queue.filter
-        let status = f.allStatuses ? "all" : (f.status?.rawValue ?? "")
+        let status = f.allStatuses ? t("全部", "all") : (f.status?.name.text(lang) ?? "")
         form.fields = [
-            FormField(bi("类别", "Category"), f.category ?? "", hint: bi("留空为全部；" + context.catalog.categories.map(\.code).joined(separator: "、"),
-                                                                      "empty for all; " + context.catalog.categories.map(\.code).joined(separator: ", "))),
-            FormField(bi("状态", "Status"), status, hint: bi("留空为待办+进行中；open、in_progress、done、cancelled、all",
-                                                           "empty: open + in progress; open, in_progress, done, cancelled, all")),
+            FormField(bi("类别", "Category"), f.category.map(categoryName) ?? "", hint: bi("留空为全部；" + context.catalog.categories.map(\.name.zh).joined(separator: "、"),
+                                                                      "empty for all; " + context.catalog.categories.map(\.name.en).joined(separator: ", "))),
+            FormField(bi("状态", "Status"), status, hint: bi("留空为待办+进行中；待办、进行中、已完成、已取消或全部",
+                                                           "empty: open + in progress; open, in progress, done, cancelled or all")),
             FormField(bi("区县", "District"), f.district.flatMap { context.geography.district(code: $0)?.label(lang) } ?? "",
                       hint: bi("留空为全部；如 永川", "empty for all; e.g. Yongchuan")),
             FormField(bi("督导组", "Group"), f.group.map(String.init) ?? "", hint: bi("留空为全部；1–10", "empty for all; 1–10")),
         ]
+        for (index, choices) in filterChoices().enumerated() { form.fields[index].choices = choices }
         form.submitLabel = bi("应用", "Apply")
         return validate(form)
     }
@@ -174,18 +185,27 @@ extension ConsoleState {
             // The core's per-field check, the same the `:file` line and `tandem request add` ask.
             let check = RequestRules.check(Self.requestText(enterprise, v), catalog: catalog, today: data?.today)
             for problem in check.problems { form.fields[problem.field.rawValue].error = problem.error.bilingual(wording: ConsoleKeyRemedies()) }
+            let choices = requestChoices(check)
+            form.fields[0].choices = choices.categories
+            form.fields[1].choices = choices.items
+            form.fields[3].choices = choices.units
+            form.fields[4].choices = choices.priorities
             if let category = check.category {
-                form.fields[1].hint = bi("可选：" + category.items.map { "\($0.code) \($0.name.zh)" }.joined(separator: "、"),
-                                         "one of: " + category.items.map(\.code).joined(separator: ", "))
+                form.fields[1].hint = bi("可选：" + category.items.map(\.name.zh).joined(separator: "、"),
+                                         "one of: " + category.items.map(\.name.en).joined(separator: ", "))
+                if v[0].isEmpty { form.fields[0].hint = bi("由物品带出：\(category.name.zh)", "from the item: \(category.name.en)") }
             } else {
-                form.fields[1].hint = bi("先填写类别", "enter the category first")
+                form.fields[1].hint = bi("↑↓ 选择物品（会带出类别）", "↑↓ to pick an item (it fills the category)")
+                // No category to check the item against: still say when the text names no item.
+                if !v[1].isEmpty { form.fields[1].error = bi("从列表中选一项物品", "pick an item from the list") }
             }
             if let item = check.item {
-                form.fields[3].hint = bi("可选：" + item.units.map { code in "\(code) \(catalog.unit(code: code)?.name.zh ?? "")" }.joined(separator: "、"),
-                                         "one of: " + item.units.joined(separator: ", "))
+                form.fields[3].hint = bi("可选：" + item.units.map { code in catalog.unit(code: code)?.name.zh ?? code }.joined(separator: "、"),
+                                         "one of: " + item.units.map { code in catalog.unit(code: code)?.name.en ?? code }.joined(separator: ", "))
             } else {
                 form.fields[3].hint = bi("先填写物品", "enter the item first")
             }
+            if let due = check.due { form.fields[5].hint = bi("即 \(due)", "that is \(due)") }
         case .deliver(let code):
             let over = ["y", "yes", "是"].contains(v[2].lowercased())
             if !["", "n", "no", "否"].contains(v[2].lowercased()) && !over {
@@ -211,7 +231,7 @@ extension ConsoleState {
             if let problem = TextRules.problem(.reason, v[0]) { form.fields[0].error = problem.bilingual(wording: ConsoleKeyRemedies()) }
         case .filter:
             if !v[0].isEmpty, catalog.category(matching: v[0]) == nil { form.fields[0].error = bi("没有类别“\(v[0])”", "no category \(v[0])") }
-            if !v[1].isEmpty, v[1].lowercased() != "all", RequestStatus(matching: v[1]) == nil {
+            if !v[1].isEmpty, !Self.meansAll(v[1]), RequestStatus(matching: v[1]) == nil {
                 form.fields[1].error = bi("没有状态“\(v[1])”", "no status \(v[1])")
             }
             if !v[2].isEmpty, context.geography.district(matching: v[2]) == nil { form.fields[2].error = bi("没有区县“\(v[2])”", "no district \(v[2])") }
@@ -219,6 +239,7 @@ extension ConsoleState {
         case .markDone, .acceptAll, .confirmPair:
             break
         }
+        for index in form.fields.indices where !form.fields[index].browsingChoices { form.fields[index].highlightTypedChoice() }
         return form
     }
 
@@ -256,7 +277,7 @@ extension ConsoleState {
         case .filter:
             var filter = QueueFilter()
             filter.category = v[0].isEmpty ? nil : catalog.category(matching: v[0])?.code
-            if v[1].lowercased() == "all" { filter.allStatuses = true } else if !v[1].isEmpty { filter.status = RequestStatus(matching: v[1]) }
+            if Self.meansAll(v[1]) { filter.allStatuses = true } else if !v[1].isEmpty { filter.status = RequestStatus(matching: v[1]) }
             filter.district = v[2].isEmpty ? nil : context.geography.district(matching: v[2])?.code
             filter.group = v[3].isEmpty ? nil : context.geography.group(matching: v[3])?.number
             queue.filter = filter
@@ -269,6 +290,18 @@ extension ConsoleState {
     static func requestText(_ enterprise: RecordCode, _ v: [String]) -> RequestDraftText {
         RequestDraftText(enterpriseCode: enterprise, category: v[0], item: v[1], quantity: v[2], unit: v[3], priority: v[4],
                          due: v[5], notes: v[6])
+    }
+
+    /// `all` / `全部` in the filter's status field.
+    static func meansAll(_ text: String) -> Bool { ["all", "全部"].contains(normalizedInput(text).lowercased()) }
+
+    /// A resumption status as the form shows it, in words `Resumption(parsing:)` reads back.
+    static func typedResumption(_ status: Resumption, _ lang: Lang) -> String {
+        switch status {
+        case .closed: lang == .zh ? "停工" : "closed"
+        case .partial(let percent): "\(percent)%"
+        case .resumed: lang == .zh ? "已复工" : "resumed"
+        }
     }
 
     // MARK: Names

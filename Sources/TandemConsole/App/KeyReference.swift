@@ -11,7 +11,7 @@ public enum KeyReference {
             binding.keys.map { "`\($0.description == "`" ? "backtick" : $0.description)`" }.joined(separator: " ")
         }
         func row(_ b: KeyBinding) -> String {
-            let command = b.command.map { "`:\($0)`" } ?? ""
+            let command = b.command.map { "`:\(ConsoleState.typedName($0, lang))`" } ?? ""
             let help = t(b.help)
             let asks = lang == .zh ? "需确认" : "asks first"
             let mark = b.dangerous && !help.contains(asks) ? (lang == .zh ? "（需确认）" : " (asks first)") : ""
@@ -56,8 +56,13 @@ public enum KeyReference {
         out.append("")
         out.append(lang == .zh ? "**`:` 命令（带参数）**\n" : "**Typed `:` commands**\n")
         out.append(lang == .zh ? "| 命令 | 作用 |\n|---|---|" : "| Command | What it does |\n|---|---|")
-        for (command, help) in ConsoleState.typedCommands { out.append("| `:\(cell(command))` | \(cell(t(help))) |") }
+        for (command, help) in ConsoleState.typedCommands(lang) { out.append("| `\(cell(command))` | \(cell(t(help))) |") }
         out.append("")
+        let aliases = ConsoleState.commandWords.filter { $0.help == nil }.compactMap { word -> String? in
+            let chinese = word.aliases.filter { !$0.allSatisfy(\.isASCII) }
+            return chinese.isEmpty ? nil : chinese.map { "`:\($0)`" }.joined(separator: " ") + " = `:\(word.name)`"
+        }
+        out.append((lang == .zh ? "按键命令的中文名：" : "Chinese names of the key commands: ") + aliases.joined(separator: ", ") + "\n")
         out.append(lang == .zh ? "不带参数时，每个按键的命令作用于当前选中行，与按键相同。"
                    : "Without arguments, each key's command acts on the selected row, exactly like the key.")
         return out.joined(separator: "\n")

@@ -130,16 +130,8 @@ extension ConsoleState {
         case .detail:
             guard let binding = bindings().first(where: { $0.keys.contains(key) }) else { return [] }
             return perform(binding.action)
-        case .command(var editor):
-            switch key {
-            case .escape: overlay = nil; return []
-            case .enter:
-                overlay = nil
-                return runCommand(editor.text)
-            default:
-                if editor.handle(key) { overlay = .command(editor) }
-                return []
-            }
+        case .command(var line):
+            return handleCommandKey(key, &line)
         case nil:
             break
         }
@@ -167,15 +159,33 @@ extension ConsoleState {
     }
 
     private mutating func handleFormKey(_ key: Key, _ form: inout FormState) -> [Effect] {
+        let inPickList = form.fields[safe: form.focus]?.visibleChoices.isEmpty == false
         switch key {
         case .escape:
             overlay = nil
             notice = Notice(kind: .info, text: bi("已取消", "cancelled"))
             return []
+        case .down where inPickList, .up where inPickList:
+            // In a pick list ↑/↓ move the highlight; Tab still moves between fields.
+            var field = form.fields[form.focus]
+            let count = field.visibleChoices.count
+            field.choiceIndex = min(max(0, field.choiceIndex + (key == .down ? 1 : -1)), count - 1)
+            field.browsingChoices = true
+            form.fields[form.focus] = field
         case .tab, .down:
             if !form.fields.isEmpty { form.focus = (form.focus + 1) % form.fields.count }
         case .backTab, .up:
             if !form.fields.isEmpty { form.focus = (form.focus + form.fields.count - 1) % form.fields.count }
+        case .enter where form.fields[safe: form.focus].map(pickPending) == true:
+            // Enter on a highlighted choice picks it and moves on; the next Enter submits.
+            let field = form.fields[form.focus]
+            guard let choice = field.highlightedChoice else { break }
+            form.fields[form.focus].editor = LineEditor(choice.value)
+            form.fields[form.focus].browsingChoices = false
+            if let fill = choice.fills, form.fields.indices.contains(fill.field) { form.fields[fill.field].editor = LineEditor(fill.value) }
+            form = validate(form)
+            form.fields[form.focus].highlightTypedChoice()
+            if form.focus + 1 < form.fields.count { form.focus += 1 }
         case .enter:
             form = validate(form)
             if form.isValid {
@@ -187,10 +197,22 @@ extension ConsoleState {
         default:
             if form.fields.indices.contains(form.focus), form.fields[form.focus].editor.handle(key) {
                 form = validate(form)
+                form.fields[form.focus].browsingChoices = false
+                form.fields[form.focus].highlightTypedChoice()
             }
         }
         overlay = .form(form)
         return []
+    }
+
+    /// Whether Enter in `field` picks from its list rather than submitting: the operator moved
+    /// in the list, typed text that names no choice exactly (code or name) but filters the list to some, or left a
+    /// field empty that must be filled (an optional empty field submits: empty means "any").
+    private func pickPending(_ field: FormField) -> Bool {
+        guard let choice = field.highlightedChoice else { return false }
+        if field.browsingChoices { return choice.value != field.value || choice.fills != nil }
+        if field.value.isEmpty { return field.error != nil }
+        return !field.choices.contains { $0.isNamed(by: field.value) }
     }
 
     // MARK: Actions
@@ -231,7 +253,7 @@ extension ConsoleState {
             }
             return switchTo(target)
         case .help: overlay = .help(scroll: 0)
-        case .commandLine: overlay = .command(LineEditor())
+        case .commandLine: overlay = .command(CommandLineState())
         case .quit: quit = true
         case .redraw: return [.redraw]
         case .refresh: return [.reload]

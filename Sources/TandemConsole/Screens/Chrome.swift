@@ -87,9 +87,9 @@ extension ConsoleState {
 
     private func renderMessageLine(_ grid: inout Grid) {
         let y = height - 2
-        if case .command(let editor) = overlay {
-            grid.put(":" + editor.text, x: 0, y: y, style: .input)
-            grid.cursor = (min(width - 1, 1 + editor.caretColumn), y)
+        if case .command(let line) = overlay {
+            grid.put(":" + line.editor.text, x: 0, y: y, style: .input)
+            grid.cursor = (min(width - 1, 1 + line.editor.caretColumn), y)
             return
         }
         guard let notice else { return }
@@ -103,6 +103,11 @@ extension ConsoleState {
 
     private func renderFooter(_ grid: inout Grid) {
         let y = height - 1
+        if case .command(let line) = overlay {
+            // While typing a command: its usage, or what Tab can complete.
+            grid.put(t(commandLineHint(line)), x: 0, y: y, maxWidth: width, style: .dim)
+            return
+        }
         let all = bindings().filter(\.footer)
         let globals = all.filter { [.help, .commandLine, .quit].contains($0.action) }
         let screen = all.filter { ![.help, .commandLine, .quit].contains($0.action) }

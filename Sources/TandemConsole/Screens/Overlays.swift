@@ -8,7 +8,7 @@ extension ConsoleState {
         let keyWidth = 16, commandWidth = 14
         for binding in bindings() {
             var line = TerminalText.pad(binding.keyLabel, to: keyWidth) + " "
-            line += TerminalText.pad(binding.command.map { ":" + $0 } ?? "", to: commandWidth) + " "
+            line += TerminalText.pad(binding.command.map { ":" + Self.typedName($0, lang) } ?? "", to: commandWidth) + " "
             line += (binding.dangerous ? "! " : "") + t(binding.help)
             lines.append((line, binding.disabled == nil ? .normal : .disabled))
             if let reason = binding.disabled {
@@ -17,8 +17,14 @@ extension ConsoleState {
         }
         lines.append(("", .normal))
         lines.append((t("命令行（按 : 输入）", "Command line (press :)"), .header))
-        for (syntax, help) in ConsoleState.typedCommands {
-            lines.append((TerminalText.pad(":" + syntax, to: 34) + " " + t(help), .normal))
+        for (syntax, help) in ConsoleState.typedCommands(lang) {
+            // A long syntax gets a line of its own rather than being cut.
+            if DisplayWidth.of(syntax) > 34 {
+                lines.append((syntax, .normal))
+                lines.append((String(repeating: " ", count: 35) + t(help), .normal))
+            } else {
+                lines.append((TerminalText.pad(syntax, to: 34) + " " + t(help), .normal))
+            }
         }
         lines.append(("", .normal))
         lines.append((t("任意键关闭帮助；↑↓ 滚动", "any key closes the help; ↑↓ scroll"), .dim))
@@ -69,13 +75,20 @@ extension ConsoleState {
         grid.cursor = (1, top + 1 + reading - first)
     }
 
+    /// At most this many choices of a pick list show at once; the list scrolls.
+    static let pickListRows = 8
+
     func renderForm(_ grid: inout Grid, _ form: FormState) {
         let boxWidth = min(width - 2, 96)
         let labelWidth = lang == .zh ? 10 : 12
         let fieldRows = form.fields.count * 2
         // Top border with the title, the lines, the fields, and the bottom border with what Enter
         // and Esc do: no row is only a border, which a screen reader would read out as such.
-        let boxHeight = min(height - 2, 2 + form.lines.count + fieldRows)
+        // Room below each field with a pick list for its list, so the box keeps one height as the focus moves.
+        let listRoom = form.fields.indices.map { index in
+            form.fields[index].choices.isEmpty ? 0 : form.lines.count + 2 * index + min(Self.pickListRows, form.fields[index].choices.count) + 4
+        }.max() ?? 0
+        let boxHeight = min(height - 2, max(2 + form.lines.count + fieldRows, listRoom))
         let x0 = (width - boxWidth) / 2
         let y0 = max(1, (height - boxHeight) / 2)
         for y in y0..<(y0 + boxHeight) {
@@ -101,7 +114,9 @@ extension ConsoleState {
             y += 1
         }
         var cursor: (Int, Int)? = nil
+        var focusedFieldY: Int?
         for (i, field) in form.fields.enumerated() where y + 1 < y0 + boxHeight - 1 {
+            if i == form.focus { focusedFieldY = y }
             let focused = i == form.focus
             grid.putPadded((focused ? "▶" : " ") + t(field.label), x: x0 + 2, y: y, width: labelWidth, style: focused ? .header : .normal)
             let valueX = x0 + 2 + labelWidth + 1
@@ -117,10 +132,38 @@ extension ConsoleState {
             }
             y += 2
         }
-        let status = form.isValid ? t("Enter \(t(form.submitLabel)) · Esc 取消", "Enter: \(t(form.submitLabel)) · Esc: cancel")
-            : t("有待改正的字段 · Tab 下一项 · Esc 取消", "fields to fix · Tab: next field · Esc: cancel")
-        grid.put(" " + status + (form.fields.count > 1 ? t(" · Tab/↑↓ 切换字段", " · Tab/↑↓ fields") : "") + " ", x: x0 + 2, y: y0 + boxHeight - 1, maxWidth: inner,
-                 style: form.isValid ? .good : .warn)
+        // The focused field's pick list, drawn over the rows below it.
+        let focused = form.fields[safe: form.focus]
+        let choices = focused?.visibleChoices ?? []
+        if let focused, let fieldY = focusedFieldY, !choices.isEmpty {
+            let top = fieldY + 2, last = y0 + boxHeight - 2
+            let rows = min(Self.pickListRows, choices.count, max(0, last - top + 1))
+            let highlighted = min(max(0, focused.choiceIndex), choices.count - 1)
+            let first = min(max(0, highlighted - rows + 1), choices.count - rows)
+            let listX = x0 + 2 + labelWidth + 1
+            let listWidth = max(10, inner - labelWidth - 1)
+            for row in 0..<rows {
+                let index = first + row
+                var text = (index == highlighted ? "▸ " : "  ") + choices[index].label
+                if row == rows - 1, index < choices.count - 1 { text += t("  …还有 \(choices.count - 1 - index) 项", "  …\(choices.count - 1 - index) more") }
+                if row == 0, first > 0 { text += t("  …上面还有 \(first) 项", "  …\(first) above") }
+                // The rows under the list are covered whole, so no other field's label seems to name a choice.
+                grid.fill(x: x0 + 1, y: top + row, count: boxWidth - 2)
+                grid.putPadded(text, x: listX, y: top + row, width: listWidth, style: index == highlighted ? .selected : .normal)
+                if index == highlighted, focused.browsingChoices { cursor = (listX, top + row) }
+            }
+        }
+        // In a list, Enter picks, unless the field already holds a choice the operator has not moved from.
+        let inList = !choices.isEmpty && (focused?.browsingChoices == true || !choices.contains { $0.isNamed(by: focused?.value ?? "") })
+        let status: String
+        if inList {
+            status = t("↑↓ 选择 · Enter 选定 · Tab 下一项 · Esc 取消", "↑↓: choose · Enter: pick · Tab: next field · Esc: cancel")
+        } else {
+            status = (form.isValid ? t("Enter \(t(form.submitLabel)) · Esc 取消", "Enter: \(t(form.submitLabel)) · Esc: cancel")
+                : t("有待改正的字段 · Tab 下一项 · Esc 取消", "fields to fix · Tab: next field · Esc: cancel"))
+                + (!choices.isEmpty ? t(" · ↑↓ 改选", " · ↑↓: other choices") : form.fields.count > 1 ? t(" · Tab/↑↓ 切换字段", " · Tab/↑↓ fields") : "")
+        }
+        grid.put(" " + status + " ", x: x0 + 2, y: y0 + boxHeight - 1, maxWidth: inner, style: form.isValid || inList ? .good : .warn)
         let firstLineY = form.lines.isEmpty ? y0 + boxHeight - 1 : y0 + 1
         grid.cursor = cursor ?? (x0 + 2, firstWarningY ?? firstLineY)
     }

@@ -34,7 +34,7 @@ public enum Resumption: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Parses `closed`, `resumed`, `partial:60`, `60%` or a percentage `0`…`100`.
     public init?(parsing text: String) {
-        let key = text.trimmingWhitespace().lowercased()
+        let key = normalizedInput(text).lowercased()
         switch key {
         case "closed", "停工", "0", "0%": self = .closed
         case "resumed", "复工", "已复工", "100", "100%": self = .resumed

@@ -12,10 +12,11 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     public static let zero = Quantity(thousandths: 0)
 
-    /// Parses `300`, `8`, `0.5`, `1.25` (full-width `３００` and `０．５` too); nil for anything
+    /// Parses `300`, `8`, `0.5`, `1.25` (full-width `３００`, `０．５` and `0。5` too); nil for anything
     /// else (signs, exponents, letters, more than three decimals, more than the maximum).
     public init?(parsing text: String) {
-        let trimmed = normalizedInput(text)
+        // `。` is what a Chinese input method gives for the decimal point's key.
+        let trimmed = String(normalizedInput(text).map { $0 == "。" ? "." : $0 })
         let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), let wholeText = parts.first, !wholeText.isEmpty,
               wholeText.count <= 10, wholeText.allSatisfy({ $0.isASCII && $0.isNumber }),

@@ -90,7 +90,10 @@ extension RequestRules {
     public static func check(_ text: RequestDraftText, catalog: Catalog, today: Day?) -> RequestDraftCheck {
         var check = RequestDraftCheck()
         let categoryText = text.category.trimmingWhitespace()
-        if categoryText.isEmpty {
+        if categoryText.isEmpty, let implied = impliedCategory(ofItem: text.item, catalog: catalog) {
+            // The item implies its category: `masks` can only be PPE.
+            check.category = implied
+        } else if categoryText.isEmpty {
             check.add(.category, .missingValue(field: RequestField.category.name))
         } else if let category = catalog.category(matching: categoryText) {
             check.category = category
@@ -136,7 +139,8 @@ extension RequestRules {
         }
         let dueText = text.due.trimmingWhitespace()
         if !dueText.isEmpty {
-            if let due = Day(parsing: dueText) {
+            // Shorthands (`today`, `+3`, `12-05`) need today; without it only full dates read.
+            if let due = today.map({ DayRules.day(typed: dueText, today: $0) }) ?? Day(writtenAs: dueText) {
                 if let today, due < today {
                     check.add(.due, .dueBeforeToday(due: due, today: today))
                 } else if let today, let problem = DayRules.problem(due, today: today) {
@@ -145,17 +149,26 @@ extension RequestRules {
                     check.due = due
                 }
             } else {
-                check.add(.due, .invalidValue(field: Bilingual(zh: "日期", en: "date"), value: dueText,
-                                              expected: Bilingual(zh: "YYYY-MM-DD 格式的日期", en: "a date as YYYY-MM-DD")))
+                check.add(.due, .invalidValue(field: Bilingual(zh: "日期", en: "date"), value: dueText, expected: DayRules.typedForms))
             }
         }
         if let problem = TextRules.problem(.note, text.notes) { check.add(.notes, problem) }
         if check.isValid, let category = check.category, let item = check.item, let unit = check.unit,
-           check.quantity != nil, let priority = check.priority {
+           let quantity = check.quantity, let priority = check.priority {
+            // The quantity as digits (`３００` typed is stored as `300`).
             check.draft = RequestDraft(enterpriseCode: text.enterpriseCode, category: category.code, item: item.code,
-                                       quantity: quantityText, unit: unit.code, priority: priority, due: check.due,
+                                       quantity: quantity.description, unit: unit.code, priority: priority, due: check.due,
                                        notes: text.notes)
         }
         return check
+    }
+
+    /// The one category whose items include `itemText` (by code or name), or nil when none or
+    /// several do.
+    public static func impliedCategory(ofItem itemText: String, catalog: Catalog) -> RequestCategory? {
+        let typed = itemText.trimmingWhitespace()
+        guard !typed.isEmpty else { return nil }
+        let owners = catalog.categories.filter { catalog.item(matching: typed, in: $0) != nil }
+        return owners.count == 1 ? owners[0] : nil
     }
 }
