@@ -30,7 +30,7 @@ struct ChromeTests {
         #expect(help.contains("! 将需求标记为完成"), "dangerous actions are marked")
         // The help turns whole pages (a screen reader hears one new line per ↓, not a screenful).
         console.press("PgDn")
-        #expect(console.screen.contains("pair B12 E345"))
+        #expect(console.screen.contains(":结对 B12 E345"), "typed commands by their Chinese names on a Chinese screen")
         console.press("x")
         #expect(!console.screen.contains("“需求队列”屏的按键"))
     }

@@ -92,9 +92,9 @@ import TandemTestSupport
         var console = state(lang: .zh)
         press(&console, ":")
         type(&console, "结对 B1")
-        #expect(console.render().text.contains("用法：:pair B12 E345"), "the footer shows the usage while typing")
+        #expect(console.render().text.contains("用法：:结对 B12 E345"), "the footer shows the usage while typing")
         press(&console, "Enter")
-        #expect(console.notice?.text.zh == "用法：:pair B12 E345（或 :结对 …）")
+        #expect(console.notice?.text.zh == "用法：:结对 B12 E345（或 :pair …）")
         // Every word of the table with arguments has a help line, and every key command is a known word.
         let help = console.helpLines().map(\.0).joined(separator: "\n")
         for word in ConsoleState.commandWords where word.help != nil { #expect(help.contains(word.syntax(.zh)), "\(word.name)") }

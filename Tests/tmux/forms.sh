@@ -43,7 +43,7 @@ type_text "显"
 send Tab
 wait_for ":显示 "
 type_text "$code"
-wait_for "用法：:show"
+wait_for "用法：:显示"
 send Enter
 wait_for "$code"
 send Escape

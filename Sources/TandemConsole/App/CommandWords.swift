@@ -19,9 +19,12 @@ struct CommandWord: Sendable {
         self.help = help
     }
 
-    /// `:pair B12 E345`, in the language asked.
+    /// The first Chinese alias, the name a Chinese screen shows.
+    var chineseName: String? { aliases.first { !$0.allSatisfy(\.isASCII) } }
+
+    /// `:pair B12 E345`, or `:结对 B12 E345` on a Chinese screen.
     func syntax(_ lang: Lang) -> String {
-        ":" + name + (arguments.map { " " + $0.text(lang) } ?? "")
+        ":" + (lang == .zh ? chineseName ?? name : name) + (arguments.map { " " + $0.text(lang) } ?? "")
     }
 }
 
@@ -81,8 +84,7 @@ extension ConsoleState {
     static func typedCommands(_ lang: Lang) -> [(String, Bilingual)] {
         commandWords.compactMap { word in
             guard let help = word.help else { return nil }
-            let aliases = word.aliases.filter { !$0.allSatisfy(\.isASCII) }.map { ":" + $0 }.joined(separator: " ")
-            return (word.syntax(lang), aliases.isEmpty ? help : bi(help.zh + "（也可 \(aliases)）", help.en + " (also \(aliases))"))
+            return (word.syntax(lang), help)
         }
     }
 
@@ -94,16 +96,15 @@ extension ConsoleState {
 
     /// A key's command as a screen in `lang` names it: its Chinese alias on a Chinese screen.
     static func typedName(_ command: String, _ lang: Lang) -> String {
-        guard lang == .zh, let word = commandWords.first(where: { $0.name == command }),
-              let chinese = word.aliases.first(where: { !$0.allSatisfy(\.isASCII) }) else { return command }
+        guard lang == .zh, let chinese = commandWords.first(where: { $0.name == command })?.chineseName else { return command }
         return chinese
     }
 
     /// "usage: :pair B12 E345 (or :结对 …)", from the table.
     func usage(_ name: String) -> Bilingual {
         guard let word = Self.commandWords.first(where: { $0.name == name }) else { return bi("用法见 ? 帮助", "see ? for the usage") }
-        let alias = word.aliases.first { !$0.allSatisfy(\.isASCII) }
-        return bi("用法：" + word.syntax(.zh) + (alias.map { "（或 :\($0) …）" } ?? ""),
+        let alias = word.chineseName
+        return bi("用法：" + word.syntax(.zh) + (alias == nil ? "" : "（或 :\(word.name) …）"),
                   "usage: " + word.syntax(.en) + (alias.map { " (or :\($0) …)" } ?? ""))
     }
 

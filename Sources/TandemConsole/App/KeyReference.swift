@@ -56,7 +56,12 @@ public enum KeyReference {
         out.append("")
         out.append(lang == .zh ? "**`:` 命令（带参数）**\n" : "**Typed `:` commands**\n")
         out.append(lang == .zh ? "| 命令 | 作用 |\n|---|---|" : "| Command | What it does |\n|---|---|")
-        for (command, help) in ConsoleState.typedCommands(lang) { out.append("| `\(cell(command))` | \(cell(t(help))) |") }
+        for word in ConsoleState.commandWords where word.help != nil {
+            // The other language's name too: either works on any screen.
+            let other = lang == .zh ? ":" + word.name : word.chineseName.map { ":" + $0 }
+            let also = other.map { lang == .zh ? "（也可 `\($0)`）" : " (also `\($0)`)" } ?? ""
+            out.append("| `\(cell(word.syntax(lang)))` | \(cell(t(word.help!)))\(also) |")
+        }
         out.append("")
         let aliases = ConsoleState.commandWords.filter { $0.help == nil }.compactMap { word -> String? in
             let chinese = word.aliases.filter { !$0.allSatisfy(\.isASCII) }

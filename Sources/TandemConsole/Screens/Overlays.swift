@@ -84,13 +84,14 @@ extension ConsoleState {
         let fieldRows = form.fields.count * 2
         // Top border with the title, the lines, the fields, and the bottom border with what Enter
         // and Esc do: no row is only a border, which a screen reader would read out as such.
-        // Room below each field with a pick list for its list, so the box keeps one height as the focus moves.
-        let listRoom = form.fields.indices.map { index in
-            form.fields[index].choices.isEmpty ? 0 : form.lines.count + 2 * index + min(Self.pickListRows, form.fields[index].choices.count) + 4
-        }.max() ?? 0
-        let boxHeight = min(height - 2, max(2 + form.lines.count + fieldRows, listRoom))
+        // The focused field's open list may reach below the last field: the box grows downwards
+        // by exactly the rows the list fills (no empty row inside the box), its top staying put.
+        let baseHeight = min(height - 2, 2 + form.lines.count + fieldRows)
+        let y0 = max(1, (height - baseHeight) / 2)
+        let openList = form.fields[safe: form.focus].map { min(Self.pickListRows, $0.visibleChoices.count) } ?? 0
+        let listReach = openList == 0 ? 0 : form.lines.count + 2 * form.focus + openList + 4
+        let boxHeight = min(height - 1 - y0, max(baseHeight, listReach))
         let x0 = (width - boxWidth) / 2
-        let y0 = max(1, (height - boxHeight) / 2)
         for y in y0..<(y0 + boxHeight) {
             // The whole row: a character of the screen below left beside the box would be read
             // with each of its lines.
