@@ -16,7 +16,7 @@ struct DispatcherTests {
         #expect(console.cursorLine?.contains("R3") == true)
         #expect(rows.first?.contains("03-08!") == true)
         #expect(console.screen.contains("南川九叶青花椒基地"))
-        #expect(console.screen.contains("盲点：无突击队负责"))
+        #expect(console.screen.contains("盲区：无突击队负责"))
     }
 
     @Test func incrementalSearchFiltersAsYouType() {
@@ -94,7 +94,7 @@ struct DispatcherTests {
         console.press("u")
         let screen = console.screen
         #expect(screen.contains("［需确认］解除结对：E1"))
-        #expect(screen.contains("将成为盲点"))
+        #expect(screen.contains("将成为盲区"))
         #expect(screen.contains("警告：永川区 将没有任何突击队负责"))
         let before = try repo.fingerprint()
         console.press("Enter")   // no reason yet: refused

@@ -19,8 +19,7 @@ struct LeadTests {
 
     @Test func recordsAPartialDeliveryThenFinishes() throws {
         let (console, repo) = Fixture.console(Fixture.lead1)
-        // The first row is R2 (fertiliser, newest active); move to R1, the tea pickers.
-        console.press("j")
+        // The first row is R1, the tea pickers (urgent, due in two days): the most urgent.
         #expect(console.cursorLine?.contains("R1") == true)
         console.press("d")
         #expect(console.screen.contains("登记送达：R1"))

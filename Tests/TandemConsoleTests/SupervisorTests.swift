@@ -13,7 +13,7 @@ struct SupervisorTests {
         // Group 3: E1 and E3 need help, both paired: 100 %. Group 5: E2 needs help, no branch.
         #expect(group3?.contains("█████") == true && group3?.contains("100%") == true)
         #expect(group5?.contains("0%") == true && group5?.contains("!1 盲区1") == true)
-        #expect(screen.contains("全市：需帮扶 3，已结对 2，覆盖率 66%，盲点 1，盲区 1 个区县"))
+        #expect(screen.contains("全市：需帮扶 3，已结对 2，覆盖率 67%，盲区单位 1，盲区区县 1"))
         #expect(screen.contains("待送达："))
     }
 
@@ -29,11 +29,11 @@ struct SupervisorTests {
         console.press("Enter")
         #expect(console.screen.contains("盲区：有需求但无突击队"))
         #expect(console.cursorLine?.contains("E2 南川九叶青花椒基地") == true)
-        #expect(console.cursorLine?.contains("!盲点 无突击队") == true)
+        #expect(console.cursorLine?.contains("!盲区 无突击队") == true)
         console.press("Enter")
         let history = console.screen
         #expect(history.contains("全市 › 第五督促指导小组 › 南川区 › E2"))
-        #expect(history.contains("!盲点：有需求但无突击队"))
+        #expect(history.contains("!盲区：有需求但无突击队"))
         #expect(history.contains("R3 化肥 0/8 吨"))
         #expect(history.contains("已逾期"))
         #expect(history.contains("结对历史（共 0 次）："))

@@ -8,7 +8,7 @@ BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 command -v tmux >/dev/null || { echo "tmux is required"; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
 passed=0; failed=0
-for script in dispatcher lead supervisor layout terminal waiting pairing selection typed history a11y forms; do
+for script in dispatcher lead leadmasks supervisor layout terminal waiting pairing selection typed history a11y forms; do
     if out=$(bash "$here/$script.sh" "$BIN" 2>&1); then
         echo "ok   $script"; passed=$((passed + 1))
     else

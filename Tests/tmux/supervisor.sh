@@ -20,11 +20,11 @@ done
 cursor_line | grep -q "!" || fail "no district with blind spots in group 1"
 send Enter
 wait_for "本区突击队"
-cursor_line | grep -q "!盲点" || fail "first enterprise is not a blind spot"
+cursor_line | grep -q "!盲区" || fail "first enterprise is not a blind spot"
 enterprise=$(cursor_line | grep -o "E[0-9]*" | head -1)
 send Enter
 wait_for "› $enterprise"
-wait_for "!盲点：有需求但无突击队"
+wait_for "!盲区：有需求但无突击队"
 wait_for "结对历史（共 "
 
 # Live refresh: another process pairs it; the history shows the branch within a second.

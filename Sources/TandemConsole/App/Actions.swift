@@ -5,13 +5,13 @@ enum ConsoleAction: Sendable, Hashable {
     // Movement and navigation
     case up, down, left, right, pageUp, pageDown, top, bottom
     case nextTab, previousTab, goTo(Tab)
-    case open, back, switchSide, toggleGrouping
+    case open, back, switchSide, toggleGrouping, toggleWorstFirst
     /// The detail view of the focused record, and closing it.
     case openDetail, closeDetail
     // Everyone
     case help, commandLine, quit, redraw, cycleTheme, toggleLanguage, refresh
     // Queue
-    case search, clearSearch, cycleSort, filter
+    case search, clearSearch, cycleSort, filter, cycleQuickFilter
     // Pairing
     case pick, pair, unpair
     // Requests

@@ -174,8 +174,8 @@ final class CityData: @unchecked Sendable {
     }
 }
 
-/// Lower-cased UTF-8 search text of every request (codes, enterprise, item and district
-/// names) in one flat buffer, scanned without allocating.
+/// Lower-cased UTF-8 search text of every request (codes, enterprise, item, district and
+/// branch names) in one flat buffer, scanned without allocating.
 struct SearchIndex: Sendable {
     private let bytes: [UInt8]
     private let offsets: [Int32]
@@ -189,7 +189,9 @@ struct SearchIndex: Sendable {
         enterpriseText.reserveCapacity(snapshot.enterprises.count)
         for enterprise in snapshot.enterprises {
             let district = context.geography.district(code: enterprise.districtCode)
-            enterpriseText.append("\(enterprise.code) \(enterprise.name) \(district?.name.zh ?? "") \(district?.name.en ?? enterprise.districtCode)".lowercased())
+            // The branch working for it, so that a branch's code or name finds its requests.
+            let branch = snapshot.pairedBranch(of: enterprise.code).map { code in "\(code) \(snapshot.branch(code)?.name ?? "")" } ?? ""
+            enterpriseText.append("\(enterprise.code) \(enterprise.name) \(district?.name.zh ?? "") \(district?.name.en ?? enterprise.districtCode) \(branch)".lowercased())
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(snapshot.requests.count * 96)

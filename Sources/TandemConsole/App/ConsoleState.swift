@@ -36,6 +36,31 @@ enum QueueSort: String, Sendable, CaseIterable {
     }
 }
 
+/// A one-key narrowing of the queue (`F` cycles through them): the requests a dispatcher or a
+/// lead most often looks for.
+enum QuickFilter: Sendable, Hashable, CaseIterable {
+    /// Past their due day and still active.
+    case overdue
+    /// Of an enterprise no branch works for (a blind spot).
+    case noBranch
+    /// Of the enterprise the lead's own branch works for.
+    case myBranch
+
+    var label: Bilingual {
+        switch self {
+        case .overdue: bi("已逾期", "overdue")
+        case .noBranch: bi("无突击队", "no branch")
+        case .myBranch: bi("本突击队", "my branch")
+        }
+    }
+
+    /// The quick filters a role can use: only a lead has a branch of their own.
+    static func available(for role: Role) -> [QuickFilter] {
+        if case .branchLead = role { return allCases }
+        return [.overdue, .noBranch]
+    }
+}
+
 /// Which requests the queue shows. `status == nil` means active ones (open or in progress).
 struct QueueFilter: Sendable, Hashable {
     var category: String?
@@ -43,8 +68,9 @@ struct QueueFilter: Sendable, Hashable {
     var allStatuses = false
     var district: String?
     var group: Int?
+    var quick: QuickFilter?
 
-    var isEmpty: Bool { category == nil && status == nil && !allStatuses && district == nil && group == nil }
+    var isEmpty: Bool { category == nil && status == nil && !allStatuses && district == nil && group == nil && quick == nil }
 }
 
 struct QueueState: Sendable {
@@ -88,6 +114,8 @@ enum DrillLevel: Sendable, Hashable {
 struct CoverageState: Sendable {
     /// At the top level: rows per district instead of per supervision group.
     var byDistrict = false
+    /// Groups and districts listed by coverage, worst first (`s`), instead of in code order.
+    var worstFirst = false
     var path: [DrillLevel] = [.city]
     var cursors: [ListCursor] = [ListCursor()]
     var level: DrillLevel { path.last ?? .city }

@@ -150,7 +150,8 @@ extension ConsoleState {
     }
 
     func eventLine(_ e: AuditEvent) -> String {
-        "  \(minute(e.at)) \(TerminalText.sanitize(e.operatorLogin)) \(t(e.action.name)) \(TerminalText.sanitize(e.subject.description))"
+        let reason = e.endedPairing?.endReason.map { t("（原因：", " (reason: ") + TerminalText.sanitize($0) + t("）", ")") } ?? ""
+        return "  \(minute(e.at)) \(TerminalText.sanitize(e.operatorLogin)) \(t(e.action.name)) \(TerminalText.sanitize(e.subject.description))\(reason)"
     }
 
     /// `2020-03-10 09:00`, local time.

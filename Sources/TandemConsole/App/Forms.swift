@@ -162,7 +162,7 @@ extension ConsoleState {
                         "Branch \(branch) will stop working for \(enterprise.code) \(TerminalText.sanitize(enterprise.name))")]
         let open = snapshot.requests(of: enterpriseCode).filter { $0.status.isActive }.count
         if open > 0 {
-            lines.append(bi("警告：该单位还有 \(open) 项未完成需求，将成为盲点（无突击队负责）",
+            lines.append(bi("警告：该单位还有 \(open) 项未完成需求，将成为盲区（无突击队负责）",
                             "WARNING: it has \(open) unfinished request(s) and will become a blind spot (no branch)"))
             if let district = data.coverage.district(enterprise.districtCode), district.figures.covered == 1 {
                 let name = district.district.name

@@ -134,6 +134,9 @@ extension ConsoleState {
                        help: bi("排序：紧急程度 → 登记时间 → 区县", "sort by urgency → age → district"), command: "sort"),
             KeyBinding(keys: [.char("f")], action: .filter, label: bi("筛选", "filter"),
                        help: bi("按类别、状态、区县、督导组筛选", "filter by category, status, district, supervision group"), command: "filter"),
+            KeyBinding(keys: [.char("F")], action: .cycleQuickFilter, label: bi("快速筛选", "quick filter"),
+                       help: bi("快速筛选：" + quickFilterCycle.zh + " → 全部", "quick filter: " + quickFilterCycle.en + " → all"),
+                       command: "only", footer: false),
             KeyBinding(keys: [.char("d")], action: .deliver, label: bi("送达", "deliver"),
                        help: bi("登记一次送达（数量、备注）", "record a delivery (quantity, note)"), command: "deliver",
                        disabled: work ?? closedDenial(request)),
@@ -214,6 +217,10 @@ extension ConsoleState {
                                label: coverage.byDistrict ? bi("按督导组", "by group") : bi("按区县", "by district"),
                                help: bi("全市：按督导组或按区县列出", "city level: rows per supervision group or per district"), command: "by",
                                disabled: atTop ? nil : bi("仅在全市一层可用", "only at the city level")))
+        rows.append(KeyBinding(keys: [.char("s")], action: .toggleWorstFirst,
+                               label: coverage.worstFirst ? bi("按编号", "by code") : bi("最差优先", "worst first"),
+                               help: bi("督导组、区县按覆盖率从低到高排列（再按一次恢复）", "list groups and districts by coverage, worst first (again to undo)"),
+                               command: "worst", footer: false))
         let canGoBack = coverage.path.count > 1
         rows.append(KeyBinding(keys: [.backspace, .left, .escape], action: .back, label: bi("返回", "back"),
                                help: bi("返回上一层", "go up one level"), command: "back",

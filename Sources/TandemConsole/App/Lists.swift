@@ -43,6 +43,18 @@ extension ConsoleState {
         let wantedCategory: UInt8? = filter.category.map { code in UInt8(data.categoryCodes.firstIndex(of: code) ?? 255) }
         let wantedStatus: UInt8? = filter.status.map(CityData.statusCode)
         let all = filter.allStatuses
+        let snapshot = data.snapshot
+        let requests = snapshot.requests
+        let today = data.today
+        let myEnterprise = context.leadBranch.flatMap { snapshot.pairedEnterprise(of: $0) }
+        /// The quick filter's test (nil: none); reads the request only when one is set.
+        let quickTest: ((Int) -> Bool)? = filter.quick.map { quick in
+            switch quick {
+            case .overdue: { requests[$0].isOverdue(on: today) }
+            case .noBranch: { snapshot.pairedBranch(of: requests[$0].enterpriseCode) == nil }
+            case .myBranch: { myEnterprise != nil && requests[$0].enterpriseCode == myEnterprise }
+            }
+        }
         // Narrowing scans only the previous matches; a fresh search marks all matches in one pass.
         let narrowing = source.count < data.status.count / 8
         let search = needle.isEmpty ? nil : data.searchIndex()
@@ -58,17 +70,25 @@ extension ConsoleState {
                         if let wantedCategory, category[i] != wantedCategory { continue }
                         if !districtAllowed[Int(district[i])] { continue }
                         if let matched { if !matched[i] { continue } } else if let search, !search.matches(i, needle) { continue }
+                        if let quickTest, !quickTest(i) { continue }
                         rows.append(index)
                     }
                 }
             }
         }
+        // A search for a code puts that record's requests first (`E2` before `E21`, `R5` before
+        // `R592`), in the sort order among themselves.
+        let exact = SearchedCode(needleText)
+        if let exact {
+            let isExact: (Int32) -> Bool = { exact.names(requests[Int($0)], in: snapshot) }
+            let first = rows.filter(isExact)
+            if !first.isEmpty { rows = first + rows.filter { !isExact($0) } }
+        }
         queue.rows = rows
         queue.lastKey = (key, needleText)
-        let requests = data.snapshot.requests
         func position(of code: RecordCode) -> Int? { rows.firstIndex { requests[Int($0)].code == code } }
-        if let exact = RecordCode(parsing: needleText, as: .request), let found = position(of: exact) {
-            queue.cursor.index = found
+        if let exact, let first = rows.first, exact.names(requests[Int(first)], in: snapshot) {
+            queue.cursor.index = 0
         } else if let focus, let found = position(of: focus) {
             queue.cursor.index = found
         } else {

@@ -13,12 +13,27 @@ extension ConsoleState {
         return snapshot.enterprise(code)
     }
 
+    /// The lead's requests as listed: the active ones by urgency (`RequestOrder`, the order of
+    /// the queue and of `tandem request list`), then the done and cancelled ones apart, newest first.
     var myRequests: [Request] {
-        guard let enterprise = myEnterprise, let snapshot else { return [] }
-        return snapshot.requests(of: enterprise.code).sorted { a, b in
-            if a.status.isActive != b.status.isActive { return a.status.isActive }
-            return a.code > b.code
-        }
+        guard let enterprise = myEnterprise, let data else { return [] }
+        let requests = data.snapshot.requests(of: enterprise.code)
+        let today = data.today
+        let active = requests.filter { $0.status.isActive }.sorted { RequestOrder.isMoreUrgent($0, than: $1, today: today) }
+        let closed = requests.filter { !$0.status.isActive }.sorted { $0.code > $1.code }
+        return active + closed
+    }
+
+    /// How many of `myRequests` are active (listed before the heading of the closed ones).
+    var myActiveRequestCount: Int { myRequests.prefix { $0.status.isActive }.count }
+
+    /// The latest end or change of the lead's pairing made by a dispatcher in the last week,
+    /// from the branch's audit events (loaded with the data).
+    var myPairingChange: PairingChange? {
+        guard let branch = context.leadBranch, let data, let events = branchHistories[branch] else { return nil }
+        let weekAgo = Timestamp(day: Day(ordinal: data.today.ordinal - 7))
+        return PairingChange.latest(of: branch, in: events, current: data.snapshot.pairedEnterprise(of: branch),
+                                    viewer: context.actor.login, since: weekAgo)
     }
 
     var selectedMineRequest: Request? {
@@ -54,9 +69,11 @@ extension ConsoleState {
         let report = data.coverage
         switch coverage.level {
         case .city:
-            return coverage.byDistrict ? report.districts.map { .district($0) } : report.groups.map { .group($0) }
+            let rows: [DrillRow] = coverage.byDistrict ? report.districts.map { .district($0) } : report.groups.map { .group($0) }
+            return coverage.worstFirst ? DrillRow.worstFirst(rows) : rows
         case .group(let number):
-            return (report.group(number)?.districts ?? []).map { .district($0) }
+            let rows: [DrillRow] = (report.group(number)?.districts ?? []).map { .district($0) }
+            return coverage.worstFirst ? DrillRow.worstFirst(rows) : rows
         case .district(let code):
             let enterprises = data.snapshot.enterprises.filter { $0.districtCode == code }
             return enterprises.map { enterprise in
@@ -84,6 +101,27 @@ enum DrillRow: Sendable {
     case group(GroupCoverage)
     case district(DistrictCoverage)
     case enterprise(Enterprise, needs: Bool, branch: RecordCode?)
+
+    var figures: CoverageFigures? {
+        switch self {
+        case .group(let g): g.figures
+        case .district(let d): d.figures
+        case .enterprise: nil
+        }
+    }
+
+    /// Lowest coverage first (the exact share, not the rounded percentage); rows with nobody
+    /// in need last; ties by the most enterprises left without a branch, then in their order.
+    static func worstFirst(_ rows: [DrillRow]) -> [DrillRow] {
+        func key(_ row: DrillRow) -> (Double, Int) {
+            guard let f = row.figures, let coverage = f.coverage else { return (2, 0) }
+            return (coverage, -(f.needingHelp - f.covered))
+        }
+        return rows.enumerated().sorted { a, b in
+            let (ka, kb) = (key(a.element), key(b.element))
+            return ka != kb ? ka < kb : a.offset < b.offset
+        }.map(\.element)
+    }
 
     /// Blind spots first, then other enterprises needing help, then the rest, by code.
     var sortKey: (Int, Int) {

@@ -16,7 +16,7 @@ extension ConsoleState {
             _ = pairing.branches.scroll(rows: pairingViewport, count: pairing.branchRows.count)
             _ = pairing.enterprises.scroll(rows: pairingViewport, count: pairing.enterpriseRows.count)
         case .proposals: _ = proposals.cursor.scroll(rows: proposalViewport, count: proposals.set?.pairs.count ?? 0)
-        case .mine: _ = mine.cursor.scroll(rows: mineViewport, count: myRequests.count)
+        case .mine: scrollMine()
         case .coverage:
             var cursor = drillCursor
             if case .enterprise(let code) = coverage.level {
@@ -63,6 +63,11 @@ extension ConsoleState {
                         effects.append(.loadHistory(enterprise))
                     }
                 }
+            }
+            if let branch = context.leadBranch {
+                // The lead's screen shows delivery notes and a change to the pairing.
+                effects.append(.loadBranchHistory(branch))
+                if let enterprise = myEnterprise?.code { effects.append(.loadHistory(enterprise)) }
             }
             if firstLoad, tab == .proposals { effects.append(.computeProposals) }
             return effects
@@ -277,6 +282,10 @@ extension ConsoleState {
             notice = Notice(kind: .info, text: bi("排序：\(queue.sort.label.zh)", "sorted by \(queue.sort.label.en)"))
         case .filter:
             overlay = .form(filterForm())
+        case .cycleQuickFilter:
+            cycleQuickFilter()
+        case .toggleWorstFirst:
+            toggleWorstFirst()
         case .switchSide:
             pairing.side = pairing.side == .branches ? .enterprises : .branches
         case .pick:

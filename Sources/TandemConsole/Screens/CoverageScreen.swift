@@ -30,7 +30,12 @@ extension ConsoleState {
             case .enterprise(let code): parts.append(code.description)
             }
         }
-        return parts.joined(separator: " › ")
+        let order: String
+        switch coverage.level {
+        case .city, .group: order = coverage.worstFirst ? t("（覆盖率最差在前）", " (worst coverage first)") : ""
+        default: order = ""
+        }
+        return parts.joined(separator: " › ") + order
     }
 
     private func renderFigureRows(_ grid: inout Grid, top: Int) {
@@ -42,7 +47,7 @@ extension ConsoleState {
             Column(title: bi("需帮扶", "need"), width: 6, right: true),
             Column(title: bi("已结对", "paired"), width: 6, right: true),
             Column(title: bi("覆盖率", "coverage"), width: 18),
-            Column(title: bi("盲点", "blind"), width: zh ? 10 : 11),
+            Column(title: bi("盲区", "blind"), width: zh ? 10 : 11),
             Column(title: bi("逾期", "overdue"), width: 7, right: true),
             Column(title: bi("7日完成", "done 7d"), width: 7, right: true),
         ]
@@ -99,15 +104,15 @@ extension ConsoleState {
                 "\(code) " + (data.snapshot.enterprise(code).map { TerminalText.sanitize($0.name) } ?? "")
             }
             if names.isEmpty {
-                grid.put(t("盲点单位：无", "Blind spots: none"), x: 0, y: y + 2, style: .good)
+                grid.put(t("盲区单位：无", "Blind spots: none"), x: 0, y: y + 2, style: .good)
             } else {
-                grid.put(t("盲点单位（有需求无突击队）：", "Blind spots (needs, no branch): ") + names.joined(separator: t("，", ", ")) + (f.blindSpots.count > 6 ? " …" : ""),
+                grid.put(t("盲区单位（有需求无突击队）：", "Blind spots (needs, no branch): ") + names.joined(separator: t("，", ", ")) + (f.blindSpots.count > 6 ? " …" : ""),
                          x: 0, y: y + 2, style: .bad)
             }
         }
         if let total {
-            grid.put(t("全市：需帮扶 \(total.needingHelp)，已结对 \(total.covered)，覆盖率 \(Widgets.percent(total.coveragePercent))，盲点 \(total.blindSpots.count)，盲区 \(data.coverage.blindSpotDistricts.count) 个区县，逾期 \(total.overdue)，7日完成 \(total.doneLast7Days)",
-                       "City: \(total.needingHelp) in need, \(total.covered) paired, coverage \(Widgets.percent(total.coveragePercent)), \(total.blindSpots.count) blind spots, \(data.coverage.blindSpotDistricts.count) districts with no branch, \(total.overdue) overdue, \(total.doneLast7Days) done in 7 days"),
+            grid.put(t("全市：需帮扶 \(total.needingHelp)，已结对 \(total.covered)，覆盖率 \(Widgets.percent(total.coveragePercent))，盲区单位 \(total.blindSpots.count)，盲区区县 \(data.coverage.blindSpotDistricts.count)，逾期 \(total.overdue)，7日完成 \(total.doneLast7Days)",
+                       "City: \(total.needingHelp) in need, \(total.covered) paired, coverage \(Widgets.percent(total.coveragePercent)), \(total.blindSpots.count) blind spots, \(data.coverage.blindSpotDistricts.count) blind-spot districts, \(total.overdue) overdue, \(total.doneLast7Days) done in 7 days"),
                      x: 0, y: y + 3, style: .accent)
         }
     }
@@ -154,7 +159,7 @@ extension ConsoleState {
             let selected = position == cursor.index
             let open = data.snapshot.requests(of: e.code).filter { $0.status.isActive }.count
             let state: String
-            if needs, branch == nil { state = t("!盲点 无突击队", "!BLIND no branch") }
+            if needs, branch == nil { state = t("!盲区 无突击队", "!BLIND SPOT: no branch") }
             else if let branch { state = t("突击队 ", "branch ") + branch.description }
             else { state = t("无需求", "no needs") }
             let text = "\(e.code) \(TerminalText.sanitize(e.name))"
@@ -190,7 +195,7 @@ extension ConsoleState {
         if let branch = snapshot.pairedBranch(of: code) {
             lines.append((t("当前突击队：", "Branch now: ") + "\(branch) \(TerminalText.sanitize(snapshot.branch(branch)?.name ?? ""))", .good))
         } else if snapshot.needsHelp(code) {
-            lines.append((t("!盲点：有需求但无突击队", "!BLIND SPOT: needs help and has no branch"), .bad))
+            lines.append((t("!盲区：有需求但无突击队", "!BLIND SPOT: needs help and has no branch"), .bad))
         }
         lines.append((t("需求：", "Requests:"), .header))
         for request in snapshot.requests(of: code).reversed() {

@@ -41,15 +41,15 @@ extension ConsoleState {
             if selected { grid.cursor = (x, y) }
         }
         let legendY = top + contentHeight - 3
-        grid.put(t("图例：■ ≥80%  ▓ 50–79%  ▒ 1–49%  ░ 0%  · 无需求  ! 有盲点（!0% 整区无突击队）  方向键移动，Enter 查看",
-                   "key: ■ ≥80%  ▓ 50–79%  ▒ 1–49%  ░ 0%  · no needs  ! blind spot (!0% = district with no branch)  arrows move, Enter opens"),
+        grid.put(t("图例：■ ≥80%  ▓ 50–79%  ▒ 1–49%  ░ 0%  · 无需求  ! 有盲区单位（!0% 盲区区县：整区无突击队）  方向键移动，Enter 查看",
+                   "key: ■ ≥80%  ▓ 50–79%  ▒ 1–49%  ░ 0%  · no needs  ! blind spot (!0% = blind-spot district, no branch)  arrows move, Enter opens"),
                  x: 0, y: legendY, style: .dim)
         if let district = context.geography.district(code: selectedCode), let coverage = data.coverage.district(selectedCode) {
             let f = coverage.figures
             var line = "\(district.name.text(lang)) · " + t("第\(district.group)组", "group \(district.group)")
-                + t(" · 需帮扶 \(f.needingHelp)，已结对 \(f.covered)，覆盖率 \(Widgets.percent(f.coveragePercent))，盲点 \(f.blindSpots.count)，逾期 \(f.overdue)",
+                + t(" · 需帮扶 \(f.needingHelp)，已结对 \(f.covered)，覆盖率 \(Widgets.percent(f.coveragePercent))，盲区单位 \(f.blindSpots.count)，逾期 \(f.overdue)",
                     " · \(f.needingHelp) in need, \(f.covered) paired, coverage \(Widgets.percent(f.coveragePercent)), \(f.blindSpots.count) blind spots, \(f.overdue) overdue")
-            if coverage.isBlindSpot { line += t(" · 盲区", " · NO BRANCH") }
+            if coverage.isBlindSpot { line += t(" · 盲区区县", " · BLIND-SPOT DISTRICT") }
             grid.put(line, x: 0, y: legendY + 1, style: coverage.isBlindSpot ? .bad : .header)
             // A row of tiles reads as a string of cut names and shading; the focused district's
             // details say what the tile means, so a screen reader reads them as arrows move.

@@ -2,7 +2,34 @@ import TandemCore
 
 /// The branch lead's "my enterprise": contact, resumption status and its requests with progress.
 extension ConsoleState {
-    var mineViewport: Int { max(1, contentHeight - 11) }
+    /// Rows of the request list; one fewer while a change to the pairing is announced above it.
+    var mineViewport: Int { max(1, contentHeight - 11 - (myPairingChange == nil ? 0 : 1)) }
+
+    /// Rows of the list as drawn: the active requests, a heading, then the done and cancelled ones.
+    var mineDisplayCount: Int {
+        let count = myRequests.count
+        return count + (myActiveRequestCount < count ? 1 : 0)
+    }
+
+    /// The list row drawn for request `position` of `myRequests` (one lower past the heading).
+    func mineDisplayRow(of position: Int) -> Int {
+        position + (position >= myActiveRequestCount && myActiveRequestCount < myRequests.count ? 1 : 0)
+    }
+
+    /// The request drawn on list row `displayRow`; nil for the heading and past the end.
+    func mineRequestPosition(displayRow: Int) -> Int? {
+        let active = myActiveRequestCount, count = myRequests.count
+        if displayRow < active { return displayRow }
+        if displayRow == active { return nil }
+        return displayRow - 1 < count ? displayRow - 1 : nil
+    }
+
+    /// Keeps the focused request visible (and the heading above the first closed one when it fits).
+    mutating func scrollMine() {
+        mine.cursor.clamp(count: myRequests.count)
+        var shown = ListCursor(index: mineDisplayRow(of: mine.cursor.index), top: mine.cursor.top)
+        mine.cursor.top = shown.scroll(rows: mineViewport, count: mineDisplayCount)
+    }
 
     func renderMine(_ grid: inout Grid) {
         guard let snapshot else { return }
@@ -30,8 +57,13 @@ extension ConsoleState {
             Widgets.drawBar(&grid, x: width - 22, y: top + 4, fraction: Double(enterprise.resumption.percent) / 100, width: 20, selected: false)
         }
 
+        var listTop = top + 6
+        if let change = myPairingChange {
+            grid.put(pairingChangeNotice(change), x: 0, y: top + 5, style: .warn)
+            listTop += 1
+        }
         let requests = myRequests
-        let listTop = top + 6
+        let activeCount = myActiveRequestCount
         let columns = [
             Column(title: bi("编号", "code"), width: 7),
             Column(title: bi("物品", "item"), width: 0),
@@ -43,21 +75,27 @@ extension ConsoleState {
         let widths = Column.layout(columns, total: width - 2)
         grid.tableRow(columns.map { t($0.title) }, widths: widths, columns: columns, x: 2, y: listTop - 1, style: .header)
         let rows = mineViewport
-        var cursor = mine.cursor
-        let first = cursor.scroll(rows: rows, count: requests.count)
         if requests.isEmpty { grid.putMessage(t("本单位没有需求", "no requests yet"), x: 2, y: listTop, style: .dim) }
         for row in 0..<rows {
-            let position = first + row
-            guard let request = requests[safe: position] else { break }
+            let displayRow = mine.cursor.top + row
             let y = listTop + row
-            let selected = position == cursor.index
+            guard let position = mineRequestPosition(displayRow: displayRow) else {
+                if displayRow == activeCount, activeCount < requests.count {
+                    // The done and cancelled requests, apart from those still to work on.
+                    Widgets.rule(&grid, y: y, title: t("已完成、已取消（\(requests.count - activeCount)）", "Done and cancelled (\(requests.count - activeCount))"))
+                    continue
+                }
+                break
+            }
+            let request = requests[position]
+            let selected = position == mine.cursor.index
             let fraction = request.quantity.thousandths == 0 ? 0 : min(1, request.delivered.doubleValue / request.quantity.doubleValue)
             let overdue = request.isOverdue(on: data?.today ?? request.filed)
             let texts = [
                 request.code.description,
                 itemName(request) + " · " + t(request.priority.name),
                 "\(request.delivered)/\(request.quantity) \(unitName(request.unit))",
-                Widgets.bar(fraction, width: 10) + " \(Int(fraction * 100))%",
+                Widgets.bar(fraction, width: 10) + " \(Percent.delivered(request.delivered, of: request.quantity))%",
                 (request.due?.description ?? "—") + (overdue ? "!" : ""),
                 t(request.status.name),
             ]
@@ -66,8 +104,42 @@ extension ConsoleState {
                           style: selected ? .selected : (request.status.isActive ? (overdue ? .warn : .normal) : .dim))
             if selected { grid.restyle(y: y, style: .selected); grid.cursor = (0, y) }
         }
-        if let request = requests[safe: cursor.index] {
-            renderRequestDetail(&grid, request, y: top + contentHeight - 4)
+        if let request = selectedMineRequest {
+            renderMineDetail(&grid, request, y: top + contentHeight - 4)
         }
+    }
+
+    /// The focused request under the list: what it is, its notes and its latest delivery notes.
+    private func renderMineDetail(_ grid: inout Grid, _ request: Request, y: Int) {
+        Widgets.rule(&grid, y: y, title: t("所选需求", "selected request"))
+        var line = "\(request.code) · \(categoryName(request.category)) · \(itemName(request)) · " + t("登记 ", "filed ") + request.filed.description
+        if let completed = request.completed { line += t(" · 完成 ", " · done ") + completed.description }
+        if request.isOverdue(on: data?.today ?? request.filed) { line += t(" · 已逾期", " · OVERDUE") }
+        grid.put(line, x: 0, y: y + 1)
+        grid.put(t("备注：", "Notes: ") + (request.notes.isEmpty ? t("无", "none") : TerminalText.sanitize(request.notes)), x: 0, y: y + 2, style: .dim)
+        guard let enterprise = myEnterprise, let history = histories[enterprise.code] else { return }
+        let deliveries = history.deliveries.filter { $0.requestCode == request.code }
+        guard let last = deliveries.last else {
+            grid.put(t("送达：尚无", "Deliveries: none yet"), x: 0, y: y + 3, style: .dim)
+            return
+        }
+        let notes = deliveries.reversed().filter { !$0.note.isEmpty }.prefix(3)
+            .map { "\(minute($0.at).suffix(11)) +\($0.quantity) " + TerminalText.sanitize($0.note) }
+        let head = t("送达 \(deliveries.count) 笔，最近 \(minute(last.at))", "\(deliveries.count) deliveries, last \(minute(last.at))")
+        grid.put(head + (notes.isEmpty ? "" : t("；送达备注：", "; notes: ") + notes.joined(separator: t("；", "; "))), x: 0, y: y + 3)
+    }
+
+    /// Says who ended or changed the lead's pairing, when and why.
+    func pairingChangeNotice(_ change: PairingChange) -> String {
+        let ended = change.ended
+        let who = TerminalText.sanitize(ended.endedBy ?? "")
+        let when = ended.endedAt.map(minute) ?? ""
+        let reason = TerminalText.sanitize((ended.endReason ?? ""))
+        if let now = change.nowPaired {
+            return t("⚠ 结对已变更：\(who) 于 \(when) 解除了与 \(ended.enterpriseCode) 的结对（原因：\(reason)），现负责 \(now)",
+                     "⚠ Pairing changed: \(who) ended the pairing with \(ended.enterpriseCode) at \(when) (reason: \(reason)); now paired with \(now)")
+        }
+        return t("⚠ 结对已解除：\(who) 于 \(when) 解除了与 \(ended.enterpriseCode) 的结对（原因：\(reason)）",
+                 "⚠ Pairing ended: \(who) ended the pairing with \(ended.enterpriseCode) at \(when) (reason: \(reason))")
     }
 }

@@ -17,6 +17,7 @@ extension ConsoleState {
         if f.allStatuses { filters.append(t("全部状态", "all statuses")) } else if let s = f.status { filters.append(t(s.name)) }
         if let d = f.district { filters.append(context.geography.district(code: d)?.name.text(lang) ?? d) }
         if let g = f.group { filters.append(t("第\(g)组", "group \(g)")) }
+        if let quick = f.quick { filters.append(t(quick.label)) }
         summary += " │ " + t("筛选：", "filter: ") + (filters.isEmpty ? t("未完成的需求", "unfinished requests") : filters.joined(separator: "、"))
         summary += " │ " + t("共 \(queue.rows.count) 项", "\(queue.rows.count) shown")
         let used = grid.put(summary, x: 0, y: top, style: .accent)
@@ -56,7 +57,14 @@ extension ConsoleState {
         let rows = queueViewport
         var cursor = queue.cursor
         let first = cursor.scroll(rows: rows, count: queue.rows.count)
-        if queue.rows.isEmpty {
+        if let hidden = hiddenSearchedRecord() {
+            // The searched record exists: say what hides it rather than "no match".
+            if queue.rows.isEmpty {
+                grid.putMessage("ⓘ " + t(hidden), x: 2, y: listTop, style: .warn)
+            } else if queue.rows.count < rows {
+                grid.put("ⓘ " + t(hidden), x: 2, y: listTop + queue.rows.count, style: .warn)
+            }
+        } else if queue.rows.isEmpty {
             grid.putMessage(queue.search.text.isEmpty ? t("没有符合条件的需求", "no requests match") : t("没有匹配“\(queue.search.text)”的需求", "nothing matches \"\(queue.search.text)\""),
                      x: 2, y: listTop, style: .dim)
         }
@@ -112,7 +120,7 @@ extension ConsoleState {
             grid.put(line1, x: 0, y: y + 1)
         } else {
             let w = grid.put(line1 + " · ", x: 0, y: y + 1)
-            grid.put(t("盲点：无突击队负责", "BLIND SPOT: no branch"), x: w, y: y + 1, style: .bad)
+            grid.put(t("盲区：无突击队负责", "BLIND SPOT: no branch"), x: w, y: y + 1, style: .bad)
         }
         let fraction = request.quantity.thousandths == 0 ? 0 : min(1, request.delivered.doubleValue / request.quantity.doubleValue)
         let unit = unitName(request.unit)
@@ -120,7 +128,7 @@ extension ConsoleState {
         var x = grid.put(progress, x: 0, y: y + 2)
         Widgets.drawBar(&grid, x: x, y: y + 2, fraction: fraction, width: 10, selected: false)
         x += 10
-        var tail = " \(Int(fraction * 100))% · \(t(request.priority.name)) · \(t(request.status.name))"
+        var tail = " \(Percent.delivered(request.delivered, of: request.quantity))% · \(t(request.priority.name)) · \(t(request.status.name))"
         if let due = request.due { tail += t(" · 截止 ", " · due ") + due.description }
         x += grid.put(tail, x: x, y: y + 2)
         if request.isOverdue(on: data.today) { grid.put(t(" · 已逾期", " · OVERDUE"), x: x, y: y + 2, style: .bad) }

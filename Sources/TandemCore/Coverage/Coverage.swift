@@ -45,10 +45,8 @@ public struct CoverageFigures: Sendable, Hashable {
         needingHelp == 0 ? nil : Double(covered) / Double(needingHelp)
     }
 
-    /// Coverage in whole percent, rounded down so that 99.6 % is never shown as complete; nil when none needs help.
-    public var coveragePercent: Int? {
-        needingHelp == 0 ? nil : covered * 100 / needingHelp
-    }
+    /// Coverage in whole percent, rounded (`Percent`: 99.6 % is never shown as complete); nil when none needs help.
+    public var coveragePercent: Int? { Percent.of(covered, needingHelp) }
 
     /// The remaining quantity of one category, per unit.
     public func open(category: String) -> [OpenQuantity] {

@@ -33,7 +33,7 @@ public struct ResumptionFigures: Sendable, Hashable, Codable {
         public var enterprises = 0
         /// Fully or partly resumed.
         public var working = 0
-        public var ratePercent: Int? { enterprises == 0 ? nil : working * 100 / enterprises }
+        public var ratePercent: Int? { Percent.of(working, enterprises) }
     }
 
     public var enterprises = 0
@@ -44,10 +44,10 @@ public struct ResumptionFigures: Sendable, Hashable, Codable {
     var capacitySum = 0
     public var byKind: [ByKind] = []
 
-    /// 复工率: the share of enterprises working again, fully or partly, in whole percent rounded down.
-    public var ratePercent: Int? { enterprises == 0 ? nil : (resumed + partial) * 100 / enterprises }
-    /// The average share of normal capacity over all enterprises (closed ones count 0), rounded down.
-    public var averageCapacityPercent: Int? { enterprises == 0 ? nil : capacitySum / enterprises }
+    /// 复工率: the share of enterprises working again, fully or partly, in whole percent (`Percent`).
+    public var ratePercent: Int? { Percent.of(resumed + partial, enterprises) }
+    /// The average share of normal capacity over all enterprises (closed ones count 0), rounded (`Percent`).
+    public var averageCapacityPercent: Int? { Percent.of(capacitySum, enterprises * 100) }
 }
 
 /// An active request past its due day.

@@ -1,0 +1,91 @@
+import TandemCore
+
+/// A queue search that is exactly a record code (`R88`, `E2`, `B3`): the requests it names are
+/// listed first, and when the filter hides them the message says so instead of "no match".
+struct SearchedCode: Sendable, Hashable {
+    var code: RecordCode
+
+    init?(_ needle: String) {
+        guard let code = RecordCode(parsing: needle) else { return nil }
+        self.code = code
+    }
+
+    /// Whether `request` is the searched request, one of the searched enterprise's, or one of
+    /// the enterprise the searched branch works for.
+    func names(_ request: Request, in snapshot: CitySnapshot) -> Bool {
+        switch code.kind {
+        case .request: request.code == code
+        case .enterprise: request.enterpriseCode == code
+        case .branch: snapshot.pairedBranch(of: request.enterpriseCode) == code
+        }
+    }
+}
+
+extension ConsoleState {
+    /// Why the record a code search names is not listed although it exists: its status, the
+    /// filters or the read scope hide it. Nil when it is listed, or does not exist (then the
+    /// queue says "no match").
+    func hiddenSearchedRecord() -> Bilingual? {
+        guard let snapshot, let searched = SearchedCode(queue.search.text.trimmingWhitespace()) else { return nil }
+        let code = searched.code
+        let listed = queue.rows.contains { searched.names(snapshot.requests[Int($0)], in: snapshot) }
+        if listed { return nil }
+        let hint = bi("（Esc 清除筛选，f 更改筛选）", " (Esc clears the filter, f changes it)")
+        switch code.kind {
+        case .request:
+            guard let request = snapshot.requests.first(where: { $0.code == code }) else { return nil }
+            if let enterprise = snapshot.enterprise(request.enterpriseCode), !context.scope.includes(enterprise) {
+                return outside(code)
+            }
+            let status = request.status.name
+            return bi("\(code) \(status.zh)：被筛选隐藏\(hint.zh)", "\(code) is \(status.en): hidden by the filter\(hint.en)")
+        case .enterprise:
+            guard let enterprise = snapshot.enterprise(code) else { return nil }
+            if !context.scope.includes(enterprise) { return outside(code) }
+            let count = snapshot.requests(of: code).count
+            if count == 0 { return bi("\(code) 没有需求", "\(code) has no requests") }
+            return bi("\(code) 的 \(count) 项需求均被筛选隐藏\(hint.zh)", "all \(count) request(s) of \(code) are hidden by the filter\(hint.en)")
+        case .branch:
+            guard let branch = snapshot.branch(code) else { return nil }
+            if !context.scope.includes(branch) { return outside(code) }
+            guard let enterprise = snapshot.pairedEnterprise(of: code) else {
+                return bi("突击队 \(code) 没有结对单位，没有需求", "branch \(code) is not paired: no requests")
+            }
+            let count = snapshot.requests(of: enterprise).count
+            if count == 0 { return bi("突击队 \(code) 负责的 \(enterprise) 没有需求", "\(enterprise), which branch \(code) works for, has no requests") }
+            return bi("突击队 \(code) 负责的 \(enterprise) 的 \(count) 项需求均被筛选隐藏\(hint.zh)",
+                      "all \(count) request(s) of \(enterprise), which branch \(code) works for, are hidden by the filter\(hint.en)")
+        }
+    }
+
+    private func outside(_ code: RecordCode) -> Bilingual {
+        let scope = context.scope.name
+        return bi("\(code) 不在您可查看的范围（\(scope.zh)）", "\(code) is outside what you may see (\(scope.en))")
+    }
+}
+
+extension ConsoleState {
+    /// The quick filters in the order `F` steps through them, for the help line.
+    var quickFilterCycle: Bilingual {
+        let labels = QuickFilter.available(for: context.actor.role).map(\.label)
+        return bi(labels.map(\.zh).joined(separator: " → "), labels.map(\.en).joined(separator: " → "))
+    }
+
+    /// `F`: the next quick filter (overdue → no branch → my branch for a lead → none).
+    mutating func cycleQuickFilter() {
+        let cycle: [QuickFilter?] = QuickFilter.available(for: context.actor.role) + [nil]
+        let next = cycle[((cycle.firstIndex(of: queue.filter.quick) ?? cycle.count - 1) + 1) % cycle.count]
+        queue.filter.quick = next
+        rebuildQueue()
+        notice = Notice(kind: .info, text: next.map { bi("快速筛选：\($0.label.zh)（共 \(queue.rows.count) 项）", "quick filter: \($0.label.en) (\(queue.rows.count) shown)") }
+                                              ?? bi("快速筛选已关闭", "quick filter off"))
+    }
+
+    /// `s` on the coverage screen: groups and districts by coverage, worst first, or back in order.
+    mutating func toggleWorstFirst() {
+        coverage.worstFirst.toggle()
+        drillCursor = ListCursor()
+        notice = Notice(kind: .info, text: coverage.worstFirst ? bi("按覆盖率排列，最差在前", "by coverage, worst first")
+                                                               : bi("按编号排列", "in code order"))
+    }
+}
