@@ -58,7 +58,8 @@ struct LeadScreenTests {
         let repo = Fixture.repository()
         _ = try repo.unpair(b1, reason: "茶叶基地已复工，人手够了", by: Fixture.dispatcher)
         let (console, _) = Fixture.console(Fixture.lead1, repository: repo)
-        let screen = console.screen
+        // Wrapped at 80 columns, never cut: the reason is whole.
+        let screen = console.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined()
         #expect(screen.contains("⚠ 结对已解除：dispatcher 于 2020-03-10 09:00 解除了与 E1 的结对（原因：茶叶基地已复工，人手够了）"))
         #expect(screen.contains("您的突击队还没有结对单位"))
         let (english, _) = Fixture.console(Fixture.lead1, repository: repo, lang: .en, width: 120, height: 40)
@@ -72,7 +73,7 @@ struct LeadScreenTests {
         _ = try repo.unpair(b1, reason: "改派南川花椒基地", by: Fixture.dispatcher)
         _ = try repo.pair(branch: b1, enterprise: e2, by: Fixture.dispatcher)
         console.poll()
-        let screen = console.screen
+        let screen = console.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined()
         #expect(screen.contains("⚠ 结对已变更：dispatcher 于 2020-03-10 09:00 解除了与 E1 的结对（原因：改派南川花椒基地），现负责 E2"))
         #expect(screen.contains("E2 南川九叶青花椒基地"))
         // The notice takes a line; the list and its cursor stay in view.

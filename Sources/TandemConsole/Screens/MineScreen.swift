@@ -2,8 +2,28 @@ import TandemCore
 
 /// The branch lead's "my enterprise": contact, resumption status and its requests with progress.
 extension ConsoleState {
-    /// Rows of the request list; one fewer while a change to the pairing is announced above it.
-    var mineViewport: Int { max(1, contentHeight - 11 - (myPairingChange == nil ? 0 : 1)) }
+    /// Rows of the request list; fewer while a change to the pairing is announced above it.
+    var mineViewport: Int { max(1, contentHeight - 11 - pairingChangeLines.count) }
+
+    /// The notice of a change to the lead's pairing, wrapped to the screen (at most 3 lines),
+    /// so that the reason is never cut off.
+    var pairingChangeLines: [String] {
+        guard let change = myPairingChange else { return [] }
+        return Array(Self.wrap(pairingChangeNotice(change), width: width - 1).prefix(3))
+    }
+
+    /// `text` cut into lines of at most `width` display columns (CJK counts two).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = [], line = "", used = 0
+        for character in text {
+            let w = DisplayWidth.of(String(character))
+            if used + w > width, !line.isEmpty { lines.append(line); line = "  "; used = 2 }
+            line.append(character)
+            used += w
+        }
+        if !line.trimmingWhitespace().isEmpty { lines.append(line) }
+        return lines
+    }
 
     /// Rows of the list as drawn: the active requests, a heading, then the done and cancelled ones.
     var mineDisplayCount: Int {
@@ -40,6 +60,7 @@ extension ConsoleState {
         guard let enterprise = myEnterprise else {
             grid.putMessage(t("您的突击队还没有结对单位；请联系调度员结对。", "Your branch has no paired enterprise yet; ask a dispatcher to pair one."), x: 2, y: top + 2)
             grid.put(t("可按 2 查看需求队列（只读）。", "Press 2 to browse the request queue (read-only)."), x: 2, y: top + 3, style: .dim)
+            for (i, line) in pairingChangeLines.enumerated() { grid.put(line, x: 0, y: top + 5 + i, style: .warn) }
             return
         }
         let district = context.geography.district(code: enterprise.districtCode)
@@ -58,8 +79,8 @@ extension ConsoleState {
         }
 
         var listTop = top + 6
-        if let change = myPairingChange {
-            grid.put(pairingChangeNotice(change), x: 0, y: top + 5, style: .warn)
+        for line in pairingChangeLines {
+            grid.put(line, x: 0, y: listTop - 1, style: .warn)
             listTop += 1
         }
         let requests = myRequests
