@@ -107,6 +107,11 @@ public struct AppContext: Sendable {
     /// What the actor may see: every list, coverage and plan is limited to it.
     public var scope: ReadScope { Permissions.readScope(of: actor, geography: geography) }
 
+    /// Runs `body`; a refusal it throws names units as the catalog does ("180 个", not "180 piece").
+    func namingUnits<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as TandemError { throw error.namingUnits(catalog) }
+    }
+
     func code(_ text: String, _ kind: RecordKind) throws -> RecordCode {
         guard let code = RecordCode(parsing: text, as: kind) else { throw TandemError.malformedCode(kind, text) }
         return code

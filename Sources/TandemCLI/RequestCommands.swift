@@ -171,9 +171,10 @@ struct RequestCommand: ParsableCommand {
 
         func run() throws {
             let context = try global.openContext()
-            let request = try context.repository.deliver(try context.code(code, .request),
-                                                         quantity: try RequestRules.parsePositiveQuantity(quantity),
-                                                         note: note, allowOver: over, by: context.actor)
+            let request = try context.namingUnits {
+                try context.repository.deliver(try context.code(code, .request), quantity: try RequestRules.parsePositiveQuantity(quantity),
+                                               note: note, allowOver: over, by: context.actor)
+            }
             Printer.say(context.lang == .zh ? "已记录送达：\(RequestCommand.summary(request, context))"
                   : "delivery recorded: \(RequestCommand.summary(request, context))")
         }
@@ -197,9 +198,11 @@ struct RequestCommand: ParsableCommand {
                 throw TandemError.invalidValue(field: Bilingual(zh: "送达编号", en: "delivery number"), value: delivery,
                                                expected: Bilingual(zh: "如 #12", en: "like #12"))
             }
-            let request = try context.repository.correctDelivery(try context.code(code, .request), delivery: id,
-                                                                 quantity: try RequestRules.parseCorrectedQuantity(quantity),
-                                                                 reason: reason, allowOver: over, by: context.actor)
+            let request = try context.namingUnits {
+                try context.repository.correctDelivery(try context.code(code, .request), delivery: id,
+                                                       quantity: try RequestRules.parseCorrectedQuantity(quantity),
+                                                       reason: reason, allowOver: over, by: context.actor)
+            }
             Printer.say(context.lang == .zh ? "已更正送达 #\(id)：\(RequestCommand.summary(request, context))"
                   : "delivery #\(id) corrected: \(RequestCommand.summary(request, context))")
         }

@@ -57,7 +57,7 @@ import Testing
     @Test func overDeliveryIsRefusedUnlessMarked() throws {
         let cli = try seeded()
         try cli.ok(["request", "deliver", "R1", "120"])
-        #expect(try cli.refused(["request", "deliver", "R1", "181"]).contains("only 180"))
+        #expect(try cli.refused(["request", "deliver", "R1", "181"]).contains("only 180 pieces left"), "the unit's name, not its code")
         let over = try cli.ok(["request", "deliver", "R1", "200", "--over"])
         #expect(over.contains("320/300"))
     }

@@ -25,7 +25,7 @@ struct LeadTests {
         #expect(console.screen.contains("登记送达：R1"))
         #expect(console.screen.contains("剩余 60 人"))
         console.type("70")
-        #expect(console.screen.contains("✗ 超出需求：R1 仅剩 60 person 未送达"))
+        #expect(console.screen.contains("✗ 超出需求：R1 仅剩 60 人 未送达"), "the unit by its Chinese name, not its code")
         let before = try repo.fingerprint()
         console.press("Enter")    // refused: the form stays, the database is unchanged
         #expect(try repo.fingerprint() == before)

@@ -60,7 +60,7 @@ extension ConsoleState {
             switch RequestRules.checkDelivery(of: target, quantity: args[1], allowOver: over) {
             case .success(let checked): quantity = checked
             case .failure(let problem):
-                notice = Notice(kind: .error, text: problem.bilingual(wording: ConsoleLineRemedies()))
+                notice = Notice(kind: .error, text: problem.namingUnits(context.catalog).bilingual(wording: ConsoleLineRemedies()))
                 return []
             }
             return [.mutate(.deliver(r, quantity, note: noteWords.joined(separator: " "), over: over), via: .commandLine)]

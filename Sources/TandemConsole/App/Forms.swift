@@ -214,7 +214,7 @@ extension ConsoleState {
             // Quantity and over-delivery: the core's rule, worded for this form.
             if let request = snapshot?.requests.first(where: { $0.code == code }),
                case .failure(let problem) = RequestRules.checkDelivery(of: request, quantity: v[0], allowOver: over) {
-                form.fields[0].error = problem.bilingual(wording: ConsoleKeyRemedies())
+                form.fields[0].error = problem.namingUnits(catalog).bilingual(wording: ConsoleKeyRemedies())
             }
             if let problem = TextRules.problem(.note, v[1]) { form.fields[1].error = problem.bilingual(wording: ConsoleKeyRemedies()) }
         case .resumption:

@@ -100,7 +100,7 @@ extension ConsoleState {
             let quantity = try RequestRules.parseCorrectedQuantity(v[1])
             _ = try RequestRules.correct(request, delivery: delivery, alreadyReversed: false, to: quantity, allowOver: over, on: data?.today ?? Day.local())
         } catch let error as TandemError {
-            form.fields[1].error = error.bilingual(wording: ConsoleKeyRemedies())
+            form.fields[1].error = error.namingUnits(context.catalog).bilingual(wording: ConsoleKeyRemedies())
         } catch {
             form.fields[1].error = bi("数量无效", "invalid quantity")
         }

@@ -236,7 +236,7 @@ final class ConsoleRuntime {
     }
 
     private func message(for error: Error, wording: some RemedyWording = ConsoleKeyRemedies()) -> Bilingual {
-        if let error = error as? TandemError { return error.bilingual(wording: wording) }
+        if let error = error as? TandemError { return error.namingUnits(state.context.catalog).bilingual(wording: wording) }
         let text = TerminalText.sanitize(String(describing: error))
         return Bilingual(zh: text, en: text)
     }

@@ -31,7 +31,9 @@ public indirect enum TandemError: Error, Sendable, Equatable {
     case unknownCategory(String, choices: [String])
     case unknownItem(String, category: String, choices: [String])
     case unknownUnit(String, item: String, choices: [String])
-    case overDelivery(request: RecordCode, remaining: Quantity, unit: String)
+    /// `unit` is the unit's code; `unitName` its name from the catalog once a surface has
+    /// named it (`namingUnits`), so that a screen says "60 人", not "60 person".
+    case overDelivery(request: RecordCode, remaining: Quantity, unit: String, unitName: Bilingual? = nil)
     case requestClosed(RecordCode, RequestStatus)
     case requestNotClosed(RecordCode, RequestStatus)
     /// A delivery that cannot be corrected as asked (`RequestRules.correct`).
@@ -116,7 +118,8 @@ public indirect enum TandemError: Error, Sendable, Equatable {
         case .unknownUnit(let text, let item, let choices):
             return zh ? "\(item) 不能以“\(text)”计量；可选：\(choices.joined(separator: "、"))"
                 : "\(item) cannot be counted in \(text); choose one of: \(choices.joined(separator: ", "))"
-        case .overDelivery(let request, let remaining, let unit):
+        case .overDelivery(let request, let remaining, let code, let name):
+            let unit = name.map { zh ? $0.zh : $0.en } ?? code
             return zh ? "超出需求：\(request) 仅剩 \(remaining) \(unit) 未送达" : "more than remains: \(request) has only \(remaining) \(unit) left"
         case .requestClosed(let code, let status):
             return zh ? "需求 \(code) \(status.name.zh)，不能再操作" : "request \(code) is \(status.name.en) and cannot be changed"
@@ -166,6 +169,22 @@ public indirect enum TandemError: Error, Sendable, Equatable {
             return zh ? "共享主机模式：\(reason.zh)" : "shared-host mode: \(reason.en)"
         case .cannotCorrect(let request, let delivery, let reason):
             return zh ? "不能更正 \(request) 的送达 #\(delivery)：\(reason.zh)" : "cannot correct delivery #\(delivery) of \(request): \(reason.en)"
+        }
+    }
+}
+
+extension TandemError {
+    /// The same error with unit codes replaced by the catalog's names in each language: the
+    /// rules know a request's unit only by its code, the surfaces that show the error know the catalog.
+    public func namingUnits(_ catalog: Catalog) -> TandemError {
+        switch self {
+        case .overDelivery(let request, let remaining, let unit, nil):
+            guard let name = catalog.unit(code: unit)?.name else { return self }
+            return .overDelivery(request: request, remaining: remaining, unit: unit, unitName: name)
+        case .several(let errors):
+            return .several(errors.map { $0.namingUnits(catalog) })
+        default:
+            return self
         }
     }
 }
