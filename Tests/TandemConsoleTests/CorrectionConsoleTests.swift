@@ -10,7 +10,7 @@ struct CorrectionConsoleTests {
 
     @Test func aLeadCorrectsTheirMistypedDelivery() throws {
         let (console, repo) = Fixture.console(Fixture.lead1)
-        console.press("j")                       // R1: 40 of 100 tea pickers
+        // The first row is R1 (the most urgent): 40 of 100 tea pickers.
         console.press("d")
         console.type("25")
         console.press("Enter")

@@ -46,8 +46,8 @@ import TandemTestSupport
 
     @Test func aLeadRecordsADeliveryOnlyAfterAValidQuantity() {
         var console = state(FixtureCity.lead1)
-        // My enterprise: E1's requests; the second row is R1, 40 of 100 tea pickers.
-        #expect(mutations(press(&console, "j", "d")).isEmpty, "d opens the form; nothing is written yet")
+        // My enterprise: E1's requests by urgency; the first row is R1, 40 of 100 tea pickers.
+        #expect(mutations(press(&console, "d")).isEmpty, "d opens the form; nothing is written yet")
         for character in "0" { _ = console.handle(.key(.char(character))) }
         #expect(mutations(press(&console, "Enter")).isEmpty, "a zero quantity is refused in the form")
         _ = press(&console, "Bksp")

@@ -43,7 +43,7 @@ struct HistoryTests {
         #expect(console.screen.contains("详情 — 单位 E1"), "\(console.screen)")
         #expect(console.screen.contains("结对历史（共 1 次）"))
         console.press("Esc")
-        console.press("j")              // R1 on my enterprise
+        // R1 is the first row of my enterprise (the most urgent).
         console.press("Enter")
         #expect(console.screen.contains("详情 — 需求 R1"), "Enter opens the focused request: \(console.screen)")
         #expect(console.screen.contains("送达记录（共 1 笔）"))

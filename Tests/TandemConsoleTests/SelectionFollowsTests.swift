@@ -49,18 +49,18 @@ struct SelectionFollowsTests {
 
     @Test func aLeadsDeliveryThatFinishesARequestKeepsTheCursorOnIt() throws {
         let (console, repo) = Fixture.console(Fixture.lead1)
-        // My enterprise lists R2 (fertiliser, 2 t) first, then R1.
-        #expect(console.cursorLine?.contains("R2") == true, "\(console.screen)")
+        // My enterprise lists R1 (urgent tea pickers, 60 left) first, then R2.
+        #expect(console.cursorLine?.contains("R1") == true, "\(console.screen)")
         console.press("d")
-        console.type("2")
+        console.type("60")
         console.press("Enter")
-        #expect(try repo.request(code(2)).status == .done)
-        // R2 moved below R1 (done ones last); the cursor went with it, so x does not close R1.
-        #expect(console.cursorLine?.contains("R2") == true, "\(console.screen)")
+        #expect(try repo.request(code(1)).status == .done)
+        // R1 moved below R2, among the done ones; the cursor went with it, so x does not close R2.
+        #expect(console.cursorLine?.contains("R1") == true, "\(console.screen)")
         let before = try repo.fingerprint()
         console.press("x")
-        #expect(!console.screen.contains("完成需求：R1"))
-        #expect(console.screen.contains("需求 R2 已完成"))
+        #expect(!console.screen.contains("完成需求：R2"))
+        #expect(console.screen.contains("需求 R1 已完成"))
         console.press("Enter")
         #expect(try repo.fingerprint() == before)
     }

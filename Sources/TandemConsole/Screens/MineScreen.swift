@@ -36,9 +36,9 @@ extension ConsoleState {
         position + (position >= myActiveRequestCount && myActiveRequestCount < myRequests.count ? 1 : 0)
     }
 
-    /// The request drawn on list row `displayRow`; nil for the heading and past the end.
-    func mineRequestPosition(displayRow: Int) -> Int? {
-        let active = myActiveRequestCount, count = myRequests.count
+    /// The request drawn on list row `displayRow` of a list of `count` requests, `active` of
+    /// them active; nil for the heading and past the end.
+    static func mineRequestPosition(displayRow: Int, active: Int, count: Int) -> Int? {
         if displayRow < active { return displayRow }
         if displayRow == active { return nil }
         return displayRow - 1 < count ? displayRow - 1 : nil
@@ -100,7 +100,7 @@ extension ConsoleState {
         for row in 0..<rows {
             let displayRow = mine.cursor.top + row
             let y = listTop + row
-            guard let position = mineRequestPosition(displayRow: displayRow) else {
+            guard let position = Self.mineRequestPosition(displayRow: displayRow, active: activeCount, count: requests.count) else {
                 if displayRow == activeCount, activeCount < requests.count {
                     // The done and cancelled requests, apart from those still to work on.
                     Widgets.rule(&grid, y: y, title: t("已完成、已取消（\(requests.count - activeCount)）", "Done and cancelled (\(requests.count - activeCount))"))
