@@ -41,8 +41,8 @@ extension ConsoleState {
             if selected { grid.cursor = (x, y) }
         }
         let legendY = top + contentHeight - 3
-        grid.put(t("图例：■ ≥80%  ▓ 50–79%  ▒ 1–49%  ░ 0%  · 无需求  ! 有盲区单位（!0% 盲区区县：整区无突击队）  方向键移动，Enter 查看",
-                   "key: ■ ≥80%  ▓ 50–79%  ▒ 1–49%  ░ 0%  · no needs  ! blind spot (!0% = blind-spot district, no branch)  arrows move, Enter opens"),
+        grid.put(t("图例：■ ≥80%  ▓ 50–79%  ▒ 1–49%  ░ 0%  · 无需求  ! 有盲区单位（!0% 盲区区县）  方向键移动，Enter 查看",
+                   "key: ■ ≥80%  ▓ 50–79%  ▒ 1–49%  ░ 0%  · no needs  ! blind spot (!0% blind-spot district)  arrows move, Enter opens"),
                  x: 0, y: legendY, style: .dim)
         if let district = context.geography.district(code: selectedCode), let coverage = data.coverage.district(selectedCode) {
             let f = coverage.figures

@@ -146,7 +146,7 @@ extension ConsoleState {
         }
         let notes = deliveries.reversed().filter { !$0.note.isEmpty }.prefix(3)
             .map { "\(minute($0.at).suffix(11)) +\($0.quantity) " + TerminalText.sanitize($0.note) }
-        let head = t("送达 \(deliveries.count) 笔，最近 \(minute(last.at))", "\(deliveries.count) deliveries, last \(minute(last.at))")
+        let head = t("送达 \(deliveries.count) 笔，最近 \(minute(last.at))", (deliveries.count == 1 ? "1 delivery" : "\(deliveries.count) deliveries") + ", last \(minute(last.at))")
         grid.put(head + (notes.isEmpty ? "" : t("；送达备注：", "; notes: ") + notes.joined(separator: t("；", "; "))), x: 0, y: y + 3)
     }
 
