@@ -61,6 +61,8 @@ extension ConsoleState {
         CommandWord("open", ["展开"]),
         CommandWord("back", ["返回"]),
         CommandWord("by", ["分组"]),
+        CommandWord("only", ["快速筛选"]),
+        CommandWord("worst", ["最差优先"]),
         CommandWord("next", ["下一屏"]),
         CommandWord("prev", ["上一屏"]),
         CommandWord("up", ["上"]),
