@@ -42,11 +42,12 @@ struct SHA256 {
             pending += input[0..<take]
             start = take
             guard pending.count == 64 else { return }
-            pending.withUnsafeBufferPointer { compress($0.baseAddress!) }
+            let block = pending
+            block.withUnsafeBufferPointer { Self.compress(&state, $0.baseAddress!) }
             pending.removeAll(keepingCapacity: true)
         }
         while input.count - start >= 64 {
-            compress(input.baseAddress! + start)
+            Self.compress(&state, input.baseAddress! + start)
             start += 64
         }
         if start < input.count { pending += input[start...] }
@@ -58,12 +59,14 @@ struct SHA256 {
         pending.append(0x80)
         if pending.count > 56 {
             pending += [UInt8](repeating: 0, count: 64 - pending.count)
-            pending.withUnsafeBufferPointer { compress($0.baseAddress!) }
+            let block = pending
+            block.withUnsafeBufferPointer { Self.compress(&state, $0.baseAddress!) }
             pending.removeAll(keepingCapacity: true)
         }
         pending += [UInt8](repeating: 0, count: 56 - pending.count)
         for shift in stride(from: 56, through: 0, by: -8) { pending.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-        pending.withUnsafeBufferPointer { compress($0.baseAddress!) }
+        let block = pending
+        block.withUnsafeBufferPointer { Self.compress(&state, $0.baseAddress!) }
         pending.removeAll()
         return state.flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
     }
@@ -86,16 +89,11 @@ struct SHA256 {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Hashes the 64 bytes at `block`. The message schedule lives on the stack (a tuple), as a
-    /// heap array per block cost more than the rounds themselves.
-    private mutating func compress(_ block: UnsafePointer<UInt8>) {
-        var schedule: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-                       UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-                       UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-                       UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
-            = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &schedule) { raw in
-            let w = raw.bindMemory(to: UInt32.self)
+    /// Hashes the 64 bytes at `block` into `state`. Static, so that no access to the hasher
+    /// overlaps the one that holds its pending bytes; the message schedule is a stack
+    /// allocation, as a heap array per block cost more than the rounds themselves.
+    private static func compress(_ state: inout [UInt32], _ block: UnsafePointer<UInt8>) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             for t in 0..<16 {
                 let i = 4 * t
                 w[t] = UInt32(block[i]) << 24 | UInt32(block[i + 1]) << 16 | UInt32(block[i + 2]) << 8 | UInt32(block[i + 3])
@@ -105,24 +103,20 @@ struct SHA256 {
                 let s1 = rotate(w[t - 2], 17) ^ rotate(w[t - 2], 19) ^ (w[t - 2] >> 10)
                 w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
             }
-            rounds(w)
+            var a = state[0], b = state[1], c = state[2], d = state[3], e = state[4], f = state[5], g = state[6], h = state[7]
+            for t in 0..<64 {
+                let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+                let choice = (e & f) ^ (~e & g)
+                let t1 = h &+ sum1 &+ choice &+ k[t] &+ w[t]
+                let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+                let majority = (a & b) ^ (a & c) ^ (b & c)
+                let t2 = sum0 &+ majority
+                h = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+            }
+            state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
+            state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
         }
     }
 
-    private mutating func rounds(_ w: UnsafeMutableBufferPointer<UInt32>) {
-        var a = state[0], b = state[1], c = state[2], d = state[3], e = state[4], f = state[5], g = state[6], h = state[7]
-        for t in 0..<64 {
-            let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-            let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ sum1 &+ choice &+ Self.k[t] &+ w[t]
-            let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = sum0 &+ majority
-            h = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-        }
-        state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-        state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
-    }
-
-    private func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+    private static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }
