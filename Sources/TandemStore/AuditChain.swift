@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import TandemCore
 
@@ -98,9 +99,16 @@ enum AuditChain {
     /// The id the next event takes: after the last event and after any id SQLite ever handed
     /// out, so that deleting the latest events leaves a gap the next event cannot close.
     static func nextID(_ db: Database) throws -> Int64 {
+        try nextNumber(db, table: "audit_event", column: "id")
+    }
+
+    /// The number the next row of an AUTOINCREMENT `table` takes, as SQLite would give it: after
+    /// the largest `column` and after any number SQLite ever handed out. Inside a write
+    /// transaction nobody else can take it, so a caller may number rows itself.
+    static func nextNumber(_ db: Database, table: String, column: String) throws -> Int64 {
         let used = try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT max(coalesce((SELECT max(id) FROM audit_event), 0),
-                       coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'audit_event'), 0))
+            SELECT max(coalesce((SELECT max(\(column)) FROM \(table)), 0),
+                       coalesce((SELECT seq FROM sqlite_sequence WHERE name = '\(table)'), 0))
             """)) ?? 0
         return used + 1
     }
@@ -108,10 +116,13 @@ enum AuditChain {
     /// Appends one event to the chain, inside the caller's transaction.
     static func append(_ db: Database, at: Timestamp, operatorName: String, action: AuditAction, subject: AuditSubject,
                        before: String, after: String) throws {
-        try Appender(db).append(at: at, operatorName: operatorName, action: action, subject: subject, before: before, after: after)
+        let appender = try Appender(db)
+        try appender.append(at: at, operatorName: operatorName, action: action, subject: subject, before: before, after: after)
+        try appender.flush()
     }
 
-    static let insertSQL = "INSERT INTO audit_event (\(hashedColumns), hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    /// The columns an event is inserted with: the hashed ones, then its hash.
+    static let insertColumns = hashedColumns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } + ["hash"]
 
     /// An event's hashed columns after its id, as text.
     static func fields(time: String, operatorName: String, action: AuditAction, subject: AuditSubject,
@@ -123,11 +134,12 @@ enum AuditChain {
     /// Appends events to the chain. It reads the chain's head once, when it is made, and keeps it
     /// in memory: an import writes 100 000 events through one appender instead of reading the
     /// head back and preparing statements for each (which cost most of its time). Every event
-    /// of a transaction after the appender is made must go through it.
+    /// of a transaction after the appender is made must go through it, and `flush` must run
+    /// before the transaction commits or reads the audit: events are written in batches.
     final class Appender {
         private var nextID: Int64
         private var previousHash: String
-        private let insert: RawInsert
+        private let insert: BatchedInsert
         private var content: [UInt8] = []
         /// An import stamps all its events with one time: written out once.
         private var lastTime: (at: Timestamp, text: String)?
@@ -135,7 +147,7 @@ enum AuditChain {
         init(_ db: Database) throws {
             nextID = try AuditChain.nextID(db)
             previousHash = try AuditChain.head(db)?.hash ?? AuditChain.genesis
-            insert = try RawInsert(db, sql: AuditChain.insertSQL)
+            insert = try BatchedInsert(db, table: "audit_event", columns: AuditChain.insertColumns)
         }
 
         func append(at: Timestamp, operatorName: String, action: AuditAction, subject: AuditSubject,
@@ -158,10 +170,13 @@ enum AuditChain {
             insert.text(after)
             insert.text(previousHash)
             insert.text(hash)
-            try insert.run()
+            try insert.endRow()
             previousHash = hash
             nextID += 1
         }
+
+        /// Writes the events appended and not yet written.
+        func flush() throws { try insert.flush() }
     }
 
     /// Walks the whole chain in id order. Problems name the event where the chain first breaks

@@ -38,6 +38,7 @@ extension SQLiteRepository {
                 }
             }
         }
+        try checked.flush()
         let plan = feed.completePlan()
         guard plan.isApplicable else {
             let count = plan.problems.count
@@ -48,6 +49,7 @@ extension SQLiteRepository {
             try audit(db, actor, .importFile, subject: .database, before: nil as String?,
                       after: ["table": feed.table.rawValue, "added": String(added.count), "changed": String(changed)],
                       chain: checked.chain)
+            try checked.chain.flush()
         }
         return ImportResult(added: added, changed: changed)
     }
@@ -62,11 +64,18 @@ extension SQLiteRepository {
         let chain: AuditChain.Appender
         /// Enterprise numbers that exist (read once for a requests import).
         var enterprises: Set<Int> = []
-        /// The inserts of new records, prepared at first use.
-        var enterpriseInsert: RawInsert?
-        var requestInsert: RawInsert?
+        /// The inserts of new records, prepared at first use, with the number the next one takes.
+        var enterpriseInsert: (insert: BatchedInsert, next: Int64)?
+        var requestInsert: (insert: BatchedInsert, next: Int64)?
         /// The audit JSON of new records, written into one reused buffer.
         var json = ImportAuditJSON()
+
+        /// Writes the rows and events still held in batches.
+        func flush() throws {
+            try enterpriseInsert?.insert.flush()
+            try requestInsert?.insert.flush()
+            try chain.flush()
+        }
 
         func requireDistrict(_ code: String) throws {
             guard districts.contains(code) else { throw TandemError.unknownDistrict(code) }
@@ -87,12 +96,14 @@ extension SQLiteRepository {
         case .enterprise(var enterprise):
             try checked.requireDistrict(enterprise.districtCode)
             try RecordRules.check(enterprise)
-            // The columns and values of `RowDecoding.enterpriseArguments`.
-            let insert = try checked.enterpriseInsert ?? RawInsert(db, sql: """
-                INSERT INTO enterprise (name, kind, district_code, address, lat, lon, contact_name, contact_phone,
-                                        disabled_employees, resumption_percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            checked.enterpriseInsert = insert
+            // The columns and values of `RowDecoding.enterpriseArguments`, after the number.
+            var (insert, number) = try checked.enterpriseInsert ?? (
+                BatchedInsert(db, table: "enterprise", columns: ["number", "name", "kind", "district_code", "address", "lat", "lon",
+                                                                 "contact_name", "contact_phone", "disabled_employees",
+                                                                 "resumption_percent"]),
+                AuditChain.nextNumber(db, table: "enterprise", column: "number"))
+            enterprise.code = RecordCode(.enterprise, Int(number))
+            insert.int(number)
             insert.text(enterprise.name)
             insert.text(enterprise.kind.rawValue)
             insert.text(enterprise.districtCode)
@@ -103,7 +114,9 @@ extension SQLiteRepository {
             insert.text(enterprise.contactPhone)
             insert.int(enterprise.disabledEmployees)
             insert.int(enterprise.resumption.percent)
-            enterprise.code = RecordCode(.enterprise, Int(try insert.run()))
+            try insert.endRow()
+            number += 1
+            checked.enterpriseInsert = (insert, number)
             let json = checked.json.enterprise(enterprise)
             try importAudit(checked, db, actor, .addEnterprise, subject: AuditSubject(enterprise: enterprise.code), after: json)
             return enterprise.code.description
@@ -120,13 +133,13 @@ extension SQLiteRepository {
             guard checked.enterprises.contains(request.enterpriseCode.number) else {
                 throw TandemError.unknownRecord(.enterprise, request.enterpriseCode.description)
             }
-            // The columns and values of `RowDecoding.requestArguments`.
-            let insert = try checked.requestInsert ?? RawInsert(db, sql: """
-                INSERT INTO request (enterprise_number, category, item, quantity, unit, delivered, priority, due, status, notes, filed,
-                                     completed)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            checked.requestInsert = insert
+            // The columns and values of `RowDecoding.requestArguments`, after the number.
+            var (insert, number) = try checked.requestInsert ?? (
+                BatchedInsert(db, table: "request", columns: ["number", "enterprise_number", "category", "item", "quantity", "unit",
+                                                              "delivered", "priority", "due", "status", "notes", "filed", "completed"]),
+                AuditChain.nextNumber(db, table: "request", column: "number"))
+            request.code = RecordCode(.request, Int(number))
+            insert.int(number)
             insert.int(request.enterpriseCode.number)
             insert.text(request.category)
             insert.text(request.item)
@@ -139,7 +152,9 @@ extension SQLiteRepository {
             insert.text(request.notes)
             insert.text(request.filed.description)
             insert.text(request.completed?.description)
-            request.code = RecordCode(.request, Int(try insert.run()))
+            try insert.endRow()
+            number += 1
+            checked.requestInsert = (insert, number)
             let json = checked.json.request(request)
             try importAudit(checked, db, actor, .addRequest, subject: AuditSubject(enterprise: request.enterpriseCode, request: request.code),
                             after: json)
