@@ -10,6 +10,18 @@ import Testing
         #expect(RecordCode(parsing: normalizedInput("Ｅ１２"), as: .enterprise) == RecordCode(.enterprise, 12))
     }
 
+    /// The import's fast whitespace test answers as Unicode's White_Space property for every
+    /// scalar, so a cell ending in any space (NBSP, ideographic, thin) is still trimmed.
+    @Test func theFastWhitespaceTestIsUnicodesWhiteSpace() {
+        var differing: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if isWhitespace(scalar) != scalar.properties.isWhitespace { differing.append(value) }
+        }
+        #expect(differing.isEmpty, "differs at \(differing.prefix(5).map { String($0, radix: 16) })")
+        #expect(normalizedInput("\u{A0}南川区\u{2009}") == "南川区")
+    }
+
     @Test func daysAsWrittenAndAsExcelSerials() {
         let day = Day(year: 2020, month: 3, day: 5)
         for text in ["2020-03-05", "2020/3/5", "2020.3.5", "2020年3月5日", "２０２０年３月５日"] {

@@ -25,7 +25,7 @@ extension RowPlanner {
                 }
             } else if reader.problems.isEmpty {
                 // A requests list names each enterprise on several rows: resolve each name once.
-                let memoKey = name + "|" + (district?.code ?? "")
+                let memoKey = ExactText(text: name + "|" + (district?.code ?? ""))
                 if let known = enterprisesByText[memoKey] {
                     enterprise = known
                 } else {

@@ -59,6 +59,8 @@ public enum ImportPlanner {
         guard plan.fileProblems.isEmpty else { return plan }
 
         var rowPlanner = RowPlanner(table: table, context: context, columnOf: columnOf, headers: sheet.headers)
+        rowPlanner.seen.reserveCapacity(sheet.rows.count)
+        plan.rows.reserveCapacity(sheet.rows.count)
         for (index, cells) in sheet.rows.enumerated() where !cells.allSatisfy(\.isBlank) {
             let row = sheet.fileRow(ofDataRow: index)
             let planned = ImportRow(row: row, outcome: rowPlanner.outcome(row: row, cells: cells))
@@ -99,7 +101,7 @@ struct RowCells {
     /// ends is much cheaper than trimming by grapheme.
     static func trimmed(_ text: String) -> String {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
-        if first.properties.isWhitespace || last.properties.isWhitespace { return text.trimmingWhitespace() }
+        if isWhitespace(first) || isWhitespace(last) { return text.trimmingWhitespace() }
         return text
     }
 
@@ -142,11 +144,12 @@ struct RowCells {
 
     /// A day: an Excel date serial in a number cell, or text as `Day(writtenAs:)` reads it,
     /// within the date window of `DayRules` as on `today` (a typed date is held to the same).
-    mutating func day(_ field: String, name: Bilingual, today: Day) -> Day?? {
+    /// `name` is worked out only for a refusal: most rows have a valid day.
+    mutating func day(_ field: String, name: @autoclosure () -> Bilingual, today: Day) -> Day?? {
         guard let cell = cell(field) else { return .none }
         if cell.isBlank { return .some(nil) }
         guard let day = readDay(field, cell) else {
-            refuse(field, .invalidValue(field: name, value: text(field) ?? "",
+            refuse(field, .invalidValue(field: name(), value: text(field) ?? "",
                                         expected: Bilingual(zh: "日期，如 2020-03-05、2020/3/5 或 2020年3月5日",
                                                             en: "a date such as 2020-03-05, 2020/3/5 or 2020年3月5日")))
             return .none
@@ -167,12 +170,26 @@ struct RowCells {
     }
 }
 
+/// Text compared and hashed by its UTF-8 bytes, for memos of text exactly as a file writes it:
+/// `String`'s own hashing normalizes Chinese text first, which cost more than the look-up it
+/// saved. Canonically equal but differently encoded text is merely a memo miss.
+struct ExactText: Hashable {
+    var text: String
+
+    static func == (a: ExactText, b: ExactText) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
 /// The key two rows of one file share when they name the same record.
 func matchKey(_ name: String) -> String {
     let key = normalizedInput(name).lowercased()
     // A whitespace character starts with a whitespace scalar: without one, nothing to remove
     // (and no per-character walk, which cost more than the rest of the key).
-    guard key.unicodeScalars.contains(where: \.properties.isWhitespace) else { return key }
+    guard key.unicodeScalars.contains(where: isWhitespace) else { return key }
     return key.filter { !$0.isWhitespace }
 }
 
@@ -196,8 +213,8 @@ struct RowPlanner {
     var unitsByText: [String: MeasureUnit?] = [:]
     var prioritiesByText: [String: Priority?] = [:]
     var kindsByText: [String: EnterpriseKind?] = [:]
-    /// Enterprises named by requests, by name and district code.
-    var enterprisesByText: [String: Enterprise?] = [:]
+    /// Enterprises named by requests, by name and district code, exactly as written.
+    var enterprisesByText: [ExactText: Enterprise?] = [:]
 
     init(table: ExchangeTable, context: ImportContext, columnOf: [String: Int], headers: [String]) {
         self.table = table

@@ -1,13 +1,13 @@
 import Foundation
 
 /// A read started on another thread at once, whose result is waited for when needed: two
-/// reads of one snapshot overlap on two cores.
-final class ConcurrentRead<Value>: @unchecked Sendable {
+/// reads (of one snapshot, or of a file and the database) overlap on two cores.
+public final class ConcurrentRead<Value>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     // Written once by the reading thread before it signals `done`; read after waiting on it.
     private var outcome: Result<Value, any Error>?
 
-    init(_ body: @escaping @Sendable () throws -> Value) {
+    public init(_ body: @escaping @Sendable () throws -> Value) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             outcome = Result(catching: body)
             done.signal()
@@ -15,7 +15,7 @@ final class ConcurrentRead<Value>: @unchecked Sendable {
     }
 
     /// The read's value, or its error; waits for it to finish.
-    func result() throws -> Value {
+    public func result() throws -> Value {
         done.wait()
         return try outcome!.get()
     }
