@@ -131,6 +131,16 @@ enum AuditChain {
          subject.branch.map { String($0.number) }, subject.request.map { String($0.number) }, subject.login, before, after]
     }
 
+    /// An event with its place in the chain worked out (id, previous hash, hash), ready to insert.
+    struct LinkedEvent {
+        var id: Int64
+        /// The hashed columns after the id, as text (see `fields`).
+        var fields: [String?]
+        var subject: AuditSubject
+        var previousHash: String
+        var hash: String
+    }
+
     /// Appends events to the chain. It reads the chain's head once, when it is made, and keeps it
     /// in memory: an import writes 100 000 events through one appender instead of reading the
     /// head back and preparing statements for each (which cost most of its time). Every event
@@ -152,30 +162,42 @@ enum AuditChain {
 
         func append(at: Timestamp, operatorName: String, action: AuditAction, subject: AuditSubject,
                     before: String, after: String) throws {
+            try insert(link(at: at, operatorName: operatorName, action: action, subject: subject, before: before, after: after))
+        }
+
+        /// The next event of the chain, hashed; it must be inserted before any later one.
+        private func link(at: Timestamp, operatorName: String, action: AuditAction, subject: AuditSubject,
+                  before: String, after: String) -> LinkedEvent {
             let time = lastTime?.at == at ? lastTime!.text : at.description
             lastTime = (at, time)
             let fields = AuditChain.fields(time: time, operatorName: operatorName, action: action, subject: subject,
                                            before: before, after: after)
             let hash = AuditChain.hash(id: nextID, fields: fields, previousHash: previousHash, into: &content)
-            insert.int(nextID)
-            // The columns are typed as `audit` writes them: subject numbers as integers.
-            insert.text(fields[0])
-            insert.text(fields[1])
-            insert.text(fields[2])
-            insert.int(subject.enterprise?.number)
-            insert.int(subject.branch?.number)
-            insert.int(subject.request?.number)
-            insert.text(subject.login)
-            insert.text(before)
-            insert.text(after)
-            insert.text(previousHash)
-            insert.text(hash)
-            try insert.endRow()
+            let event = LinkedEvent(id: nextID, fields: fields, subject: subject, previousHash: previousHash, hash: hash)
             previousHash = hash
             nextID += 1
+            return event
         }
 
-        /// Writes the events appended and not yet written.
+        /// Inserts a linked event (written with the next batch).
+        private func insert(_ event: LinkedEvent) throws {
+            insert.int(event.id)
+            // The columns are typed as `audit` writes them: subject numbers as integers.
+            insert.text(event.fields[0])
+            insert.text(event.fields[1])
+            insert.text(event.fields[2])
+            insert.int(event.subject.enterprise?.number)
+            insert.int(event.subject.branch?.number)
+            insert.int(event.subject.request?.number)
+            insert.text(event.subject.login)
+            insert.text(event.fields[7])
+            insert.text(event.fields[8])
+            insert.text(event.previousHash)
+            insert.text(event.hash)
+            try insert.endRow()
+        }
+
+        /// Writes the events inserted and not yet written.
         func flush() throws { try insert.flush() }
     }
 

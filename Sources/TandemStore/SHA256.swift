@@ -53,22 +53,29 @@ struct SHA256 {
         if start < input.count { pending += input[start...] }
     }
 
-    /// The digest; the hasher is spent afterwards.
+    /// The digest; the hasher is spent afterwards. The padding is written into one stack block
+    /// (or two), with no array made per event of the audit.
     mutating func finish() -> [UInt8] {
         let bits = length &* 8
-        pending.append(0x80)
-        if pending.count > 56 {
-            pending += [UInt8](repeating: 0, count: 64 - pending.count)
-            let block = pending
-            block.withUnsafeBufferPointer { Self.compress(&state, $0.baseAddress!) }
-            pending.removeAll(keepingCapacity: true)
+        let tail = pending.count
+        let blocks = tail + 1 + 8 > 64 ? 2 : 1
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buffer in
+            buffer.initialize(repeating: 0)
+            for index in 0..<tail { buffer[index] = pending[index] }
+            buffer[tail] = 0x80
+            let end = 64 * blocks
+            for byte in 0..<8 { buffer[end - 1 - byte] = UInt8(truncatingIfNeeded: bits >> UInt64(8 * byte)) }
+            for block in 0..<blocks { Self.compress(&state, UnsafePointer(buffer.baseAddress! + 64 * block)) }
         }
-        pending += [UInt8](repeating: 0, count: 56 - pending.count)
-        for shift in stride(from: 56, through: 0, by: -8) { pending.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-        let block = pending
-        block.withUnsafeBufferPointer { Self.compress(&state, $0.baseAddress!) }
         pending.removeAll()
-        return state.flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
+        var digest = [UInt8](repeating: 0, count: 32)
+        for (index, word) in state.enumerated() {
+            digest[4 * index] = UInt8(truncatingIfNeeded: word >> 24)
+            digest[4 * index + 1] = UInt8(truncatingIfNeeded: word >> 16)
+            digest[4 * index + 2] = UInt8(truncatingIfNeeded: word >> 8)
+            digest[4 * index + 3] = UInt8(truncatingIfNeeded: word)
+        }
+        return digest
     }
 
     /// The lowercase hex digest of `text`'s UTF-8 bytes.
@@ -79,15 +86,16 @@ struct SHA256 {
     }
 
     static func hex(_ digest: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(digest.count * 2)
-        for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
+        String(unsafeUninitializedCapacity: digest.count * 2) { out in
+            for (index, byte) in digest.enumerated() {
+                out[2 * index] = hexDigit(byte >> 4)
+                out[2 * index + 1] = hexDigit(byte & 0x0f)
+            }
+            return digest.count * 2
         }
-        return String(decoding: out, as: UTF8.self)
     }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10 }
 
     /// Hashes the 64 bytes at `block` into `state`. Static, so that no access to the hasher
     /// overlaps the one that holds its pending bytes; the message schedule is a stack

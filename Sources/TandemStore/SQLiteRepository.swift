@@ -158,15 +158,18 @@ public final class SQLiteRepository: TandemRepository, @unchecked Sendable {
         return encoder
     }()
 
+    /// A record as the audit stores it: sorted-key JSON, "" for none.
+    static func auditJSON<T: Encodable>(_ value: T?) throws -> String {
+        guard let value else { return "" }
+        return String(decoding: try auditEncoder.encode(value), as: UTF8.self)
+    }
+
     /// Writes the audit event of a change, inside the change's own transaction. Its operator is
     /// the actor, or `account as actor` when an admin's OS account acts for another operator.
     /// A transaction writing many events passes its `chain` appender, through which all its events go.
     func audit<Before: Encodable, After: Encodable>(_ db: Database, _ actor: Operator, _ action: AuditAction, subject: AuditSubject,
                                                    before: Before?, after: After?, chain: AuditChain.Appender? = nil) throws {
-        func json<T: Encodable>(_ value: T?) throws -> String {
-            guard let value else { return "" }
-            return String(decoding: try SQLiteRepository.auditEncoder.encode(value), as: UTF8.self)
-        }
+        func json<T: Encodable>(_ value: T?) throws -> String { try Self.auditJSON(value) }
         if let chain {
             try chain.append(at: timestamp(), operatorName: session.auditName(for: actor), action: action, subject: subject,
                              before: try json(before), after: try json(after))

@@ -1,6 +1,6 @@
 import Foundation
 import TandemCore
-import TandemExchange
+@testable import TandemExchange
 import Testing
 
 /// `tandem import` and `tandem export` end to end, with files in the shapes a federation office
@@ -62,6 +62,29 @@ import Testing
         let massage = try #require(enterprises.first { $0["district"] as? String == "beibei" })
         #expect(massage["kind"] as? String == "blind_massage" && massage["resumption"] as? Int == 100)
         #expect(massage["phone"] is NSNull)
+    }
+
+    /// A file over the size read in two halves at once reads exactly as written, with quoted
+    /// cells holding line ends, commas and quotes all around its middle.
+    @Test func aLargeCSVWithQuotedLineEndsReadsBackRowForRow() throws {
+        var rows: [[String]] = [["单位名称", "备注", "数量"]]
+        var row = 0
+        while rows.count < 40_000 {
+            row += 1
+            let note = row % 3 == 0 ? "第一行\n第二行, 有逗号" : (row % 3 == 1 ? "说\"好\"的" : "")
+            rows.append(["南川九叶青花椒基地\(row)", note, String(row)])
+        }
+        func quoted(_ cell: String) -> String {
+            cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+        }
+        let text = rows.map { $0.map(quoted).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        #expect(text.utf8.count > CSVFile.splitThreshold)
+        #expect(CSVFile.splitInTwo(text).count == 2)
+        let table = try CSVFile.read(Data(text.utf8), name: "large.csv").table
+        #expect(table.headers == rows[0])
+        #expect(table.rows.count == rows.count - 1)
+        let read = table.rows.map { $0.map(\.text) }
+        #expect(read == Array(rows.dropFirst()))
     }
 
     @Test func typosAndADuplicateRowAreReportedAndNothingIsImported() throws {
