@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """SIGKILL `tandem` at random moments of writes, `init --demo --force` over the demo city,
-`suggest --apply` and (when this build has it) `backup`, then prove nothing broke.
+`suggest --apply`, `import enterprises` of a 2 000-row file and (when this build has it)
+`backup`, then prove nothing broke.
 
 Usage: crash.py BIN DB KILLS [SEED]
 
@@ -13,6 +14,8 @@ After every kill (and every run that finished first):
   - a command that exited 0 left its whole effect;
   - `init --force` left either the old city untouched or a complete new one;
   - `suggest --apply` paired either none or all of the proposals a dry run made just before;
+  - `import` added either none or all of the file's enterprises, each with its event, and the
+    import's own event;
   - `backup` left the live database untouched and, when it exited 0, a copy equal to it.
 Exit 1 if any of it fails.
 """
@@ -37,6 +40,15 @@ from stress import hot_records, random_command, reason  # noqa: E402
 ENV = tandem_cli.ENV
 DATA_TABLES = ("branch", "enterprise", "operator", "pairing", "request", "delivery")
 SCALE = "300"
+IMPORT_ROWS = 2000
+
+
+def import_file(path, iteration):
+    """A CSV of IMPORT_ROWS enterprises no earlier import named, as an office would list them."""
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("name,district,kind,disabled_employees\n")
+        for row in range(IMPORT_ROWS):
+            out.write(f"压测单位{iteration}-{row},nanchuan,enterprise,{row % 50}\n")
 
 
 def state(path):
@@ -75,13 +87,15 @@ def main():
     has_backup = tandem_cli.has(bin_path, "backup")
     has_check = tandem_cli.has(bin_path, "check")
     _, _, demo_counts = state(db_path)
-    kinds = ["write"] * 5 + ["init"] * 2 + ["suggest"] * 2 + (["backup"] * 2 if has_backup else [])
+    has_import = tandem_cli.has(bin_path, "import")
+    kinds = (["write"] * 5 + ["init"] * 2 + ["suggest"] * 2 + (["backup"] * 2 if has_backup else [])
+             + (["import"] * 2 if has_import else []))
     # CRASH_KINDS=init (or write,suggest,…) kills only those kinds, to look at one closely.
     only = [k for k in os.environ.get("CRASH_KINDS", "").split(",") if k]
     if only:
         kinds = [k for k in kinds if k in only] or kinds
     # How long each kind takes when left alone: the kill moment is drawn over that span.
-    duration = Counter({"write": 0.3, "init": 2.0, "suggest": 2.0, "backup": 0.5})
+    duration = Counter({"write": 0.3, "init": 2.0, "suggest": 2.0, "backup": 0.5, "import": 2.0})
     kills, finished, refusals, hot_journals, problems = Counter(), Counter(), Counter(), Counter(), []
     iteration = 0
     hot = hot_records(db_path, rng)
@@ -101,6 +115,10 @@ def main():
             dry = run(bin_path, ["suggest", "--format", "json"], db_path)
             proposals = len(json.loads(dry.stdout)["proposals"]) if dry.returncode == 0 else None
             label, argv = "suggest --apply", ["suggest", "--apply"]
+        elif kind == "import":
+            csv_path = os.path.join(os.path.dirname(db_path), "import.csv")
+            import_file(csv_path, iteration)
+            label, argv = "import enterprises", ["import", "enterprises", csv_path]
         else:
             for leftover in (backup_path, backup_path + "-wal", backup_path + "-shm", backup_path + "-journal"):
                 if os.path.exists(leftover):
@@ -171,6 +189,11 @@ def main():
                     problems.append(f"{where}: {paired} of {proposals} proposals applied (all or nothing)")
                 if not killed and code == 0 and proposals is not None and paired != proposals:
                     problems.append(f"{where}: exited 0 with {paired} of {proposals} proposals applied")
+            if kind == "import":
+                if len(added) not in (0, IMPORT_ROWS + 1):
+                    problems.append(f"{where}: {len(added)} events, neither none nor the whole file's {IMPORT_ROWS + 1}")
+                if not killed and code == 0 and len(added) != IMPORT_ROWS + 1:
+                    problems.append(f"{where}: exited 0 with {len(added)} of {IMPORT_ROWS + 1} events")
             if kind == "backup":
                 if added or digest_after != digest_before:
                     problems.append(f"{where}: backup changed the live database")

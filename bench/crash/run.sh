@@ -1,5 +1,5 @@
 #!/bin/bash
-# SIGKILLs at random moments of writes, `init --demo --force`, `suggest --apply` and `backup`;
+# SIGKILLs at random moments of writes, `init --demo --force`, `suggest --apply`, `import` and `backup`;
 # after each, the database opens, every invariant holds and nothing committed is lost.
 # Usage: bench/crash/run.sh [KILLS] [PATH/TO/tandem]   (default 100 .build/debug/tandem)
 set -eu
