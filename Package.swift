@@ -22,6 +22,8 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // PostgreSQL's C client, synchronous like the SQLite store (README, "Province / PostgreSQL").
+        .systemLibrary(name: "CLibpq", path: "Sources/CLibpq", pkgConfig: "libpq", providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
         .target(name: "AssignmentSolver"),
         .target(name: "TandemCore", dependencies: ["AssignmentSolver"]),
         .target(name: "TandemDemo", dependencies: ["TandemCore"]),
@@ -42,6 +44,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The PostgreSQL store: core values in a PostgreSQL database through libpq. Beside
+        // TandemStore, never depending on it (nor on GRDB or the console).
+        .target(name: "TandemPostgres", dependencies: ["TandemCore", "CLibpq"]),
         .target(
             name: "TandemConsole",
             dependencies: ["TandemCore", "CNcursesw", .product(name: "Logging", package: "swift-log")]
@@ -74,6 +79,7 @@ let package = Package(
         .testTarget(name: "TandemConsoleTests", dependencies: ["TandemConsole", "TandemStore", "TandemConfig", "TandemDemo", "TandemTestSupport"],
                     exclude: ["Transcripts"]),
         .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI", "AssignmentSolver", "TandemConfig", "TandemDemo", "TandemStore", "TandemExchange", "TandemTestSupport"]),
+        .testTarget(name: "TandemPostgresTests", dependencies: ["TandemPostgres", "TandemCore"]),
         .testTarget(name: "TandemConfigTests", dependencies: ["TandemConfig", "TandemCore"]),
         .testTarget(name: "TandemReportsTests", dependencies: ["TandemReports", "TandemCore", "TandemTestSupport"]),
         // Bounded fuzz runs (deterministic mutations) of the instance parser and the config loader.
