@@ -74,7 +74,7 @@ let package = Package(
         .target(name: "TandemTestSupport", dependencies: ["TandemCore", "TandemConfig"], path: "Tests/TandemTestSupport"),
         .testTarget(name: "AssignmentSolverTests", dependencies: ["AssignmentSolver"]),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemDemo"]),
-        .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemConfig", "TandemDemo", "TandemTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemPostgres", "TandemConfig", "TandemDemo", "TandemTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         // Transcripts/: what a screen reader announces on each role's path, read by the tests from disk.
         .testTarget(name: "TandemConsoleTests", dependencies: ["TandemConsole", "TandemStore", "TandemConfig", "TandemDemo", "TandemTestSupport"],
                     exclude: ["Transcripts"]),
