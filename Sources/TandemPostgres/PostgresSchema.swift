@@ -9,6 +9,12 @@ import TandemCore
 /// precision), `timestamptz` for instants, `date` for days, `BOOLEAN` flags, identity columns
 /// for the numbers the store assigns (BY DEFAULT: a seeded city keeps its own numbers).
 ///
+/// Two things differ on purpose. An audit event's id is not an identity: a sequence leaves a
+/// gap for every rolled-back transaction, and the hash chain reads a gap as a deleted event, so
+/// the chain's appender numbers events after the last one, inside its serializable transaction.
+/// And `max(id)` cannot count changes (the SQLite store's `data_version`): statement triggers
+/// on every table count them in `change_counter`, so a change made with psql counts too.
+///
 /// A PostgreSQL database starts at this build, so no PostgreSQL rows were ever written in the
 /// version 1 to 3 shapes: the data conversions of the SQLite migrations (parsing v1 subjects,
 /// rewriting text timestamps, chaining old events) have nothing to convert here, and only their
@@ -108,7 +114,7 @@ public enum PostgresSchema {
         );
         CREATE INDEX delivery_by_request ON delivery(request_number);
         CREATE TABLE audit_event (
-            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            id BIGINT PRIMARY KEY CHECK (id > 0),
             at TIMESTAMPTZ NOT NULL,
             operator_login TEXT NOT NULL,
             action TEXT NOT NULL,
@@ -117,6 +123,19 @@ public enum PostgresSchema {
             after TEXT NOT NULL
         );
         CREATE INDEX audit_by_subject ON audit_event(subject);
+        CREATE TABLE change_counter (
+            only_row BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (only_row),
+            value BIGINT NOT NULL
+        );
+        INSERT INTO change_counter (value) VALUES (0);
+        CREATE FUNCTION count_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            UPDATE change_counter SET value = value + 1;
+            RETURN NULL;
+        END $$;
+        \(["supervision_group", "district", "branch", "operator", "enterprise", "pairing", "request", "delivery", "audit_event"]
+            .map { "CREATE TRIGGER \($0)_counts_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON \($0) FOR EACH STATEMENT EXECUTE FUNCTION count_change();" }
+            .joined(separator: "\n"))
         """
 
     /// Version 2: audit subjects in indexed columns; `branch.lead_login` goes (an operator's
