@@ -71,7 +71,8 @@ let package = Package(
         ),
         .executableTarget(name: "tandem", dependencies: ["TandemCLI"]),
         // One fixture city, the shipped configuration and a database fingerprint for every test target.
-        .target(name: "TandemTestSupport", dependencies: ["TandemCore", "TandemConfig"], path: "Tests/TandemTestSupport"),
+        // With the PostgreSQL test server and per-test schemas (`make test` provides a server).
+        .target(name: "TandemTestSupport", dependencies: ["TandemCore", "TandemConfig", "TandemPostgres"], path: "Tests/TandemTestSupport"),
         .testTarget(name: "AssignmentSolverTests", dependencies: ["AssignmentSolver"]),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemDemo"]),
         .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemPostgres", "TandemConfig", "TandemDemo", "TandemTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -79,7 +80,7 @@ let package = Package(
         .testTarget(name: "TandemConsoleTests", dependencies: ["TandemConsole", "TandemStore", "TandemConfig", "TandemDemo", "TandemTestSupport"],
                     exclude: ["Transcripts"]),
         .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI", "AssignmentSolver", "TandemConfig", "TandemDemo", "TandemStore", "TandemExchange", "TandemTestSupport"]),
-        .testTarget(name: "TandemPostgresTests", dependencies: ["TandemPostgres", "TandemCore"]),
+        .testTarget(name: "TandemPostgresTests", dependencies: ["TandemPostgres", "TandemCore", "TandemTestSupport"]),
         .testTarget(name: "TandemConfigTests", dependencies: ["TandemConfig", "TandemCore"]),
         .testTarget(name: "TandemReportsTests", dependencies: ["TandemReports", "TandemCore", "TandemTestSupport"]),
         // Bounded fuzz runs (deterministic mutations) of the instance parser and the config loader.

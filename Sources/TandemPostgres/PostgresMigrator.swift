@@ -47,32 +47,48 @@ extension PostgresSchema {
     public static func migrate(_ connection: PostgresConnection, name: String) throws -> [String] {
         try connection.transaction(.readCommitted) { c in
             try c.execute("SELECT pg_advisory_xact_lock($1)", [migrationLockKey])
-            var applied: [String]
-            switch try state(c) {
-            case .empty:
-                try c.executeScript("""
-                    CREATE TABLE \(migrationsTable) (
-                        identifier TEXT PRIMARY KEY,
-                        applied_order BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
-                        applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
-                    )
-                    """)
-                applied = []
-            case .foreign:
-                throw TandemError.notATandemDatabase(path: name)
-            case .tandem(let identifiers):
-                try refuseNewer(identifiers, name: name)
-                applied = identifiers
-            }
-            var appliedNow: [String] = []
-            for migration in migrations where !applied.contains(migration.identifier) {
-                try c.executeScript(migration.sql)
-                try c.execute("INSERT INTO \(migrationsTable) (identifier) VALUES ($1)", [migration.identifier])
-                applied.append(migration.identifier)
-                appliedNow.append(migration.identifier)
-            }
-            return appliedNow
+            return try applyMigrations(c, name: name)
         }
+    }
+
+    /// The body of `migrate`, inside a transaction that holds the migration lock (`create`
+    /// runs it in the transaction that also writes the new city).
+    @discardableResult
+    static func applyMigrations(_ c: PostgresConnection, name: String) throws -> [String] {
+        var applied: [String]
+        switch try state(c) {
+        case .empty:
+            try c.executeScript("""
+                CREATE TABLE \(migrationsTable) (
+                    identifier TEXT PRIMARY KEY,
+                    applied_order BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+                    applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+                )
+                """)
+            applied = []
+        case .foreign:
+            throw TandemError.notATandemDatabase(path: name)
+        case .tandem(let identifiers):
+            try refuseNewer(identifiers, name: name)
+            applied = identifiers
+        }
+        var appliedNow: [String] = []
+        for migration in migrations where !applied.contains(migration.identifier) {
+            try c.executeScript(migration.sql)
+            try c.execute("INSERT INTO \(migrationsTable) (identifier) VALUES ($1)", [migration.identifier])
+            applied.append(migration.identifier)
+            appliedNow.append(migration.identifier)
+        }
+        return appliedNow
+    }
+
+    /// Drops everything Tandem made, for `init --force` inside its creating transaction.
+    static func dropTandemTables(_ c: PostgresConnection) throws {
+        try c.executeScript("""
+            DROP TABLE IF EXISTS audit_event, delivery, request, pairing, enterprise, operator, branch, district, supervision_group,
+                                 change_counter, \(migrationsTable) CASCADE;
+            DROP FUNCTION IF EXISTS audit_event_refuse_change(), count_change();
+            """)
     }
 
     private static func refuseNewer(_ applied: [String], name: String) throws {

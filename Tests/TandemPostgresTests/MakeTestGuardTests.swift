@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TandemPostgres
+import TandemTestSupport
 
 /// `make test` promises the PostgreSQL tests run: outside it they may be skipped (a laptop
 /// without PostgreSQL), under it a missing or unreachable server is a failure, not a skip.

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 import TandemCore
+import TandemTestSupport
 @testable import TandemPostgres
 
-@Suite(.enabled(if: PostgresTestServer.available, PostgresTestServer.skipReason))
+@Suite(.enabled(if: PostgresTestServer.available, Comment(rawValue: PostgresTestServer.skipReason)))
 struct PostgresConnectionTests {
     @Test func parametersAndTypedColumnsRoundTrip() throws {
         let scratch = try PostgresScratch()
@@ -195,11 +196,4 @@ struct PostgresConnectionTests {
         }
         #expect(failure?.connectionLost == true && failure?.sqlState == nil)
     }
-}
-
-final class ThreadSafeList: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [String] = []
-    func append(_ item: String) { lock.withLock { storage.append(item) } }
-    var items: [String] { lock.withLock { storage } }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 import TandemCore
+import TandemTestSupport
 @testable import TandemPostgres
 
-@Suite(.enabled(if: PostgresTestServer.available, PostgresTestServer.skipReason))
+@Suite(.enabled(if: PostgresTestServer.available, Comment(rawValue: PostgresTestServer.skipReason)))
 struct PostgresMigrationTests {
     @Test func anEmptyDatabaseIsMigratedOnceToTheLatestVersion() throws {
         let scratch = try PostgresScratch()
@@ -57,7 +58,7 @@ struct PostgresMigrationTests {
 }
 
 /// The invariants the schema itself holds, tried with raw SQL as another client would.
-@Suite(.enabled(if: PostgresTestServer.available, PostgresTestServer.skipReason))
+@Suite(.enabled(if: PostgresTestServer.available, Comment(rawValue: PostgresTestServer.skipReason)))
 struct PostgresSchemaInvariantTests {
     let scratch: PostgresScratch
     let db: PostgresConnection
