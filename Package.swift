@@ -62,8 +62,8 @@ let package = Package(
         .target(
             name: "TandemCLI",
             dependencies: [
-                "TandemCore", "TandemConfig", "TandemDemo", "TandemStore", "TandemConsole", "AssignmentSolver", "TandemReports",
-                "TandemExchange",
+                "TandemCore", "TandemConfig", "TandemDemo", "TandemStore", "TandemPostgres", "TandemConsole", "AssignmentSolver",
+                "TandemReports", "TandemExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CSV", package: "CSV.swift"),
