@@ -4,9 +4,10 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
 
-SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux python3
-# Only the tests need a browser (the leaders' HTML page is rendered headless) and a CJK font for its screenshot.
-TEST_PACKAGES := chromium fonts-wqy-microhei sqlite3
+SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev libpq-dev tmux python3
+# Only the tests need a browser (the leaders' HTML page is rendered headless) and a CJK font for its screenshot,
+# and a PostgreSQL server (pg_virtualenv, from postgresql-common, starts a throwaway cluster for them).
+TEST_PACKAGES := chromium fonts-wqy-microhei sqlite3 postgresql postgresql-common
 DEMO_DB ?= .demo/tandem-demo.sqlite
 SWIFT ?= swift
 # The backtracer must never wait on the terminal after a crash.
@@ -36,9 +37,12 @@ run: demo
 	.build/debug/tandem console --db "$(DEMO_DB)"
 
 test: SYSTEM_PACKAGES += $(TEST_PACKAGES)
+## The Swift tests run inside pg_virtualenv: a throwaway PostgreSQL cluster (about 4 s to start), its
+## PGHOST/PGPORT/PGUSER/PGPASSWORD set for libpq, dropped afterwards. TANDEM_TEST_POSTGRES=1 runs the
+## PostgreSQL tests against it; TANDEM_MAKE_TEST=1 makes a guard test fail if they could not run.
 test: deps
 	$(SWIFT) build
-	$(SWIFT) test
+	pg_virtualenv env TANDEM_TEST_POSTGRES=1 TANDEM_MAKE_TEST=1 $(SWIFT) test
 	bash Tests/tmux/run-all.sh .build/debug/tandem
 	bash Tests/install/run.sh
 	bash Tests/browser/report.sh .build/debug/tandem

@@ -22,6 +22,8 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // PostgreSQL's C client, synchronous like the SQLite store (README, "Province / PostgreSQL").
+        .systemLibrary(name: "CLibpq", path: "Sources/CLibpq", pkgConfig: "libpq", providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
         .target(name: "AssignmentSolver"),
         .target(name: "TandemCore", dependencies: ["AssignmentSolver"]),
         .target(name: "TandemDemo", dependencies: ["TandemCore"]),
@@ -42,6 +44,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The PostgreSQL store: core values in a PostgreSQL database through libpq. Beside
+        // TandemStore, never depending on it (nor on GRDB or the console).
+        .target(name: "TandemPostgres", dependencies: ["TandemCore", "CLibpq"]),
         .target(
             name: "TandemConsole",
             dependencies: ["TandemCore", "CNcursesw", .product(name: "Logging", package: "swift-log")]
@@ -57,8 +62,8 @@ let package = Package(
         .target(
             name: "TandemCLI",
             dependencies: [
-                "TandemCore", "TandemConfig", "TandemDemo", "TandemStore", "TandemConsole", "AssignmentSolver", "TandemReports",
-                "TandemExchange",
+                "TandemCore", "TandemConfig", "TandemDemo", "TandemStore", "TandemPostgres", "TandemConsole", "AssignmentSolver",
+                "TandemReports", "TandemExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -66,14 +71,16 @@ let package = Package(
         ),
         .executableTarget(name: "tandem", dependencies: ["TandemCLI"]),
         // One fixture city, the shipped configuration and a database fingerprint for every test target.
-        .target(name: "TandemTestSupport", dependencies: ["TandemCore", "TandemConfig"], path: "Tests/TandemTestSupport"),
+        // With the PostgreSQL test server and per-test schemas (`make test` provides a server).
+        .target(name: "TandemTestSupport", dependencies: ["TandemCore", "TandemConfig", "TandemPostgres"], path: "Tests/TandemTestSupport"),
         .testTarget(name: "AssignmentSolverTests", dependencies: ["AssignmentSolver"]),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemDemo"]),
-        .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemConfig", "TandemDemo", "TandemTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemPostgres", "TandemConfig", "TandemDemo", "TandemTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         // Transcripts/: what a screen reader announces on each role's path, read by the tests from disk.
         .testTarget(name: "TandemConsoleTests", dependencies: ["TandemConsole", "TandemStore", "TandemConfig", "TandemDemo", "TandemTestSupport"],
                     exclude: ["Transcripts"]),
         .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI", "AssignmentSolver", "TandemConfig", "TandemDemo", "TandemStore", "TandemExchange", "TandemTestSupport"]),
+        .testTarget(name: "TandemPostgresTests", dependencies: ["TandemPostgres", "TandemCore", "TandemTestSupport"]),
         .testTarget(name: "TandemConfigTests", dependencies: ["TandemConfig", "TandemCore"]),
         .testTarget(name: "TandemReportsTests", dependencies: ["TandemReports", "TandemCore", "TandemTestSupport"]),
         // Bounded fuzz runs (deterministic mutations) of the instance parser and the config loader.

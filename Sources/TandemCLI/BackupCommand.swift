@@ -18,7 +18,8 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         let context = try global.openContext()
         try Permissions.require(context.actor, .backUp) { _ in nil }
-        guard let store = context.repository as? SQLiteRepository else { throw ExitCode(1) }
+        let store = try PostgresAccess.sqliteStore(context.repository, for: Bilingual(zh: "备份", en: "back up"),
+                                                     instead: Bilingual(zh: "请用 pg_dump 备份", en: "back it up with pg_dump"))
         if FileManager.default.fileExists(atPath: file), !force {
             let zh = context.lang == .zh
             Printer.error("tandem: " + (zh ? "\(file) 已存在；加 --force 才会覆盖" : "\(file) already exists; add --force to replace it"))

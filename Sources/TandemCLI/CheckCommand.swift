@@ -17,7 +17,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.openContext()
-        guard let store = context.repository as? SQLiteRepository else { throw ExitCode(1) }
+        let store = try PostgresAccess.sqliteStore(context.repository, for: Bilingual(zh: "检查数据库", en: "check the database"),
+                                                     instead: Bilingual(zh: "约束由 PostgreSQL 自身保证", en: "PostgreSQL enforces its constraints itself"))
         let result = try store.check()
         try IntegrityReport(problems: result.problems, audit: result.audit)
             .print(format: output.format, lang: context.lang, success: Bilingual(zh: "数据库完好", en: "database intact"))

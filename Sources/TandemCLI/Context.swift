@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import TandemConfig
 import TandemCore
+import TandemPostgres
 import TandemStore
 
 extension Lang: ExpressibleByArgument {}
 
 /// Options every command that touches a database takes.
 public struct GlobalOptions: ParsableArguments {
-    @Option(help: "Database file (default: $TANDEM_DB, else the shared-host database, else ~/.local/share/tandem/tandem.sqlite).")
+    @Option(help: "Database file or postgres:// URL, without a password (~/.pgpass or peer authentication) (default: $TANDEM_DB, else the shared-host database, else ~/.local/share/tandem/tandem.sqlite).")
     var db: String?
 
     @Option(help: "Language of messages: zh or en (default: from LC_ALL / LC_MESSAGES / LANG).")
@@ -71,11 +72,27 @@ public struct GlobalOptions: ParsableArguments {
     /// `--as` (admins only) another operator, the audit then naming both ("root as wang").
     /// `onWaiting` replaces the stderr line shown while another operator holds the database.
     public func openContext(onWaiting: (@Sendable () -> Void)? = nil) throws -> AppContext {
+        if let url = postgresURL {
+            let url = try PostgresAccess.check(url)
+            let login = try OperatingSystemUser.login()
+            let configuration = try loadConfiguration()
+            let repository = try PostgresRepository.open(url.text, account: login)
+            return try context(repository, login: login, configuration: configuration, databasePath: url.redacted)
+        }
         var (access, session) = try session()
         if let onWaiting { session.onWaiting = onWaiting }
         let configuration = try loadConfiguration(shared: access.shared)
         let repository = try SQLiteRepository.open(path: access.databasePath, session: session)
-        let login = session.account ?? ""
+        return try context(repository, login: session.account ?? "", configuration: configuration, databasePath: access.databasePath)
+    }
+
+    /// A PostgreSQL URL given as the database (`--db` or `$TANDEM_DB`), nil for a file.
+    var postgresURL: String? {
+        ConnectionString.isPostgresURL(databasePath) ? databasePath : nil
+    }
+
+    private func context(_ repository: any TandemRepository, login: String, configuration: TandemConfiguration,
+                         databasePath: String) throws -> AppContext {
         guard let me = try repository.findOperator(login: login) else { throw TandemError.notRegistered(login: login) }
         var actor = me
         if let actAs, actAs != me.login {
@@ -85,7 +102,7 @@ public struct GlobalOptions: ParsableArguments {
         }
         return AppContext(repository: repository, actor: actor, geography: configuration.geography,
                           catalog: configuration.catalog, weights: configuration.weights, configSources: configuration.sources,
-                          lang: language, databasePath: access.databasePath)
+                          lang: language, databasePath: databasePath)
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TandemCore
 import TandemDemo
+import TandemPostgres
 import TandemStore
 
 /// `tandem init`: creates a database, optionally with the demo city.
@@ -33,16 +34,17 @@ struct InitCommand: ParsableCommand {
     }
 
     func run() throws {
+        if scale != 150 || seed != 2020, !demo {
+            throw TandemError.invalidValue(field: Bilingual(zh: "选项", en: "option"), value: "--scale/--seed",
+                                           expected: Bilingual(zh: "与 --demo 一起使用", en: "to be used with --demo"))
+        }
+        if let url = global.postgresURL { return try runOnPostgres(url) }
         let (access, session) = try global.session(creating: true)
         let configuration = try global.loadConfiguration(shared: access.shared)
         let path = access.databasePath
         let login = session.account ?? ""
         let admin = Operator(login: login, displayName: login, role: .admin)
         let lang = global.language
-        if scale != 150 || seed != 2020, !demo {
-            throw TandemError.invalidValue(field: Bilingual(zh: "选项", en: "option"), value: "--scale/--seed",
-                                           expected: Bilingual(zh: "与 --demo 一起使用", en: "to be used with --demo"))
-        }
         // The demo city is built first and written with the new database in one step.
         let city = demo ? DemoCity.build(scale: scale, seed: seed, geography: configuration.geography,
                                          catalog: configuration.catalog, today: Day.local()) : nil
@@ -56,5 +58,20 @@ struct InitCommand: ParsableCommand {
             Printer.say(lang == .zh ? "已创建数据库 \(path)；管理员 \(login)" : "created database \(path); admin \(login)")
         }
     }
-}
 
+    /// `init --db postgres://…`: the schema, districts, groups and the first admin in one
+    /// transaction; with `--force` a Tandem database there is replaced in that transaction.
+    private func runOnPostgres(_ text: String) throws {
+        let url = try PostgresAccess.check(text)
+        if demo {
+            throw TandemError.notAllowed(action: Bilingual(zh: "创建演示数据库", en: "create the demo city"), reason: Bilingual(
+                zh: "PostgreSQL 数据库还不能载入演示城市；请去掉 --demo", en: "a PostgreSQL database cannot load the demo city yet; leave out --demo"))
+        }
+        let login = try OperatingSystemUser.login()
+        let configuration = try global.loadConfiguration()
+        _ = try PostgresRepository.create(url.text, geography: configuration.geography,
+                                          admin: Operator(login: login, displayName: login, role: .admin), replace: force, account: login)
+        let lang = global.language
+        Printer.say(lang == .zh ? "已创建数据库 \(url.redacted)；管理员 \(login)" : "created database \(url.redacted); admin \(login)")
+    }
+}

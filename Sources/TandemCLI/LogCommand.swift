@@ -49,7 +49,8 @@ struct LogCommand: ParsableCommand {
     }
 
     private func runVerify(_ context: AppContext) throws {
-        guard let store = context.repository as? SQLiteRepository else { throw ExitCode(1) }
+        let store = try PostgresAccess.sqliteStore(context.repository, for: Bilingual(zh: "校验审计链", en: "verify the audit chain"),
+                                                     instead: Bilingual(zh: "审计表仍由触发器保持只追加", en: "triggers still keep the audit append-only"))
         let verification = try store.verifyAudit(expecting: try expect.map(Self.parseHead))
         try IntegrityReport(problems: verification.problems, audit: verification)
             .print(format: output.format, lang: context.lang, success: Bilingual(zh: "审计链完好", en: "audit chain intact"))

@@ -9,7 +9,7 @@ import TandemCore
 /// earlier (`tandem log --verify --expect`), which is why `--verify` prints the head.
 enum AuditChain {
     /// The previous hash of the first event.
-    static let genesis = String(repeating: "0", count: 64)
+    static let genesis = AuditHash.genesis
 
     /// The columns an event's hash covers, in hashing order, ending with the previous hash.
     static let hashedColumns = """
@@ -43,51 +43,13 @@ enum AuditChain {
         var computedHash: String { AuditChain.hash(id: id, fields: fields, previousHash: previousHash ?? "") }
     }
 
-    /// SHA-256 of an event's canonical content: a version tag, then every field as its UTF-8 byte
-    /// count and bytes (`~` for NULL), so no two different events have the same content.
+    /// The hash of an event (the rule is `AuditHash`, in the core, shared with the PostgreSQL store).
     static func hash(id: Int64, fields: [String?], previousHash: String) -> String {
-        var content: [UInt8] = []
-        return hash(id: id, fields: fields, previousHash: previousHash, into: &content)
+        AuditHash.hash(id: id, fields: fields, previousHash: previousHash)
     }
 
-    /// `hash(id:fields:previousHash:)`, writing the content into `content` (reused by a caller
-    /// hashing many events) and hashing it in one pass.
     static func hash(id: Int64, fields: [String?], previousHash: String, into content: inout [UInt8]) -> String {
-        content.removeAll(keepingCapacity: true)
-        content.append(contentsOf: "tandem-audit-1\n".utf8)
-        func add(_ field: String?) {
-            if let field {
-                appendDecimal(field.utf8.count, to: &content)
-                content.append(UInt8(ascii: ":"))
-                content.append(contentsOf: field.utf8)
-            } else {
-                content.append(UInt8(ascii: "~"))
-            }
-            content.append(UInt8(ascii: "\n"))
-        }
-        add(String(id))
-        for field in fields { add(field) }
-        add(previousHash)
-        var hasher = SHA256()
-        hasher.update(content)
-        return SHA256.hex(hasher.finish())
-    }
-
-    /// Appends `value`'s decimal digits (no String made: this runs for every field of every event).
-    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var rest = value
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            } while rest > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
-        }
+        AuditHash.hash(id: id, fields: fields, previousHash: previousHash, into: &content)
     }
 
     /// The last event's id and hash, nil for an empty audit.
@@ -124,11 +86,10 @@ enum AuditChain {
     /// The columns an event is inserted with: the hashed ones, then its hash.
     static let insertColumns = hashedColumns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } + ["hash"]
 
-    /// An event's hashed columns after its id, as text.
+    /// An event's hashed columns after its id, as text (`AuditHash.fields`).
     static func fields(time: String, operatorName: String, action: AuditAction, subject: AuditSubject,
                        before: String, after: String) -> [String?] {
-        [time, operatorName, action.rawValue, subject.enterprise.map { String($0.number) },
-         subject.branch.map { String($0.number) }, subject.request.map { String($0.number) }, subject.login, before, after]
+        AuditHash.fields(time: time, operatorName: operatorName, action: action, subject: subject, before: before, after: after)
     }
 
     /// An event with its place in the chain worked out (id, previous hash, hash), ready to insert.

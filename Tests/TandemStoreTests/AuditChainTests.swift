@@ -32,18 +32,18 @@ import TandemDemo
     }
 
     func problems(_ f: StoreFixture) throws -> [String] {
-        try f.repository.verifyAudit().problems.map(\.message.en).filter { !$0.contains("guard trigger") }
+        try f.sqlite.verifyAudit().problems.map(\.message.en).filter { !$0.contains("guard trigger") }
     }
 
     @Test func anIntactChainVerifiesAndItsHeadIsTheLastEvent() throws {
         let f = try busyFixture()
-        let verification = try f.repository.verifyAudit()
+        let verification = try f.sqlite.verifyAudit()
         #expect(verification.problems.isEmpty)
         let count = try f.repository.auditLog(limit: 1000).count
         #expect(verification.headEvent == Int64(count))
         #expect(try f.repository.auditChainHead() == verification.head)
         #expect(verification.head?.hash.count == 64)
-        #expect(try f.repository.check().problems.isEmpty)
+        #expect(try f.sqlite.check().problems.isEmpty)
     }
 
     @Test func theTriggersRefuseChangingOrDeletingAnEvent() throws {
@@ -52,13 +52,13 @@ import TandemDemo
         #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "UPDATE audit_event SET operator_login = 'x' WHERE id = 2") } }
         #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM audit_event WHERE id = 2") } }
         try queue.close()
-        #expect(try f.repository.verifyAudit().problems.isEmpty)
+        #expect(try f.sqlite.verifyAudit().problems.isEmpty)
     }
 
     @Test func droppingAGuardTriggerIsReported() throws {
         let f = try busyFixture()
         try tamper(f, "SELECT 1")
-        #expect(try f.repository.verifyAudit().problems.map(\.message.en) == [
+        #expect(try f.sqlite.verifyAudit().problems.map(\.message.en) == [
             "the audit table's guard trigger audit_event_no_update was dropped",
             "the audit table's guard trigger audit_event_no_delete was dropped",
         ])
@@ -68,7 +68,7 @@ import TandemDemo
         let f = try busyFixture()
         try tamper(f, "UPDATE audit_event SET operator_login = 'mallory' WHERE id = 4")
         #expect(try problems(f) == ["audit event #4 was edited: its hash does not match its content"])
-        #expect(try f.repository.verifyAudit().problems.first?.event == 4)
+        #expect(try f.sqlite.verifyAudit().problems.first?.event == 4)
     }
 
     @Test func anEditWithARecomputedHashBreaksTheNextLink() throws {
@@ -96,7 +96,7 @@ import TandemDemo
 
     @Test func deletingTheLatestEventsIsSeenAndLeavesAGapForTheNextOne() throws {
         let f = try busyFixture()
-        let last = try #require(try f.repository.verifyAudit().headEvent)
+        let last = try #require(try f.sqlite.verifyAudit().headEvent)
         try tamper(f, "DELETE FROM audit_event WHERE id = \(last)")
         #expect(try problems(f).contains("the latest audit events #\(last)–#\(last) were deleted"))
         _ = try f.addBranch("新突击队")
@@ -118,10 +118,10 @@ import TandemDemo
 
     @Test func aHeadWrittenDownCatchesAHistoryRewrittenFromThere() throws {
         let f = try busyFixture()
-        let head = try f.repository.verifyAudit()
+        let head = try f.sqlite.verifyAudit()
         let event = try #require(head.headEvent), hash = try #require(head.head?.hash)
-        #expect(try f.repository.verifyAudit(expecting: (event, hash)).problems.isEmpty)
-        #expect(try f.repository.verifyAudit(expecting: (event, String(repeating: "a", count: 64))).problems.map(\.event) == [event])
+        #expect(try f.sqlite.verifyAudit(expecting: (event, hash)).problems.isEmpty)
+        #expect(try f.sqlite.verifyAudit(expecting: (event, String(repeating: "a", count: 64))).problems.map(\.event) == [event])
     }
 
     @Test func rowsChangedWithNoEventAreFound() throws {
@@ -188,13 +188,13 @@ import TandemDemo
         let f = try StoreFixture()
         let city = DemoCity.build(scale: 20, seed: 7, geography: StoreFixture.configuration.geography, catalog: f.catalog,
                                   today: Day(year: 2026, month: 11, day: 30))
-        try f.repository.loadSeed(city, by: f.admin)
+        try f.sqlite.loadSeed(city, by: f.admin)
         // Edits through Tandem after the load are undone by their events when the digest is checked.
         try f.repository.setResumption(RecordCode(.enterprise, 2), .closed, by: f.dispatcher)
         try f.repository.editEnterprise(RecordCode(.enterprise, 2), EnterpriseChanges(name: "改过名的单位"), by: f.dispatcher)
         try f.repository.setResumption(RecordCode(.enterprise, 2), .partial(percent: 30), by: f.dispatcher)
         try f.repository.editBranch(RecordCode(.branch, 1), BranchChanges(name: "改过名的队"), by: f.dispatcher)
-        let found = try f.repository.check().problems
+        let found = try f.sqlite.check().problems
         #expect(found.isEmpty, "\(found)")
         try tamper(f, "UPDATE branch SET headcount = headcount + 1 WHERE number = 3; UPDATE enterprise SET address = 'x' WHERE number = 3")
         #expect(try problems(f) == [
@@ -207,8 +207,8 @@ import TandemDemo
         let f = try StoreFixture()
         let city = DemoCity.build(scale: 20, seed: 7, geography: StoreFixture.configuration.geography, catalog: f.catalog,
                                   today: Day(year: 2026, month: 11, day: 30))
-        try f.repository.loadSeed(city, by: f.admin)
-        #expect(try f.repository.check().problems.isEmpty)
+        try f.sqlite.loadSeed(city, by: f.admin)
+        #expect(try f.sqlite.check().problems.isEmpty)
         try tamper(f, "UPDATE request SET notes = notes || '!' WHERE number = 1")
         let found = try problems(f)
         #expect(found == [
@@ -223,7 +223,7 @@ import TandemDemo
             INSERT INTO pairing (branch_number, enterprise_number, started_at, started_by) VALUES (1, 1, '2026-01-01T00:00:00.000Z', 'x');
             UPDATE request SET delivered = 1 WHERE number = 1;
             """)
-        let found = try f.repository.check().problems.map(\.message.en)
+        let found = try f.sqlite.check().problems.map(\.message.en)
         #expect(found.contains("enterprise E1 has 2 active pairings"))
         #expect(found.contains("request R1: delivered does not equal the sum of its deliveries"))
     }
@@ -254,22 +254,22 @@ import TandemDemo
         try asRoot.addBranch(BranchDraft(name: "突击队", districtCode: "nanchuan", headcount: 3, capabilities: []), by: f.dispatcher)
         #expect(try f.repository.auditLog(AuditFilter(operatorLogin: "dispatcher"), limit: 10).map(\.operatorLogin) == ["root as dispatcher"])
         #expect(try f.repository.auditLog(AuditFilter(operatorLogin: "root"), limit: 10).map(\.operatorLogin) == ["root as dispatcher"])
-        #expect(try f.repository.verifyAudit().problems.isEmpty)
+        #expect(try f.sqlite.verifyAudit().problems.isEmpty)
     }
 
     @Test func aBackupIsAConsistentPrivateCopyThatPassesCheck() throws {
         let f = try busyFixture()
         let target = f.folder + "/copy.sqlite"
-        let head = try f.repository.backup(to: target)
+        let head = try f.sqlite.backup(to: target)
         #expect(head == (try f.repository.auditChainHead()))
         let mode = try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        #expect(throws: TandemError.databaseExists(path: target)) { try f.repository.backup(to: target) }
+        #expect(throws: TandemError.databaseExists(path: target)) { try f.sqlite.backup(to: target) }
         let copy = try SQLiteRepository.open(path: target)
         #expect(try copy.check().problems.isEmpty)
         #expect(try copy.auditChainHead() == head)
         _ = try f.addBranch("之后的突击队")
-        try f.repository.backup(to: target, replace: true)
+        try f.sqlite.backup(to: target, replace: true)
         #expect(try SQLiteRepository.open(path: target).auditChainHead() == (try f.repository.auditChainHead()))
     }
 }

@@ -5,8 +5,8 @@ import TandemCore
 /// A correction writes a reversing entry and the right quantity in one transaction with their
 /// audit events; nothing is deleted, and `tandem check` still finds everything in order.
 @Suite struct DeliveryCorrectionStoreTests {
-    @Test func correctionKeepsTheInvariantsAndTheAudit() throws {
-        let f = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func correctionKeepsTheInvariantsAndTheAudit(_ backend: StoreBackend) throws {
+        let f = try StoreFixture(backend)
         let enterprise = try f.addEnterprise()
         let request = try f.addMasksRequest(for: enterprise)
         try f.repository.deliver(request.code, quantity: Quantity(200), note: "口罩", allowOver: false, by: f.dispatcher)
@@ -21,8 +21,8 @@ import TandemCore
         #expect(deliveries[2].quantity == Quantity(120) && deliveries[2].reverses == nil)
         let history = try f.repository.history(of: enterprise.code)
         #expect(history.events.contains { $0.action == .correctDelivery && $0.subject.request == request.code })
-        let check = try f.repository.check()
-        #expect(check.problems.isEmpty, "\(check.problems.map { $0.message.en })")
+        let problems = try f.integrityProblems()
+        #expect(problems.isEmpty, "\(problems)")
         // The same delivery cannot be corrected twice, and a refused correction changes nothing.
         let before = try f.fingerprint()
         #expect(throws: TandemError.self) {
@@ -34,8 +34,8 @@ import TandemCore
         #expect(try f.fingerprint() == before)
     }
 
-    @Test func onlyWhoeverRecordedItAndDispatchers() throws {
-        let f = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func onlyWhoeverRecordedItAndDispatchers(_ backend: StoreBackend) throws {
+        let f = try StoreFixture(backend)
         let enterprise = try f.addEnterprise()
         let branch = try f.addBranch()
         let lead = Operator(login: "liuqiang", displayName: "刘强", role: .branchLead(branch: branch.code))
@@ -52,6 +52,6 @@ import TandemCore
         let corrected = try f.repository.correctDelivery(request.code, delivery: delivery.id, quantity: Quantity(5), reason: "应为 5",
                                                          allowOver: false, by: lead)
         #expect(corrected.delivered == Quantity(5))
-        #expect(try f.repository.check().problems.isEmpty)
+        #expect(try f.integrityProblems().isEmpty)
     }
 }

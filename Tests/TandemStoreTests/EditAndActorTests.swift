@@ -8,11 +8,11 @@ import Testing
 /// Edits change only what they name, against the row as it is; the actor's role is the
 /// operator table's, read inside each write.
 @Suite struct EditAndActorTests {
-    @Test func anEditWritesOnlyItsFieldsOverAnotherConsolesChange() throws {
-        let f = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func anEditWritesOnlyItsFieldsOverAnotherConsolesChange(_ backend: StoreBackend) throws {
+        let f = try StoreFixture(backend)
         let enterprise = try f.addEnterprise()
         // Another console, opened earlier, changes the phone; this one then edits the address.
-        let other = try SQLiteRepository.open(path: f.path)
+        let other = try f.openAgain()
         try other.editEnterprise(enterprise.code, EnterpriseChanges(contactPhone: "13800000000"), by: f.dispatcher)
         let edited = try f.repository.editEnterprise(enterprise.code, EnterpriseChanges(address: "南川区东城街道"), by: f.dispatcher)
         #expect(edited.contactPhone == "13800000000")
@@ -27,12 +27,12 @@ import Testing
         #expect(event.after.contains("13800000000") && event.after.contains("东城街道"))
     }
 
-    @Test func anOperatorEditWritesOnlyItsFieldsOverAnotherAdminsChange() throws {
-        let f = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func anOperatorEditWritesOnlyItsFieldsOverAnotherAdminsChange(_ backend: StoreBackend) throws {
+        let f = try StoreFixture(backend)
         let branch = try f.addBranch()
         // Another admin renames the dispatcher; this admin, who read the row before, changes the role.
         let stale = try #require(try f.repository.findOperator(login: "dispatcher"))
-        let other = try SQLiteRepository.open(path: f.path)
+        let other = try f.openAgain()
         try other.editOperator(login: "dispatcher", OperatorChanges(displayName: "王芳"), by: f.admin)
         let edited = try f.repository.editOperator(login: stale.login, OperatorChanges(role: .branchLead(branch: branch.code)),
                                                    by: f.admin)
@@ -45,8 +45,8 @@ import Testing
         #expect(event.before.contains("王芳") && event.after.contains("王芳"))
     }
 
-    @Test func aResumptionUpdateBesideAnEditKeepsBoth() throws {
-        let f = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func aResumptionUpdateBesideAnEditKeepsBoth(_ backend: StoreBackend) throws {
+        let f = try StoreFixture(backend)
         let enterprise = try f.addEnterprise()
         try f.repository.editEnterprise(enterprise.code, EnterpriseChanges(name: "新名称"), by: f.dispatcher)
         try f.repository.setResumption(enterprise.code, .partial(percent: 40), by: f.dispatcher)
@@ -55,8 +55,8 @@ import Testing
         #expect(stored?.resumption == .partial(percent: 40))
     }
 
-    @Test func aBadEditChangesNothing() throws {
-        let f = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func aBadEditChangesNothing(_ backend: StoreBackend) throws {
+        let f = try StoreFixture(backend)
         let enterprise = try f.addEnterprise()
         let before = try f.fingerprint()
         #expect(throws: TandemError.self) {
@@ -68,12 +68,12 @@ import Testing
         #expect(try f.fingerprint().enterprises == before.enterprises)
     }
 
-    @Test func aDemotedDispatchersOpenRepositoryIsRefused() throws {
-        let f = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func aDemotedDispatchersOpenRepositoryIsRefused(_ backend: StoreBackend) throws {
+        let f = try StoreFixture(backend)
         let enterprise = try f.addEnterprise()
         // The dispatcher's console is open (this repository and actor value); an admin demotes them elsewhere.
         let consoleActor = f.dispatcher
-        let adminProcess = try SQLiteRepository.open(path: f.path)
+        let adminProcess = try f.openAgain()
         try adminProcess.editOperator(login: "dispatcher", OperatorChanges(role: .supervisor(group: nil)), by: f.admin)
         let before = try f.fingerprint()
         do {
@@ -87,10 +87,10 @@ import Testing
         #expect(try f.fingerprint() == before)
     }
 
-    @Test func aRemovedOperatorIsRefused() throws {
-        let f = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func aRemovedOperatorIsRefused(_ backend: StoreBackend) throws {
+        let f = try StoreFixture(backend)
         let enterprise = try f.addEnterprise()
-        try f.rawQueue().write { try $0.execute(sql: "DELETE FROM operator WHERE login = 'dispatcher'") }
+        try f.executeRaw("DELETE FROM operator WHERE login = 'dispatcher'")
         do {
             try f.repository.editEnterprise(enterprise.code, EnterpriseChanges(address: "x"), by: f.dispatcher)
             Issue.record("a removed operator could still edit")

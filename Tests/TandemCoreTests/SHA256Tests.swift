@@ -1,5 +1,5 @@
 import Testing
-@testable import TandemStore
+import TandemCore
 
 /// The example vectors of FIPS 180-4 (NIST's "SHA-256 examples") and the padding edges.
 @Suite struct SHA256Tests {

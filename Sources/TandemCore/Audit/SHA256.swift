@@ -1,7 +1,7 @@
 /// SHA-256 (FIPS 180-4), for the audit's hash chain. Small and dependency-free: the chain hashes
 /// a few hundred bytes per event, so speed matters less than adding no package to the build.
 /// Tested against the FIPS 180-4 example vectors (`SHA256Tests`).
-struct SHA256 {
+public struct SHA256 {
     private var state: [UInt32] = [
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
     ]
@@ -19,21 +19,21 @@ struct SHA256 {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
-    init() {}
+    public init() {}
 
-    mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         // Contiguous input (arrays, a String's UTF-8) is hashed in place, with no copy.
         if bytes.withContiguousStorageIfAvailable({ update(buffer: $0) }) == nil {
             Array(bytes).withUnsafeBufferPointer { update(buffer: $0) }
         }
     }
 
-    mutating func update(_ text: String) {
+    public mutating func update(_ text: String) {
         var text = text
         text.withUTF8 { update(buffer: $0) }
     }
 
-    mutating func update(buffer input: UnsafeBufferPointer<UInt8>) {
+    public mutating func update(buffer input: UnsafeBufferPointer<UInt8>) {
         length &+= UInt64(input.count)
         var start = 0
         // Top up a partial block, then hash whole blocks straight from the input.
@@ -55,7 +55,7 @@ struct SHA256 {
 
     /// The digest; the hasher is spent afterwards. The padding is written into one stack block
     /// (or two), with no array made per event of the audit.
-    mutating func finish() -> [UInt8] {
+    public mutating func finish() -> [UInt8] {
         let bits = length &* 8
         let tail = pending.count
         let blocks = tail + 1 + 8 > 64 ? 2 : 1
@@ -79,13 +79,13 @@ struct SHA256 {
     }
 
     /// The lowercase hex digest of `text`'s UTF-8 bytes.
-    static func hex(_ text: String) -> String {
+    public static func hex(_ text: String) -> String {
         var hasher = SHA256()
         hasher.update(text)
         return hex(hasher.finish())
     }
 
-    static func hex(_ digest: [UInt8]) -> String {
+    public static func hex(_ digest: [UInt8]) -> String {
         String(unsafeUninitializedCapacity: digest.count * 2) { out in
             for (index, byte) in digest.enumerated() {
                 out[2 * index] = hexDigit(byte >> 4)

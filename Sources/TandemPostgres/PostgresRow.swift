@@ -1,0 +1,72 @@
+/// The rows of one statement's result, copied out of libpq's result as text, so they outlive
+/// it and cross threads.
+public struct PostgresRows: Sendable, Sequence {
+    public let columns: [String]
+    public let rows: [PostgresRow]
+    /// The number of rows an INSERT, UPDATE or DELETE touched (0 for other statements).
+    public let affectedRows: Int
+
+    public var count: Int { rows.count }
+    public var first: PostgresRow? { rows.first }
+    public func makeIterator() -> IndexingIterator<[PostgresRow]> { rows.makeIterator() }
+}
+
+/// One result row. Columns are read by name, with the type asked for:
+/// `try row.value("number") as Int64`, `try row.optional("due") as Day?`.
+public struct PostgresRow: Sendable {
+    let columnIndex: ColumnIndex
+    let values: [String?]
+
+    /// The value of `column`; a NULL or an unreadable text is an error naming the column.
+    public func value<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) throws -> T {
+        let (name, text) = try raw(column)
+        guard let text else { throw PostgresDecodingError(column: name, value: nil, expected: T.postgresTypeName) }
+        return try decode(text, column: name)
+    }
+
+    /// The value of `column`, nil for NULL.
+    public func optional<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) throws -> T? {
+        let (name, text) = try raw(column)
+        guard let text else { return nil }
+        return try decode(text, column: name) as T
+    }
+
+    /// The value of the column at `position` (from 0), for results whose columns are unnamed.
+    public func value<T: PostgresDecodable>(at position: Int, as type: T.Type = T.self) throws -> T {
+        guard values.indices.contains(position) else {
+            throw PostgresDecodingError(column: "#\(position)", value: nil, expected: "a column of this result")
+        }
+        let name = columnIndex.names[position]
+        guard let text = values[position] else { throw PostgresDecodingError(column: name, value: nil, expected: T.postgresTypeName) }
+        return try decode(text, column: name)
+    }
+
+    /// Whether the column's value is NULL.
+    public func isNull(_ column: String) throws -> Bool { try raw(column).1 == nil }
+
+    private func raw(_ column: String) throws -> (String, String?) {
+        guard let position = columnIndex.positions[column] else {
+            throw PostgresDecodingError(column: column, value: nil, expected: "a column of this result")
+        }
+        return (column, values[position])
+    }
+
+    private func decode<T: PostgresDecodable>(_ text: String, column: String) throws -> T {
+        guard let value = T(postgresText: text) else { throw PostgresDecodingError(column: column, value: text, expected: T.postgresTypeName) }
+        return value
+    }
+}
+
+/// Column names and their positions, shared by every row of a result.
+final class ColumnIndex: Sendable {
+    let names: [String]
+    let positions: [String: Int]
+
+    init(_ names: [String]) {
+        self.names = names
+        // A repeated name reads its first column, as in SQL.
+        var positions: [String: Int] = [:]
+        for (position, name) in names.enumerated() where positions[name] == nil { positions[name] = position }
+        self.positions = positions
+    }
+}

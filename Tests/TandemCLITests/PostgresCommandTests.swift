@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+import TandemTestSupport
+
+/// The same `tandem` on a PostgreSQL database named by `$TANDEM_DB` (a URL, no file).
+@Suite(.enabled(if: PostgresTestServer.available, Comment(rawValue: PostgresTestServer.skipReason)))
+struct PostgresCommandTests {
+    /// The server from the test environment (`pg_virtualenv`), the database a schema of its own.
+    private func postgres(_ scratch: PostgresScratch) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment.filter { $0.key.hasPrefix("PG") }
+        environment["TANDEM_DB"] = "postgresql:///?options=-c%20search_path%3D\(scratch.schema)"
+        return environment
+    }
+
+    @Test func theNewUsersPathRunsOnPostgreSQL() throws {
+        let scratch = try PostgresScratch()
+        let cli = try CLIHarness()
+        let environment = postgres(scratch)
+        func tandem(_ arguments: [String]) throws -> CLIHarness.Result {
+            try cli.run(arguments, database: false, environment: environment)
+        }
+        @discardableResult func ok(_ arguments: [String]) throws -> String {
+            let result = try tandem(arguments)
+            #expect(result.status == 0, "tandem \(arguments.joined(separator: " ")): \(result.stderr)")
+            return result.stdout
+        }
+        #expect(try ok(["init"]).contains("created database postgres://"))
+        #expect(try tandem(["init"]).stderr.contains("already exists"))
+        try ok(["branch", "add", "--name", "南川区残联党支部党员突击队", "--district", "nanchuan", "--headcount", "8",
+                "--capabilities", "agriculture,transport"])
+        try ok(["enterprise", "add", "--name", "南川九叶青花椒基地", "--district", "nanchuan"])
+        try ok(["pair", "B1", "E1"])
+        try ok(["request", "add", "E1", "--category", "ppe", "--item", "masks", "--quantity", "300", "--unit", "piece"])
+        #expect(try ok(["request", "deliver", "R1", "120"]).contains("120/300"))
+        #expect(try ok(["request", "deliver", "R1", "180"]).contains("300/300"))
+        #expect(try ok(["log"]).contains("delivery recorded"))
+        // What only the SQLite store has is refused in words, not with a bare exit status.
+        let backup = try tandem(["backup", cli.folder.appendingPathComponent("copy.sqlite").path])
+        #expect(backup.status != 0 && backup.stderr.contains("pg_dump"))
+        #expect(try tandem(["init", "--demo", "--force"]).stderr.contains("demo city"))
+        #expect(try ok(["request", "show", "R1"]).contains("done"))
+    }
+
+    @Test func aPasswordInTheURLIsRefusedAndNotRepeated() throws {
+        let cli = try CLIHarness()
+        let result = try cli.run(["enterprise", "list", "--db", "postgres://tandem:secret@db.example/province"], database: false)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("~/.pgpass") && !result.stderr.contains("secret"))
+    }
+}
