@@ -30,7 +30,7 @@ extension ConsoleState {
             }
             return false
         }
-        func request(_ code: RecordCode) -> Request? { snapshot?.requests.first { $0.code == code } }
+        func request(_ code: RecordCode) -> Request? { data?.request(code) }
 
         switch (name, args.count) {
         case ("pair", 2):

@@ -59,7 +59,7 @@ extension ConsoleState {
                 case .branch: effects.append(.loadBranchHistory(view.code))
                 case .enterprise: effects.append(.loadHistory(view.code))
                 case .request:
-                    if let enterprise = data.snapshot.requests.first(where: { $0.code == view.code })?.enterpriseCode {
+                    if let enterprise = data.request(view.code)?.enterpriseCode {
                         effects.append(.loadHistory(enterprise))
                     }
                 }
