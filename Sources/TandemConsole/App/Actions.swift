@@ -20,6 +20,19 @@ enum ConsoleAction: Sendable, Hashable {
     case computeProposals, accept, acceptAll
 }
 
+extension ConsoleAction {
+    /// Whether the action works while only the start screen's records are loaded: moving in
+    /// the list, reading a record, help and the like. Everything else needs the whole city
+    /// (search, sort, filters, pairing, other screens) or acts on it, and waits for it.
+    var worksOnFirstScreen: Bool {
+        switch self {
+        case .up, .down, .pageUp, .pageDown, .top, .bottom, .back, .openDetail, .closeDetail,
+             .help, .commandLine, .quit, .redraw, .cycleTheme, .toggleLanguage: true
+        default: false
+        }
+    }
+}
+
 /// One row of a screen's key table: the single source for the footer, the `?` help and the
 /// `:` command line.
 struct KeyBinding: Sendable {

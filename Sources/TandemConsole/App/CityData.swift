@@ -6,6 +6,9 @@ import TandemCore
 /// searching 100 000 requests stays within a frame. A class so that state copies share it.
 final class CityData: @unchecked Sendable {
     let snapshot: CitySnapshot
+    /// Only the start screen's records (`FirstScreenQuery`) while the whole city loads: nothing
+    /// that needs the whole city (counts, search, pairing, coverage, plans) is taken from it.
+    let isFirstScreen: Bool
     let coverage: CoverageReport
     let today: Day
     /// Per request (same index as `snapshot.requests`).
@@ -27,8 +30,9 @@ final class CityData: @unchecked Sendable {
 
     static let unknown: UInt8 = 255
 
-    init(snapshot: CitySnapshot, context: ConsoleContext, today: Day) {
+    init(snapshot: CitySnapshot, context: ConsoleContext, today: Day, isFirstScreen: Bool = false) {
         self.snapshot = snapshot
+        self.isFirstScreen = isFirstScreen
         self.today = today
         self.context = context
         districtCodes = context.geography.districts.map(\.code)

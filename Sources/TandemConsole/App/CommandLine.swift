@@ -32,6 +32,11 @@ extension ConsoleState {
         }
         func request(_ code: RecordCode) -> Request? { data?.request(code) }
 
+        // Codes typed with a command would be looked up in the start screen's records only.
+        if data?.isFirstScreen == true, !args.isEmpty {
+            return fail(bi("不可用：\(ConsoleState.waitingForCity.zh)", "not available: \(ConsoleState.waitingForCity.en)"))
+        }
+
         switch (name, args.count) {
         case ("pair", 2):
             var b = code(args[0], .branch), e = code(args[1], .enterprise)

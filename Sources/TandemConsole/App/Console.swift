@@ -36,7 +36,10 @@ public struct Console {
         runtime.setTheme(terminal.theme)
         runtime.loadsInBackground = true
         terminal.draw(runtime.state.render())
+        // The whole city loads in the background; meanwhile the start screen's own records,
+        // read from the store's indexes, are drawn at once.
         runtime.load()
+        if runtime.loadFirstScreen() { terminal.draw(runtime.state.render()) }
         var dirty = true
         let pollInterval = 0.5
         var lastPoll = Date()

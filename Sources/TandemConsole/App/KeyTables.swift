@@ -4,6 +4,20 @@ import TandemCore
 /// reason that applies to the current selection.
 extension ConsoleState {
     func bindings() -> [KeyBinding] {
+        var rows = screenBindings()
+        if data?.isFirstScreen == true {
+            // Only the start screen's records are here: what needs the whole city says so.
+            for i in rows.indices where !rows[i].action.worksOnFirstScreen && rows[i].disabled == nil {
+                rows[i].disabled = ConsoleState.waitingForCity
+            }
+        }
+        return rows
+    }
+
+    /// Said by every key that needs the whole city while only the start screen's records are loaded.
+    static let waitingForCity = bi("正在读取全市数据，稍候即可使用", "still loading the whole city, available in a moment")
+
+    private func screenBindings() -> [KeyBinding] {
         if case .detail = overlay { return detailBindings() + globalBindings().filter { [.help, .commandLine, .quit].contains($0.action) } }
         var rows: [KeyBinding]
         switch tab {
