@@ -28,12 +28,14 @@ struct FirstScreenConsoleTests {
         #expect(state.render().text.contains("3 most urgent, loading the rest…"))
         _ = state.handle(.key(.down))
         #expect(state.selectedQueueRequest?.code.description == "R1")
-        // Search, another screen, a typed code: each says it waits, and nothing happens.
+        // Search and a typed code say they wait, and nothing happens; another screen says it is loading.
         _ = state.handle(.key(.char("/")))
         #expect(!state.queue.searching)
         #expect(state.notice?.text.en.contains(ConsoleState.waitingForCity.en) == true)
-        _ = state.handle(.key(.char("2")))
-        #expect(state.tab == .queue)
+        _ = state.handle(.key(.char("3")))
+        #expect(state.tab == .proposals && !state.proposals.computing, "no plan is made from part of the city")
+        #expect(state.render().text.contains("Loading the whole city…"))
+        _ = state.handle(.key(.char("1")))
         _ = state.handle(.key(.char(":")))
         for c in "show R6" { _ = state.handle(.key(.char(c))) }
         _ = state.handle(.key(.enter))
@@ -48,6 +50,13 @@ struct FirstScreenConsoleTests {
         #expect(!state.render().text.contains("loading the rest"))
         _ = state.handle(.key(.char("/")))
         #expect(state.queue.searching)
+    }
+
+    @Test func proposalsAskedForEarlyArePlannedOnTheWholeCity() {
+        var (state, whole) = state(FixtureCity.dispatcher)
+        _ = state.handle(.key(.char("3")))
+        let effects = state.handle(.loaded(CityData(snapshot: whole, context: state.context, today: FixtureCity.today)))
+        #expect(effects.contains { if case .computeProposals = $0 { true } else { false } })
     }
 
     @Test func aLeadSeesTheirWholeEnterpriseAtOnce() {

@@ -348,7 +348,8 @@ extension ConsoleState {
 
     private mutating func switchTo(_ target: Tab) -> [Effect] {
         tab = target
-        if target == .proposals, proposals.set == nil || proposals.stale, !proposals.computing, data != nil {
+        // Proposals are planned on the whole city only: on the start screen's records they wait for it.
+        if target == .proposals, proposals.set == nil || proposals.stale, !proposals.computing, data?.isFirstScreen == false {
             proposals.computing = true
             return [.computeProposals]
         }
