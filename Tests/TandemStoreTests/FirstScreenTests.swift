@@ -14,7 +14,7 @@ struct FirstScreenTests {
     func loadedCity() throws -> StoreFixture {
         let f = try StoreFixture()
         let city = DemoCity.build(scale: 40, seed: 11, geography: StoreFixture.configuration.geography, catalog: f.catalog, today: today)
-        try f.repository.loadSeed(city, by: f.admin)
+        try f.sqlite.loadSeed(city, by: f.admin)
         // An active request without a due day, which the urgency order puts last in its priority.
         _ = try f.addMasksRequest(for: try #require(try f.repository.snapshot().enterprises.first))
         return f
