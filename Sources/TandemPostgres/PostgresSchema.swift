@@ -26,7 +26,7 @@ public enum PostgresSchema {
     /// hosts starting together migrate one after the other, and the later ones find it done.
     static let migrationLockKey: Int64 = 0x54_4E_44_4D // "TNDM", as the SQLite store's application id
 
-    static let migrations: [(identifier: String, sql: String)] = [("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4)]
+    static let migrations: [(identifier: String, sql: String)] = [("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5)]
 
     private static let v1 = """
         CREATE TABLE supervision_group (
@@ -179,6 +179,12 @@ public enum PostgresSchema {
     private static let v4 = """
         ALTER TABLE delivery ADD COLUMN reverses BIGINT REFERENCES delivery(id);
         CREATE UNIQUE INDEX delivery_reversed_once ON delivery(reverses) WHERE reverses IS NOT NULL;
+        """
+
+    /// The open and in-progress requests in urgency order, as the SQLite store's v5: the index a
+    /// start screen's most urgent requests are read from.
+    private static let v5 = """
+        CREATE INDEX request_active_by_urgency ON request(priority, due, number) WHERE status IN ('open', 'in_progress');
         """
 
     /// The operator an event was made for: `wang` in both `wang` and `root as wang`.

@@ -53,7 +53,7 @@ extension SQLiteRepository {
         try db.fetchRaw("SELECT \(RowDecoding.pairingColumns) FROM pairing WHERE ended_at IS NULL ORDER BY id", RowDecoding.pairing)
     }
 
-    private static func lastChange(_ db: Database) throws -> Timestamp? {
+    static func lastChange(_ db: Database) throws -> Timestamp? {
         try db.fetchRawOne("SELECT \(RowDecoding.auditColumns) FROM audit_event ORDER BY id DESC LIMIT 1", RowDecoding.audit)?.at
     }
 

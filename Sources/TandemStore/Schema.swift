@@ -7,7 +7,7 @@ enum Schema {
     /// Marks a Tandem database (`PRAGMA application_id`), so another SQLite file is refused.
     static let applicationID: Int32 = 0x54_4E_44_4D // "TNDM"
 
-    static let migrationIdentifiers = ["v1", "v2", "v3", "v4"]
+    static let migrationIdentifiers = ["v1", "v2", "v3", "v4", "v5"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -113,6 +113,7 @@ enum Schema {
         migrator.registerMigration("v2", migrate: migrateToV2)
         migrator.registerMigration("v3", migrate: migrateToV3)
         migrator.registerMigration("v4", migrate: migrateToV4)
+        migrator.registerMigration("v5", migrate: migrateToV5)
         return migrator
     }
 }

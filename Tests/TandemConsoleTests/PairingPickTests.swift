@@ -32,11 +32,14 @@ struct PairingPickTests {
         #expect(console.screen.contains("将结对：B2 南川区残联党支部党员突击队 ↔ E2 南川九叶青花椒基地"))
         console.press("p")
         #expect(try repo.activePairings().contains { $0.branchCode == Self.b2 && $0.enterpriseCode == Self.e2 })
-        // B1 and E1 are highlighted now, but nobody picked them: p and Enter change nothing.
+        // B1 and E1 are highlighted now, but nobody picked them: p changes nothing, and Enter
+        // only reads the highlighted record, as on every screen.
         let before = try repo.fingerprint()
         console.press("p")
         console.press("Enter")
         #expect(try repo.fingerprint() == before)
+        #expect(console.screen.contains("详情 — "), "\(console.screen)")
+        console.press("Esc")
         #expect(!console.screen.contains("将结对："))
         #expect(console.footerDisabled("p 结对"))
     }

@@ -13,6 +13,11 @@ struct ProposalsTests {
         #expect(console.cursorLine?.contains("E2 南川九叶青花椒基地") == true)
         #expect(screen.contains("理由：距离 0.0 公里（同区县） · 能力齐备"))
         #expect(screen.contains("紧急度"))
+        // Enter reads the proposed enterprise (as on every screen); it accepts nothing.
+        console.press("Enter")
+        #expect(console.screen.contains("详情 — 单位 E2"))
+        #expect(try repo.activePairings().count == 2)
+        console.press("Esc")
         console.press("a")
         #expect(try repo.activePairings().contains { $0.branchCode == RecordCode(.branch, 2) && $0.enterpriseCode == RecordCode(.enterprise, 2) })
         #expect(try repo.activePairings().count == 3)

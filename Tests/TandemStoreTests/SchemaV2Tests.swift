@@ -67,7 +67,7 @@ import TandemCore
             #expect(try String.fetchOne(db, sql: "SELECT started_at FROM pairing") == "2020-03-05T08:30:00.000Z")
             #expect(try String.fetchOne(db, sql: "SELECT at FROM delivery") == "2020-03-05T09:00:00.000Z")
             #expect(try String.fetchAll(db, sql: "SELECT at FROM audit_event WHERE action = 'pair'") == ["2020-03-05T08:15:00.000Z"])
-            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1", "v2", "v3", "v4"])
+            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1", "v2", "v3", "v4", "v5"])
             let branchColumns = try db.columns(in: "branch").map(\.name)
             #expect(!branchColumns.contains("lead_login"))
             #expect(!(try db.columns(in: "audit_event").map(\.name)).contains("subject"))

@@ -1,6 +1,6 @@
 #!/bin/bash
-# Dispatcher's main path: pair a branch with an enterprise by picking both, then accept an
-# engine proposal; both pairings are checked in the database through the CLI.
+# Dispatcher's main path: pair a branch with an enterprise by picking both, then read and
+# accept an engine proposal (Enter reads it, a accepts); both pairings are checked in the database through the CLI.
 BIN=$1; . "$(dirname "$0")/lib.sh"
 make_db 40
 start_console 100 30 --as dispatcher --lang zh
@@ -30,6 +30,12 @@ pb=$(echo "$proposal" | grep -o "B[0-9]*" | head -1)
 pe=$(echo "$proposal" | grep -o "E[0-9]*" | head -1)
 [ -n "$pb" ] && [ -n "$pe" ] || fail "no proposal under the cursor"
 screen | grep -q "理由：" || fail "proposal has no explanation"
+# Enter reads the proposed enterprise; only a accepts.
+send Enter
+wait_for "详情 — 单位 $pe"
+send Escape
+wait_for "理由："
+cli enterprise show "$pe" | grep -q "$pb" && fail "Enter on a proposal paired $pb ↔ $pe"
 send a
 wait_for "已结对：突击队 $pb ↔ 单位 $pe"
 cli enterprise show "$pe" | grep -q "$pb" || fail "database has no pairing $pb ↔ $pe"

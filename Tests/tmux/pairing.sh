@@ -1,6 +1,7 @@
 #!/bin/bash
 # Issue 8, bug 1: a pair is made only of the two records picked with Space; after a pair
-# nothing is armed (p and Enter change nothing); a pair the engine questions asks first.
+# nothing is armed (p changes nothing; Enter only reads the highlighted record, as on every
+# screen); a pair the engine questions asks first.
 # Tried at 100×30 in Chinese and at 80×24 in English.
 BIN=$1; . "$(dirname "$0")/lib.sh"
 make_db 40
@@ -32,6 +33,9 @@ before=$(pairings)
 send p
 wait_for "不可用（结对）"
 send Enter
+wait_for "详情 — "
+send Escape
+wait_for "空闲突击队"
 [ "$(pairings)" = "$before" ] || fail "p or Enter after a pair wrote another pairing"
 screen | grep -q "将结对：" && fail "a pair is armed after pairing"
 quit_console

@@ -20,6 +20,21 @@ enum ConsoleAction: Sendable, Hashable {
     case computeProposals, accept, acceptAll
 }
 
+extension ConsoleAction {
+    /// Whether the action works while only the start screen's records are loaded: moving in
+    /// the list, reading a record, going to another screen (which says it is loading), help
+    /// and the like. Everything else needs the whole city (search, sort, filters, pairing,
+    /// plans) or acts on it, and waits for it.
+    var worksOnFirstScreen: Bool {
+        switch self {
+        case .up, .down, .pageUp, .pageDown, .top, .bottom, .back, .openDetail, .closeDetail,
+             .nextTab, .previousTab, .goTo,
+             .help, .commandLine, .quit, .redraw, .cycleTheme, .toggleLanguage: true
+        default: false
+        }
+    }
+}
+
 /// One row of a screen's key table: the single source for the footer, the `?` help and the
 /// `:` command line.
 struct KeyBinding: Sendable {

@@ -6,6 +6,9 @@ import TandemCore
 /// searching 100 000 requests stays within a frame. A class so that state copies share it.
 final class CityData: @unchecked Sendable {
     let snapshot: CitySnapshot
+    /// Only the start screen's records (`FirstScreenQuery`) while the whole city loads: nothing
+    /// that needs the whole city (counts, search, pairing, coverage, plans) is taken from it.
+    let isFirstScreen: Bool
     let coverage: CoverageReport
     let today: Day
     /// Per request (same index as `snapshot.requests`).
@@ -18,14 +21,18 @@ final class CityData: @unchecked Sendable {
     /// District codes by their index in `district` (geography order); 255 = unknown.
     let districtCodes: [String]
     let categoryCodes: [String]
+    /// Position in `snapshot.requests` by request code, so that following a record by its
+    /// code never walks the requests.
+    let requestPosition: CodeTable<Int>
     private let context: ConsoleContext
     private var orders: [QueueSort: [Int32]] = [:]
     private var search: SearchIndex?
 
     static let unknown: UInt8 = 255
 
-    init(snapshot: CitySnapshot, context: ConsoleContext, today: Day) {
+    init(snapshot: CitySnapshot, context: ConsoleContext, today: Day, isFirstScreen: Bool = false) {
         self.snapshot = snapshot
+        self.isFirstScreen = isFirstScreen
         self.today = today
         self.context = context
         districtCodes = context.geography.districts.map(\.code)
@@ -52,6 +59,22 @@ final class CityData: @unchecked Sendable {
         self.ageKey = keys.age
         self.districtKey = keys.byDistrict
         self.orders[.urgency] = keys.urgencyOrder
+        self.requestPosition = keys.position
+    }
+
+    /// The request with `code`, looked up by its number.
+    func request(_ code: RecordCode) -> Request? {
+        requestPosition[code].map { snapshot.requests[$0] }
+    }
+
+    /// Positions of the requests a searched code names (the request itself, the enterprise's,
+    /// or those of the enterprise the branch works for), looked up rather than searched for.
+    func positions(namedBy searched: SearchedCode) -> [Int] {
+        switch searched.code.kind {
+        case .request: requestPosition[searched.code].map { [$0] } ?? []
+        case .enterprise: snapshot.requestsByEnterprise[searched.code] ?? []
+        case .branch: snapshot.pairedEnterprise(of: searched.code).flatMap { snapshot.requestsByEnterprise[$0] } ?? []
+        }
     }
 
     /// What the two halves of `init` hand back.
@@ -69,6 +92,7 @@ final class CityData: @unchecked Sendable {
         var age: [Int64]
         var byDistrict: [Int64]
         var urgencyOrder: [Int32] = []
+        var position: CodeTable<Int>
 
         init(snapshot: CitySnapshot, districtCodes: [String], categoryCodes: [String], today: Day) {
             var districtIndex: [String: UInt8] = [:]
@@ -90,7 +114,9 @@ final class CityData: @unchecked Sendable {
             let todayOrdinal = today.ordinal
             // Fields are read in place: copying each 100 000 requests' record would cost more than the keys.
             let requests = snapshot.requests
+            position = CodeTable<Int>(kind: .request, capacity: requests.last?.code.number ?? 0)
             for i in requests.indices {
+                position[requests[i].code] = i
                 let requestStatus = requests[i].status
                 status[i] = CityData.statusCode(requestStatus)
                 let d = district[i]

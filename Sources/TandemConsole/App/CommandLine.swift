@@ -30,7 +30,12 @@ extension ConsoleState {
             }
             return false
         }
-        func request(_ code: RecordCode) -> Request? { snapshot?.requests.first { $0.code == code } }
+        func request(_ code: RecordCode) -> Request? { data?.request(code) }
+
+        // Codes typed with a command would be looked up in the start screen's records only.
+        if data?.isFirstScreen == true, !args.isEmpty {
+            return fail(bi("不可用：\(ConsoleState.waitingForCity.zh)", "not available: \(ConsoleState.waitingForCity.en)"))
+        }
 
         switch (name, args.count) {
         case ("pair", 2):

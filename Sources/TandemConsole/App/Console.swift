@@ -36,6 +36,10 @@ public struct Console {
         runtime.setTheme(terminal.theme)
         runtime.loadsInBackground = true
         terminal.draw(runtime.state.render())
+        // The start screen's own records, read from the store's indexes, are drawn first (the
+        // whole city's read would compete with them for the cores); then the whole city loads in
+        // the background and replaces them.
+        if runtime.loadFirstScreen() { terminal.draw(runtime.state.render()) }
         runtime.load()
         var dirty = true
         let pollInterval = 0.5

@@ -39,6 +39,17 @@ public struct ConsoleContext: Sendable {
     /// What the actor may see (the core's rule, shared with the command line).
     var scope: ReadScope { Permissions.readScope(of: actor, geography: geography) }
 
+    /// The records the actor's start screen shows, read from the store's indexes before the
+    /// whole city (`rows`: how many requests a dispatcher's queue shows at first). Nil for a
+    /// supervisor: the start screen, coverage, is a sum over the whole city.
+    func firstScreenQuery(rows: Int) -> FirstScreenQuery? {
+        switch actor.role {
+        case .dispatcher, .admin: .mostUrgent(scope: scope, limit: rows)
+        case .branchLead(let branch): .pairedEnterprise(branch: branch)
+        case .supervisor: nil
+        }
+    }
+
     /// The supervision group a group supervisor is limited to.
     var supervisedGroup: Int? { scope.group }
 }

@@ -81,6 +81,8 @@ struct QueueState: Sendable {
     /// Visible request indices, in order.
     var rows: [Int32] = []
     var cursor = ListCursor()
+    /// How many of `rows` (at the top) are the requests an exact code search names.
+    var namedRowCount = 0
     /// What `rows` were computed from, to narrow a search as it is typed.
     var lastKey: (key: QueueKey, needle: String)?
 }

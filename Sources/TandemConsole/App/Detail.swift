@@ -17,7 +17,7 @@ extension ConsoleState {
         let enterprise: Enterprise?
         switch code.kind {
         case .request:
-            guard let request = snapshot.requests.first(where: { $0.code == code }) else {
+            guard let request = data?.request(code) else {
                 notice = Notice(kind: .error, text: bi("找不到需求 \(code)", "no request \(code)"))
                 return []
             }
@@ -92,7 +92,7 @@ extension ConsoleState {
 
     /// A request: what was asked, every delivery and every change, oldest first.
     func requestLines(_ code: RecordCode) -> [(String, Style)] {
-        guard let snapshot, let request = snapshot.requests.first(where: { $0.code == code }) else { return [] }
+        guard let snapshot, let request = data?.request(code) else { return [] }
         let enterprise = snapshot.enterprise(request.enterpriseCode)
         let unit = unitName(request.unit)
         var lines: [(String, Style)] = []

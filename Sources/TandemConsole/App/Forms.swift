@@ -212,7 +212,7 @@ extension ConsoleState {
                 form.fields[2].error = bi("填 y 或 n", "enter y or n")
             }
             // Quantity and over-delivery: the core's rule, worded for this form.
-            if let request = snapshot?.requests.first(where: { $0.code == code }),
+            if let request = data?.request(code),
                case .failure(let problem) = RequestRules.checkDelivery(of: request, quantity: v[0], allowOver: over) {
                 form.fields[0].error = problem.namingUnits(catalog).bilingual(wording: ConsoleKeyRemedies())
             }

@@ -5,13 +5,18 @@ import TandemCore
 public final class HeadlessConsole {
     let runtime: ConsoleRuntime
 
+    /// `loadsData`: read the start screen's records, then the whole city, as the console does
+    /// (the benchmark times the two itself).
     public init(repository: any TandemRepository, context: ConsoleContext, width: Int = 80, height: Int = 24,
-                today: Day? = nil) {
+                today: Day? = nil, loadsData: Bool = true) {
         let day = today
         runtime = ConsoleRuntime(repository: repository, context: context,
                                  proposer: Console.defaultProposer(context, today: { day ?? Day.local() }),
                                  width: width, height: height, today: { day ?? Day.local() })
-        runtime.load()
+        if loadsData {
+            runtime.loadFirstScreen()
+            runtime.load()
+        }
     }
 
     var state: ConsoleState { runtime.state }

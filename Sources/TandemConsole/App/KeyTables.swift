@@ -4,6 +4,20 @@ import TandemCore
 /// reason that applies to the current selection.
 extension ConsoleState {
     func bindings() -> [KeyBinding] {
+        var rows = screenBindings()
+        if data?.isFirstScreen == true {
+            // Only the start screen's records are here: what needs the whole city says so.
+            for i in rows.indices where !rows[i].action.worksOnFirstScreen && rows[i].disabled == nil {
+                rows[i].disabled = ConsoleState.waitingForCity
+            }
+        }
+        return rows
+    }
+
+    /// Said by every key that needs the whole city while only the start screen's records are loaded.
+    static let waitingForCity = bi("正在读取全市数据，稍候即可使用", "still loading the whole city, available in a moment")
+
+    private func screenBindings() -> [KeyBinding] {
         if case .detail = overlay { return detailBindings() + globalBindings().filter { [.help, .commandLine, .quit].contains($0.action) } }
         var rows: [KeyBinding]
         switch tab {
@@ -160,12 +174,13 @@ extension ConsoleState {
                 ? bi("先用空格选定一支突击队", "pick a branch first (Space)")
                 : bi("再用空格选定一家单位", "now pick an enterprise (Space)")
         }
-        return movement(bi("列表", "list")) + [
+        // Enter reads the highlighted record, as on every screen; only `p` pairs (the picked two).
+        return movement(bi("列表", "list")) + [detailRow(pairing.side == .branches ? bi("突击队", "branch") : bi("单位", "enterprise"))] + [
             KeyBinding(keys: [.left, .right, .char("h"), .char("l")], action: .switchSide, label: bi("左右切换", "switch list"),
                        help: bi("在空闲突击队和待结对单位之间切换", "switch between free branches and unpaired enterprises"), command: "side"),
             KeyBinding(keys: [.char(" ")], action: .pick, label: bi("选定", "pick"),
                        help: bi("选定当前突击队或单位", "pick the highlighted branch or enterprise"), command: "pick"),
-            KeyBinding(keys: [.char("p"), .enter], action: .pair, label: bi("结对", "pair"),
+            KeyBinding(keys: [.char("p")], action: .pair, label: bi("结对", "pair"),
                        help: bi("将选定的突击队与单位结对", "pair the picked branch with the picked enterprise"), command: "pair",
                        disabled: pairDenial),
         ]
@@ -173,10 +188,11 @@ extension ConsoleState {
 
     private func proposalBindings() -> [KeyBinding] {
         let denial = acceptDenial
-        return movement(bi("建议", "proposals")) + [
+        // Enter reads the proposed enterprise, as on every screen; only `a` accepts.
+        return movement(bi("建议", "proposals")) + [detailRow(bi("建议中的单位", "proposed enterprise"))] + [
             KeyBinding(keys: [.char("r")], action: .computeProposals, label: bi("重新计算", "recompute"),
                        help: bi("用当前数据重新计算引擎建议", "run the engine again on the current data"), command: "propose"),
-            KeyBinding(keys: [.char("a"), .enter], action: .accept, label: bi("接受", "accept"),
+            KeyBinding(keys: [.char("a")], action: .accept, label: bi("接受", "accept"),
                        help: bi("接受所选建议（结对）", "accept the selected proposal (pairs them)"), command: "accept",
                        disabled: denial),
             KeyBinding(keys: [.char("A")], action: .acceptAll, label: bi("全部接受", "accept all"),

@@ -59,7 +59,22 @@ extension ConsoleState {
         let narrowing = source.count < data.status.count / 8
         let search = needle.isEmpty ? nil : data.searchIndex()
         let matched: [Bool]? = (search == nil || narrowing) ? nil : search!.matchAll(needle)
-        var rows: [Int32] = []
+        // A search for a code puts that record's requests first (`E2` before `E21`, `R5` before
+        // `R592`), in the sort order among themselves: the positions it names are looked up.
+        let exact = SearchedCode(needleText)
+        var named: [Bool]? = nil
+        if let exact {
+            let positions = data.positions(namedBy: exact)
+            if !positions.isEmpty {
+                var mask = [Bool](repeating: false, count: data.status.count)
+                for i in positions { mask[i] = true }
+                named = mask
+            }
+        }
+        // The focused record's row is noted while the rows are built: no second walk to find it.
+        let focusIndex: Int32 = focus.flatMap { data.requestPosition[$0] }.map { Int32($0) } ?? -1
+        var focusRow: Int? = nil
+        var rows: [Int32] = [], first: [Int32] = []
         rows.reserveCapacity(source.count)
         data.status.withUnsafeBufferPointer { status in
             data.district.withUnsafeBufferPointer { district in
@@ -71,26 +86,23 @@ extension ConsoleState {
                         if !districtAllowed[Int(district[i])] { continue }
                         if let matched { if !matched[i] { continue } } else if let search, !search.matches(i, needle) { continue }
                         if let quickTest, !quickTest(i) { continue }
+                        if let named, named[i] { first.append(index); continue }
+                        if index == focusIndex { focusRow = rows.count }
                         rows.append(index)
                     }
                 }
             }
         }
-        // A search for a code puts that record's requests first (`E2` before `E21`, `R5` before
-        // `R592`), in the sort order among themselves.
-        let exact = SearchedCode(needleText)
-        if let exact {
-            let isExact: (Int32) -> Bool = { exact.names(requests[Int($0)], in: snapshot) }
-            let first = rows.filter(isExact)
-            if !first.isEmpty { rows = first + rows.filter { !isExact($0) } }
+        queue.namedRowCount = first.count
+        if !first.isEmpty {
+            rows = first + rows
         }
         queue.rows = rows
         queue.lastKey = (key, needleText)
-        func position(of code: RecordCode) -> Int? { rows.firstIndex { requests[Int($0)].code == code } }
-        if let exact, let first = rows.first, exact.names(requests[Int(first)], in: snapshot) {
+        if !first.isEmpty {
             queue.cursor.index = 0
-        } else if let focus, let found = position(of: focus) {
-            queue.cursor.index = found
+        } else if let focusRow {
+            queue.cursor.index = focusRow
         } else {
             queue.cursor.clamp(count: rows.count)
             if let focus { noteFocusMoved(from: focus, to: selectedQueueRequest?.code) }
@@ -100,7 +112,7 @@ extension ConsoleState {
     /// Says that the focused request left the list, why, and where the cursor went; added to
     /// what the message line already says (the result of the action that moved it).
     mutating func noteFocusMoved(from code: RecordCode, to neighbour: RecordCode?) {
-        let request = snapshot?.requests.first { $0.code == code }
+        let request = data?.request(code)
         let why: Bilingual
         if let request, !request.status.isActive, !queue.filter.allStatuses, queue.filter.status != request.status {
             why = bi("\(request.status.name.zh)，不在当前列表中", "is \(request.status.name.en) and no longer listed")

@@ -9,16 +9,6 @@ struct SearchedCode: Sendable, Hashable {
         guard let code = RecordCode(parsing: needle) else { return nil }
         self.code = code
     }
-
-    /// Whether `request` is the searched request, one of the searched enterprise's, or one of
-    /// the enterprise the searched branch works for.
-    func names(_ request: Request, in snapshot: CitySnapshot) -> Bool {
-        switch code.kind {
-        case .request: request.code == code
-        case .enterprise: request.enterpriseCode == code
-        case .branch: snapshot.pairedBranch(of: request.enterpriseCode) == code
-        }
-    }
 }
 
 extension ConsoleState {
@@ -28,12 +18,11 @@ extension ConsoleState {
     func hiddenSearchedRecord() -> Bilingual? {
         guard let snapshot, let searched = SearchedCode(queue.search.text.trimmingWhitespace()) else { return nil }
         let code = searched.code
-        let listed = queue.rows.contains { searched.names(snapshot.requests[Int($0)], in: snapshot) }
-        if listed { return nil }
+        if queue.namedRowCount > 0 { return nil }
         let hint = bi("（Esc 清除筛选，f 更改筛选）", " (Esc clears the filter, f changes it)")
         switch code.kind {
         case .request:
-            guard let request = snapshot.requests.first(where: { $0.code == code }) else { return nil }
+            guard let request = data?.request(code) else { return nil }
             if let enterprise = snapshot.enterprise(request.enterpriseCode), !context.scope.includes(enterprise) {
                 return outside(code)
             }

@@ -76,7 +76,7 @@ extension ConsoleState {
     /// The correction form's fields checked with the core's rules; the problems by field.
     func checkCorrection(_ form: inout FormState, _ code: RecordCode) {
         let v = form.fields.map(\.value)
-        guard let request = snapshot?.requests.first(where: { $0.code == code }) else { return }
+        guard let request = data?.request(code) else { return }
         let over = ["y", "yes", "是"].contains(v[3].lowercased())
         if !["", "n", "no", "否"].contains(v[3].lowercased()) && !over { form.fields[3].error = bi("填 y 或 n", "enter y or n") }
         if v[2].isEmpty { form.fields[2].error = TandemError.reasonRequired.problemText }
@@ -117,7 +117,7 @@ extension ConsoleState {
     /// The correction form rebuilt when the history it lists arrives, keeping what was typed.
     mutating func refreshCorrectionForm(for enterprise: RecordCode) {
         guard case .form(let form) = overlay, case .correctDelivery(let code) = form.purpose,
-              let request = snapshot?.requests.first(where: { $0.code == code }), request.enterpriseCode == enterprise else { return }
+              let request = data?.request(code), request.enterpriseCode == enterprise else { return }
         overlay = .form(correctForm(for: request, keeping: form))
     }
 

@@ -55,6 +55,23 @@ final class ConsoleRuntime {
 
     var isLoading: Bool { loading || pendingJobs > 0 }
 
+    /// Before anything is loaded: reads only the start screen's records from the store's
+    /// indexes (a few milliseconds whatever the city's size) and shows them, so the first frame
+    /// has real rows while the whole city loads. Returns whether they were shown; a failure here
+    /// is left to the whole load to report.
+    @discardableResult
+    func loadFirstScreen() -> Bool {
+        guard state.data == nil, let query = state.context.firstScreenQuery(rows: max(1, state.height * 2)) else { return false }
+        let start = DispatchTime.now().uptimeNanoseconds
+        guard let snapshot = try? repository.firstScreen(query, today: today()) else { return false }
+        lastFirstScreenMs = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        dispatch(.loaded(CityData(snapshot: snapshot, context: state.context, today: today(), isFirstScreen: true)))
+        return true
+    }
+
+    /// How long the start screen's query took (ms).
+    private(set) var lastFirstScreenMs: Double = 0
+
     /// Gives memory freed by a large load or plan back to the system, so that the resident
     /// size reflects what the console holds rather than its high-water mark.
     #if os(Linux)

@@ -38,7 +38,8 @@ extension ConsoleState {
             self.height = height
             return [.redraw]
         case .loaded(let data):
-            let firstLoad = self.data == nil
+            // The whole city after the start screen's records counts as the first load too.
+            let firstLoad = self.data == nil || self.data?.isFirstScreen == true
             // The records in focus, by code: the new snapshot may list them elsewhere or not at all.
             let queueFocus = selectedQueueRequest?.code
             let mineFocus = selectedMineRequest?.code
@@ -59,7 +60,7 @@ extension ConsoleState {
                 case .branch: effects.append(.loadBranchHistory(view.code))
                 case .enterprise: effects.append(.loadHistory(view.code))
                 case .request:
-                    if let enterprise = data.snapshot.requests.first(where: { $0.code == view.code })?.enterpriseCode {
+                    if let enterprise = data.request(view.code)?.enterpriseCode {
                         effects.append(.loadHistory(enterprise))
                     }
                 }
@@ -69,7 +70,7 @@ extension ConsoleState {
                 effects.append(.loadBranchHistory(branch))
                 if let enterprise = myEnterprise?.code { effects.append(.loadHistory(enterprise)) }
             }
-            if firstLoad, tab == .proposals { effects.append(.computeProposals) }
+            if firstLoad, !data.isFirstScreen, tab == .proposals { effects.append(.computeProposals) }
             return effects
         case .loadFailed(let message):
             loadError = message
@@ -223,6 +224,10 @@ extension ConsoleState {
     // MARK: Actions
 
     mutating func perform(_ action: ConsoleAction) -> [Effect] {
+        if data?.isFirstScreen == true, !action.worksOnFirstScreen {
+            notice = Notice(kind: .info, text: ConsoleState.waitingForCity)
+            return []
+        }
         if case .detail = overlay {
             switch action {
             case .up, .down, .pageUp, .pageDown, .top, .bottom: scrollDetail(action); return []
@@ -343,7 +348,8 @@ extension ConsoleState {
 
     private mutating func switchTo(_ target: Tab) -> [Effect] {
         tab = target
-        if target == .proposals, proposals.set == nil || proposals.stale, !proposals.computing, data != nil {
+        // Proposals are planned on the whole city only: on the start screen's records they wait for it.
+        if target == .proposals, proposals.set == nil || proposals.stale, !proposals.computing, data?.isFirstScreen == false {
             proposals.computing = true
             return [.computeProposals]
         }

@@ -11,6 +11,9 @@ extension ConsoleState {
         if data == nil {
             let text = loadError.map { t($0) } ?? t("正在读取数据…", "Loading…")
             grid.putMessage(text, x: 2, y: contentTop + 1, style: loadError == nil ? .normal : .error)
+        } else if data?.isFirstScreen == true, tab != .queue, tab != .mine {
+            // Only the queue and the lead's own screen can be drawn from the start screen's records.
+            grid.putMessage(t("正在读取全市数据…", "Loading the whole city…"), x: 2, y: contentTop + 1, style: .normal)
         } else {
             switch tab {
             case .queue: renderQueue(&grid)

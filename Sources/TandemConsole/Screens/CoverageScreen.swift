@@ -212,7 +212,7 @@ extension ConsoleState {
             }
             lines.append((t("送达记录（共 \(history.deliveries.count) 笔）：", "Deliveries (\(history.deliveries.count)):"), .header))
             for d in history.deliveries {
-                let unit = snapshot.requests.first { $0.code == d.requestCode }.map { unitName($0.unit) } ?? ""
+                let unit = data?.request(d.requestCode).map { unitName($0.unit) } ?? ""
                 lines.append((deliveryLine(d, unit: unit), .normal))
             }
             lines.append((t("操作记录（共 \(history.events.count) 条）：", "Changes (\(history.events.count)):"), .header))

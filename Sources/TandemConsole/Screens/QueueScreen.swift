@@ -19,7 +19,12 @@ extension ConsoleState {
         if let g = f.group { filters.append(t("第\(g)组", "group \(g)")) }
         if let quick = f.quick { filters.append(t(quick.label)) }
         summary += " │ " + t("筛选：", "filter: ") + (filters.isEmpty ? t("未完成的需求", "unfinished requests") : filters.joined(separator: "、"))
-        summary += " │ " + t("共 \(queue.rows.count) 项", "\(queue.rows.count) shown")
+        if data.isFirstScreen {
+            // Not a count: only the most urgent requests are read yet.
+            summary += " │ " + t("最紧急的 \(queue.rows.count) 项，正在读取全部…", "\(queue.rows.count) most urgent, loading the rest…")
+        } else {
+            summary += " │ " + t("共 \(queue.rows.count) 项", "\(queue.rows.count) shown")
+        }
         let used = grid.put(summary, x: 0, y: top, style: .accent)
         // Search box.
         let searchLabel = t("搜索：", "search: ")

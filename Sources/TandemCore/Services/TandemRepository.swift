@@ -61,6 +61,9 @@ public struct EnterpriseHistory: Sendable {
 public protocol TandemRepository: AnyObject, Sendable {
     // Reads
     func snapshot() throws -> CitySnapshot
+    /// Only the records a start screen shows (`FirstScreenQuery`), read from indexes so that the
+    /// console draws real rows before the whole city is read; `today` decides what is overdue.
+    func firstScreen(_ query: FirstScreenQuery, today: Day) throws -> CitySnapshot
     /// A number that changes whenever any process commits a change to the data.
     func changeCounter() throws -> Int64
     func operators() throws -> [Operator]
