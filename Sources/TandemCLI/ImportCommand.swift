@@ -55,7 +55,7 @@ struct ImportCommand: ParsableCommand {
         } else {
             // Planned on one thread and written on this one at the same time; the store rolls
             // everything back unless the complete plan is applicable.
-            let feed = ImportFeed(table: table)
+            let feed = ImportFeed(table: table, fileRows: sheetTable.rows.count)
             ImportPlanner.plan(table, sheet: sheetTable, context: importContext, into: feed)
             do {
                 result = try context.repository.applyImport(feed, by: context.actor)

@@ -22,15 +22,19 @@ public final class ImportFeed: @unchecked Sendable {
     private var abandoned = false
     private var preparation: Preparation?
     private let batchSize: Int
+    /// How many rows the file has (an upper bound on the rows to write), for a store that
+    /// writes a large import differently from a small one.
+    public let fileRows: Int
 
-    public init(table: ExchangeTable, batchSize: Int = 512) {
+    public init(table: ExchangeTable, fileRows: Int = 0, batchSize: Int = 512) {
         self.table = table
+        self.fileRows = fileRows
         self.batchSize = batchSize
     }
 
     /// A feed of an already complete plan (for callers that plan first, then write).
     public convenience init(plan: ImportPlan) {
-        self.init(table: plan.table)
+        self.init(table: plan.table, fileRows: plan.rows.count)
         pending = plan.rows.map { ($0, nil) }
         self.plan = plan
     }
