@@ -39,8 +39,10 @@ public final class PostgresRepository: TandemRepository, @unchecked Sendable {
     /// Creates the schema, the city's districts and groups and its first admin, with the
     /// `database.init` event, in one transaction: a failure leaves the database as it was.
     /// Refuses a database with tables unless it is a Tandem database and `replace` is set; then
-    /// Tandem's tables are dropped and made again in that same transaction.
-    public static func create(_ connectionString: String, geography: Geography, admin: Operator, replace: Bool = false,
+    /// Tandem's tables are dropped and made again in that same transaction. With `seed`, a whole
+    /// city is loaded in it too (`loadSeed`).
+    public static func create(_ connectionString: String, geography: Geography, admin: Operator, seed: CitySeed? = nil,
+                              replace: Bool = false,
                               account: String? = nil, now: @escaping @Sendable () -> Date = Date.init) throws -> PostgresRepository {
         let (name, connection) = try connect(connectionString)
         let repository = PostgresRepository(name: name, connection: connection, account: account, now: now)
@@ -67,6 +69,7 @@ public final class PostgresRepository: TandemRepository, @unchecked Sendable {
                               PostgresRecords.operatorParameters(admin))
                 try repository.audit(c, admin, .initialize, subject: .database, before: nil as String?,
                                      after: CreationSummary(districts: geography.districts.count, admin: admin))
+                if let seed { try repository.insertSeed(c, seed, by: admin) }
             }
         }
         return repository
