@@ -11,13 +11,24 @@ public final class PostgresRepository: TandemRepository, @unchecked Sendable {
     public let name: String
     private let connection: PostgresConnection
     private let lock = NSLock()
+    /// How to connect again: the change listener has a connection of its own.
+    let connectionString: String
+    /// The connection that LISTENs for changes, made at the first `waitForChange`.
+    var listener: PostgresConnection?
+    /// The schema the listener's notices must name (`current_schema()`, normally `public`).
+    var listenerSchema: String?
+    /// Whether the listener lost its connection: the next successful LISTEN reports `reconnected`.
+    var listenerLost = false
+    let listenerLock = NSLock()
     let now: @Sendable () -> Date
     /// The OS account running Tandem, when it acts for an operator of another name: its events
     /// are recorded as `account as login`, as the SQLite store records them.
     let account: String?
 
-    private init(name: String, connection: PostgresConnection, account: String?, now: @escaping @Sendable () -> Date) {
+    private init(name: String, connectionString: String, connection: PostgresConnection, account: String?,
+                 now: @escaping @Sendable () -> Date) {
         self.name = name
+        self.connectionString = connectionString
         self.connection = connection
         self.account = account
         self.now = now
@@ -33,7 +44,7 @@ public final class PostgresRepository: TandemRepository, @unchecked Sendable {
             try PostgresSchema.checkOpenable(connection, name: name)
             try PostgresSchema.migrate(connection, name: name)
         }
-        return PostgresRepository(name: name, connection: connection, account: account, now: now)
+        return PostgresRepository(name: name, connectionString: connectionString, connection: connection, account: account, now: now)
     }
 
     /// Creates the schema, the city's districts and groups and its first admin, with the
@@ -45,7 +56,7 @@ public final class PostgresRepository: TandemRepository, @unchecked Sendable {
                               replace: Bool = false,
                               account: String? = nil, now: @escaping @Sendable () -> Date = Date.init) throws -> PostgresRepository {
         let (name, connection) = try connect(connectionString)
-        let repository = PostgresRepository(name: name, connection: connection, account: account, now: now)
+        let repository = PostgresRepository(name: name, connectionString: connectionString, connection: connection, account: account, now: now)
         try translating(name) {
             try connection.transaction(.readCommitted) { c in
                 try c.execute("SELECT pg_advisory_xact_lock($1)", [PostgresSchema.migrationLockKey])

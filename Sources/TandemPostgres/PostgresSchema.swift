@@ -29,7 +29,11 @@ public enum PostgresSchema {
     /// The shared versions (`v1`…), then the steps only this store needs, named `pg…`: the
     /// SQLite store has no such step, and its versions stay the same list (`sharedMigrationIdentifiers`).
     static let migrations: [(identifier: String, sql: String)] = [("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5),
-                                                                  ("pg1-audit-high-water", pg1AuditHighWater)]
+                                                                  ("pg1-audit-high-water", pg1AuditHighWater),
+                                                                  ("pg2-change-notify", pg2ChangeNotify)]
+
+    /// The channel every committed change is announced on (`PostgresRepository.waitForChange`).
+    public static let changeChannel = "tandem_change"
 
     /// The versions both stores share, without this store's own steps.
     public static let sharedMigrationIdentifiers = migrationIdentifiers.filter { !$0.hasPrefix("pg") }
@@ -214,6 +218,20 @@ public enum PostgresSchema {
         END $$;
         CREATE TRIGGER audit_event_high_water AFTER INSERT ON audit_event REFERENCING NEW TABLE AS inserted
             FOR EACH STATEMENT EXECUTE FUNCTION audit_event_raise_high_water();
+        """
+
+    /// Every change announces itself: the statement triggers that count changes (on every
+    /// table, so psql's changes too) also NOTIFY `tandem_change`, with the schema's name as
+    /// payload (a channel spans the whole database; a listener keeps its own schema's notices).
+    /// PostgreSQL delivers it at COMMIT, once per transaction (equal notifications of one
+    /// transaction are folded), and not at all on ROLLBACK.
+    private static let pg2ChangeNotify = """
+        CREATE OR REPLACE FUNCTION count_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            UPDATE change_counter SET value = value + 1;
+            PERFORM pg_notify('\(changeChannel)', TG_TABLE_SCHEMA);
+            RETURN NULL;
+        END $$;
         """
 
     /// The operator an event was made for: `wang` in both `wang` and `root as wang`.
