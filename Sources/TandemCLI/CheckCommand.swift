@@ -1,9 +1,8 @@
 import ArgumentParser
 import TandemCore
-import TandemStore
 
-/// `tandem check`: SQLite's integrity and foreign keys, every invariant, the audit chain and the
-/// records against it. Exit 0 only when all of it holds; harnesses rely on that.
+/// `tandem check`: SQLite's integrity and foreign keys (on PostgreSQL, references checked by
+/// query), every invariant, the audit chain and (on SQLite) the records against it. Exit 0 only when all of it holds; harnesses rely on that.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Check the database: integrity, invariants and the audit chain. / 检查数据库",
@@ -17,8 +16,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.openContext()
-        let store = try PostgresAccess.sqliteStore(context.repository, for: Bilingual(zh: "检查数据库", en: "check the database"),
-                                                     instead: Bilingual(zh: "约束由 PostgreSQL 自身保证", en: "PostgreSQL enforces its constraints itself"))
+        let store = try PostgresAccess.integrityChecking(context.repository, for: Bilingual(zh: "检查数据库", en: "check the database"))
         let result = try store.check()
         try IntegrityReport(problems: result.problems, audit: result.audit)
             .print(format: output.format, lang: context.lang, success: Bilingual(zh: "数据库完好", en: "database intact"))

@@ -59,19 +59,25 @@ struct InitCommand: ParsableCommand {
         }
     }
 
-    /// `init --db postgres://…`: the schema, districts, groups and the first admin in one
-    /// transaction; with `--force` a Tandem database there is replaced in that transaction.
+    /// `init --db postgres://…`: the schema, districts, groups, the first admin and with `--demo`
+    /// the demo city in one transaction; with `--force` a Tandem database there is replaced in that transaction.
     private func runOnPostgres(_ text: String) throws {
         let url = try PostgresAccess.check(text)
-        if demo {
-            throw TandemError.notAllowed(action: Bilingual(zh: "创建演示数据库", en: "create the demo city"), reason: Bilingual(
-                zh: "PostgreSQL 数据库还不能载入演示城市；请去掉 --demo", en: "a PostgreSQL database cannot load the demo city yet; leave out --demo"))
-        }
         let login = try OperatingSystemUser.login()
         let configuration = try global.loadConfiguration()
+        let city = demo ? DemoCity.build(scale: scale, seed: seed, geography: configuration.geography,
+                                         catalog: configuration.catalog, today: Day.local()) : nil
         _ = try PostgresRepository.create(url.text, geography: configuration.geography,
-                                          admin: Operator(login: login, displayName: login, role: .admin), replace: force, account: login)
+                                          admin: Operator(login: login, displayName: login, role: .admin), seed: city, replace: force,
+                                          account: login)
         let lang = global.language
-        Printer.say(lang == .zh ? "已创建数据库 \(url.redacted)；管理员 \(login)" : "created database \(url.redacted); admin \(login)")
+        let name = url.redacted
+        if let city {
+            Printer.say(lang == .zh
+                  ? "已创建演示数据库 \(name)：\(city.enterprises.count) 个帮扶单位、\(city.branches.count) 支突击队、\(city.requests.count) 条需求；管理员 \(login)"
+                  : "created demo database \(name): \(city.enterprises.count) enterprises, \(city.branches.count) branches, \(city.requests.count) requests; admin \(login)")
+        } else {
+            Printer.say(lang == .zh ? "已创建数据库 \(name)；管理员 \(login)" : "created database \(name); admin \(login)")
+        }
     }
 }

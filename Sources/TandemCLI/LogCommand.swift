@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import TandemCore
-import TandemStore
 
 /// `tandem log`: the audit trail, filtered; `--verify` walks its hash chain.
 struct LogCommand: ParsableCommand {
@@ -49,8 +48,7 @@ struct LogCommand: ParsableCommand {
     }
 
     private func runVerify(_ context: AppContext) throws {
-        let store = try PostgresAccess.sqliteStore(context.repository, for: Bilingual(zh: "校验审计链", en: "verify the audit chain"),
-                                                     instead: Bilingual(zh: "审计表仍由触发器保持只追加", en: "triggers still keep the audit append-only"))
+        let store = try PostgresAccess.integrityChecking(context.repository, for: Bilingual(zh: "校验审计链", en: "verify the audit chain"))
         let verification = try store.verifyAudit(expecting: try expect.map(Self.parseHead))
         try IntegrityReport(problems: verification.problems, audit: verification)
             .print(format: output.format, lang: context.lang, success: Bilingual(zh: "审计链完好", en: "audit chain intact"))

@@ -25,6 +25,14 @@ enum PostgresAccess {
         return parsed
     }
 
+    /// The store's self-check (`check`, `log --verify`): both stores have one.
+    static func integrityChecking(_ repository: any TandemRepository, for command: Bilingual) throws -> any IntegrityChecking {
+        guard let store = repository as? any IntegrityChecking else {
+            throw TandemError.notAllowed(action: command, reason: Bilingual(zh: "这个数据库不能自检", en: "this database cannot check itself"))
+        }
+        return store
+    }
+
     /// The store of a SQLite-only command, or a clear refusal on PostgreSQL.
     static func sqliteStore(_ repository: any TandemRepository, for command: Bilingual, instead: Bilingual) throws -> SQLiteRepository {
         guard let store = repository as? SQLiteRepository else {

@@ -120,6 +120,50 @@ public final class PostgresConnection {
         if let result = PQexec(handle, "ROLLBACK") { PQclear(result) }
     }
 
+    // MARK: Notifications
+
+    /// Waits up to `timeout` seconds for a notification on a channel this connection LISTENs
+    /// to, and consumes every one that arrived. Throws a `connectionLost` error when the server
+    /// closes the connection (a restart, `pg_terminate_backend`); the caller reconnects and
+    /// listens again, since notifications sent meanwhile are lost. With `payload`, only
+    /// notifications carrying it count (the others are consumed all the same).
+    public func waitForNotification(timeout: TimeInterval, payload: String? = nil) throws -> Bool {
+        if drainNotifications(payload) { return true }
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            let remaining = deadline.timeIntervalSinceNow
+            if remaining <= 0 { return false }
+            var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+            guard descriptor.fd >= 0 else { throw lost() }
+            let ready = poll(&descriptor, 1, Int32(min(remaining * 1000, 60_000).rounded(.up)))
+            if ready < 0 {
+                if errno == EINTR { continue }
+                throw PostgresError(sqlState: nil, message: String(cString: strerror(errno)), connectionLost: !isConnected)
+            }
+            if ready == 0 { return false }
+            guard PQconsumeInput(handle) == 1, isConnected else { throw lost() }
+            if drainNotifications(payload) { return true }
+        }
+    }
+
+    /// Consumes the notifications libpq has already read; whether any carried `payload` (any
+    /// at all when nil).
+    private func drainNotifications(_ payload: String?) -> Bool {
+        var any = false
+        while let notification = PQnotifies(handle) {
+            if payload == nil || notification.pointee.extra.map({ String(cString: $0) }) == payload { any = true }
+            PQfreemem(notification)
+        }
+        return any
+    }
+
+    private func lost() -> PostgresError {
+        PostgresError(sqlState: nil, message: Self.trimmed(PQerrorMessage(handle)), connectionLost: true)
+    }
+
+    /// The server process serving this connection (what `pg_terminate_backend` takes).
+    public var backendProcessID: Int32 { PQbackendPID(handle) }
+
     // MARK: Connection state
 
     /// Whether the connection is still usable (libpq notices a lost one at its next call).

@@ -86,8 +86,8 @@ extension PostgresSchema {
     static func dropTandemTables(_ c: PostgresConnection) throws {
         try c.executeScript("""
             DROP TABLE IF EXISTS audit_event, delivery, request, pairing, enterprise, operator, branch, district, supervision_group,
-                                 change_counter, \(migrationsTable) CASCADE;
-            DROP FUNCTION IF EXISTS audit_event_refuse_change(), count_change();
+                                 change_counter, audit_high_water, \(migrationsTable) CASCADE;
+            DROP FUNCTION IF EXISTS audit_event_refuse_change(), count_change(), audit_event_raise_high_water();
             """)
     }
 

@@ -11,13 +11,24 @@ public final class PostgresRepository: TandemRepository, @unchecked Sendable {
     public let name: String
     private let connection: PostgresConnection
     private let lock = NSLock()
+    /// How to connect again: the change listener has a connection of its own.
+    let connectionString: String
+    /// The connection that LISTENs for changes, made at the first `waitForChange`.
+    var listener: PostgresConnection?
+    /// The schema the listener's notices must name (`current_schema()`, normally `public`).
+    var listenerSchema: String?
+    /// Whether the listener lost its connection: the next successful LISTEN reports `reconnected`.
+    var listenerLost = false
+    let listenerLock = NSLock()
     let now: @Sendable () -> Date
     /// The OS account running Tandem, when it acts for an operator of another name: its events
     /// are recorded as `account as login`, as the SQLite store records them.
     let account: String?
 
-    private init(name: String, connection: PostgresConnection, account: String?, now: @escaping @Sendable () -> Date) {
+    private init(name: String, connectionString: String, connection: PostgresConnection, account: String?,
+                 now: @escaping @Sendable () -> Date) {
         self.name = name
+        self.connectionString = connectionString
         self.connection = connection
         self.account = account
         self.now = now
@@ -33,17 +44,19 @@ public final class PostgresRepository: TandemRepository, @unchecked Sendable {
             try PostgresSchema.checkOpenable(connection, name: name)
             try PostgresSchema.migrate(connection, name: name)
         }
-        return PostgresRepository(name: name, connection: connection, account: account, now: now)
+        return PostgresRepository(name: name, connectionString: connectionString, connection: connection, account: account, now: now)
     }
 
     /// Creates the schema, the city's districts and groups and its first admin, with the
     /// `database.init` event, in one transaction: a failure leaves the database as it was.
     /// Refuses a database with tables unless it is a Tandem database and `replace` is set; then
-    /// Tandem's tables are dropped and made again in that same transaction.
-    public static func create(_ connectionString: String, geography: Geography, admin: Operator, replace: Bool = false,
+    /// Tandem's tables are dropped and made again in that same transaction. With `seed`, a whole
+    /// city is loaded in it too (`loadSeed`).
+    public static func create(_ connectionString: String, geography: Geography, admin: Operator, seed: CitySeed? = nil,
+                              replace: Bool = false,
                               account: String? = nil, now: @escaping @Sendable () -> Date = Date.init) throws -> PostgresRepository {
         let (name, connection) = try connect(connectionString)
-        let repository = PostgresRepository(name: name, connection: connection, account: account, now: now)
+        let repository = PostgresRepository(name: name, connectionString: connectionString, connection: connection, account: account, now: now)
         try translating(name) {
             try connection.transaction(.readCommitted) { c in
                 try c.execute("SELECT pg_advisory_xact_lock($1)", [PostgresSchema.migrationLockKey])
@@ -67,6 +80,7 @@ public final class PostgresRepository: TandemRepository, @unchecked Sendable {
                               PostgresRecords.operatorParameters(admin))
                 try repository.audit(c, admin, .initialize, subject: .database, before: nil as String?,
                                      after: CreationSummary(districts: geography.districts.count, admin: admin))
+                if let seed { try repository.insertSeed(c, seed, by: admin) }
             }
         }
         return repository

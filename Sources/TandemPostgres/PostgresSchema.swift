@@ -26,7 +26,17 @@ public enum PostgresSchema {
     /// hosts starting together migrate one after the other, and the later ones find it done.
     static let migrationLockKey: Int64 = 0x54_4E_44_4D // "TNDM", as the SQLite store's application id
 
-    static let migrations: [(identifier: String, sql: String)] = [("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5)]
+    /// The shared versions (`v1`…), then the steps only this store needs, named `pg…`: the
+    /// SQLite store has no such step, and its versions stay the same list (`sharedMigrationIdentifiers`).
+    static let migrations: [(identifier: String, sql: String)] = [("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5),
+                                                                  ("pg1-audit-high-water", pg1AuditHighWater),
+                                                                  ("pg2-change-notify", pg2ChangeNotify)]
+
+    /// The channel every committed change is announced on (`PostgresRepository.waitForChange`).
+    public static let changeChannel = "tandem_change"
+
+    /// The versions both stores share, without this store's own steps.
+    public static let sharedMigrationIdentifiers = migrationIdentifiers.filter { !$0.hasPrefix("pg") }
 
     private static let v1 = """
         CREATE TABLE supervision_group (
@@ -172,8 +182,10 @@ public enum PostgresSchema {
             FOR EACH STATEMENT EXECUTE FUNCTION audit_event_refuse_change();
         """
 
-    /// The triggers that keep the audit append-only, as `tandem check` will name them.
-    public static let auditTriggers = ["audit_event_no_update", "audit_event_no_delete", "audit_event_no_truncate"]
+    /// The triggers that keep the audit append-only and record its highest id, as `tandem check`
+    /// names them when they are dropped or disabled.
+    public static let auditTriggers = ["audit_event_no_update", "audit_event_no_delete", "audit_event_no_truncate",
+                                       "audit_event_high_water"]
 
     /// Version 4: a delivery may reverse an earlier one, at most once.
     private static let v4 = """
@@ -185,6 +197,41 @@ public enum PostgresSchema {
     /// start screen's most urgent requests are read from.
     private static let v5 = """
         CREATE INDEX request_active_by_urgency ON request(priority, due, number) WHERE status IN ('open', 'in_progress');
+        """
+
+    /// The audit's high-water mark: the highest event id ever inserted, in a one-row table a
+    /// trigger raises with every insert (by Tandem or by psql). PostgreSQL has no
+    /// `sqlite_sequence`, and the table's own `max(id)` falls with a deleted tail: `log --verify`
+    /// compares the two, and a gap means the latest events were deleted. A trigger, not the
+    /// store's appender, so that events written behind Tandem's back raise it too; once per
+    /// statement over the rows inserted, so that an import's 100 000 events cost one update.
+    private static let pg1AuditHighWater = """
+        CREATE TABLE audit_high_water (
+            only_row BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (only_row),
+            last_id BIGINT NOT NULL
+        );
+        INSERT INTO audit_high_water (last_id) SELECT coalesce(max(id), 0) FROM audit_event;
+        CREATE FUNCTION audit_event_raise_high_water() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            UPDATE audit_high_water SET last_id = greatest(last_id, (SELECT max(id) FROM inserted));
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER audit_event_high_water AFTER INSERT ON audit_event REFERENCING NEW TABLE AS inserted
+            FOR EACH STATEMENT EXECUTE FUNCTION audit_event_raise_high_water();
+        """
+
+    /// Every change announces itself: the statement triggers that count changes (on every
+    /// table, so psql's changes too) also NOTIFY `tandem_change`, with the schema's name as
+    /// payload (a channel spans the whole database; a listener keeps its own schema's notices).
+    /// PostgreSQL delivers it at COMMIT, once per transaction (equal notifications of one
+    /// transaction are folded), and not at all on ROLLBACK.
+    private static let pg2ChangeNotify = """
+        CREATE OR REPLACE FUNCTION count_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            UPDATE change_counter SET value = value + 1;
+            PERFORM pg_notify('\(changeChannel)', TG_TABLE_SCHEMA);
+            RETURN NULL;
+        END $$;
         """
 
     /// The operator an event was made for: `wang` in both `wang` and `root as wang`.

@@ -2,39 +2,9 @@ import Foundation
 import GRDB
 import TandemCore
 
-/// What a database held without an event per row: the rows a city load wrote in one
-/// `demo.load` event, or what existed when the chain began (the v3 upgrade's `schema.migrate`
-/// event). Recorded inside that event's `after`, so the chain protects it. Every row beyond it
-/// must be explained by events of its own (`RecordAudit`).
-struct AuditBaseline: Codable, Equatable {
-    /// The highest request number, delivery id and pairing id written without their own event.
-    var request: Int64 = 0
-    var delivery: Int64 = 0
-    var pairing: Int64 = 0
-    /// SHA-256 of those requests, deliveries and pairings as they were then (`digests`), so a
-    /// later edit of a row that has no event of its own still shows.
-    var requestsDigest = ""
-    var deliveriesDigest = ""
-    var pairingsDigest = ""
-    /// Every operator as they were then (a few dozen rows): those a city load registers have no
-    /// `operator.add` event, and old events may not hold an operator's full record.
-    var operators: [Operator] = []
-    /// The highest branch and enterprise numbers written without their own event, and digests of
-    /// those rows as they were then. Nil in a baseline recorded before branches and enterprises
-    /// were checked: such a baseline vouches for every branch and enterprise that has no event.
-    var branch: Int64?
-    var enterprise: Int64?
-    var branchesDigest: String?
-    var enterprisesDigest: String?
-
-    var isEmpty: Bool {
-        request == 0 && delivery == 0 && pairing == 0 && operators.isEmpty && (branch ?? 0) == 0 && (enterprise ?? 0) == 0
-    }
-
-    /// Whether this baseline covers branch `number` (`enterprise` likewise).
-    func covers(branch number: Int) -> Bool { branch.map { $0 >= Int64(number) } ?? true }
-    func covers(enterprise number: Int) -> Bool { enterprise.map { $0 >= Int64(number) } ?? true }
-
+/// The SQLite store's side of `AuditBaseline` (the core's record of rows written without
+/// their own events): computing it from the rows, and the digests as they were then.
+extension AuditBaseline {
     /// The database as it is now: every row so far counts as covered.
     static func current(_ db: Database) throws -> AuditBaseline {
         func maximum(_ sql: String) throws -> Int64 { try Int64.fetchOne(db, sql: sql) ?? 0 }
@@ -148,17 +118,6 @@ struct AuditBaseline: Codable, Equatable {
             deliveries.update("\n")
         }
         return (SHA256.hex(requests.finish()), SHA256.hex(deliveries.finish()), SHA256.hex(pairings.finish()))
-    }
-
-    /// The `after` of a baseline event: `{"untracked": {...}}` beside whatever else it says.
-    struct Envelope: Codable {
-        var untracked: AuditBaseline
-    }
-
-    func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(Envelope(untracked: self)), as: UTF8.self)
     }
 
     /// The baselines in the audit, oldest first, with their events' ids.

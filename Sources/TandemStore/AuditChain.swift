@@ -162,35 +162,22 @@ enum AuditChain {
         func flush() throws { try insert.flush() }
     }
 
-    /// Walks the whole chain in id order. Problems name the event where the chain first breaks
-    /// and every later break, worded for a person; the head is that of the stored chain.
+    /// Walks the whole chain in id order (`AuditChainWalk`, the rule both stores share), then
+    /// checks that no event after the last was deleted and that the guard triggers are there.
     static func verify(_ db: Database) throws -> (problems: [IntegrityProblem], head: AuditChainHead?, headID: Int64?) {
-        var problems: [IntegrityProblem] = []
-        var expectedPrevious = genesis
-        var lastID: Int64 = 0
-        var count = 0
+        var walk = AuditChainWalk()
         let rows = try Row.fetchCursor(db, sql: "SELECT \(hashedColumns), hash FROM audit_event ORDER BY id")
         while let row = try rows.next() {
             let event = StoredEvent(row)
-            count += 1
-            if event.id != lastID + 1 {
-                problems.append(.auditGap(after: lastID, before: event.id))
-            }
-            if event.hash != event.computedHash {
-                problems.append(.auditEdited(event.id))
-            } else if event.previousHash != expectedPrevious {
-                problems.append(.auditOutOfChain(event.id, previous: lastID))
-            }
-            expectedPrevious = event.hash ?? ""
-            lastID = event.id
+            walk.visit(id: event.id, fields: event.fields, previousHash: event.previousHash, hash: event.hash)
         }
         let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'audit_event'") ?? 0
-        if sequence > lastID { problems.append(.auditTailDeleted(after: lastID, upTo: sequence)) }
+        let (head, headID) = walk.finish(highestIssued: sequence)
+        var problems = walk.problems
         let triggers = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_event'")
         for trigger in Schema.auditTriggers where !triggers.contains(trigger) {
             problems.append(.auditTriggerMissing(trigger))
         }
-        let head = count == 0 ? nil : AuditChainHead(events: count, hash: expectedPrevious)
-        return (problems, head, count == 0 ? nil : lastID)
+        return (problems, head, headID)
     }
 }

@@ -2,18 +2,7 @@ import Foundation
 import GRDB
 import TandemCore
 
-/// What `tandem log --verify` found: the chain's problems, the changes no event explains, and
-/// the head to write down.
-public struct AuditVerification: Sendable {
-    public var problems: [IntegrityProblem]
-    public var head: AuditChainHead?
-    /// The id of the last event, the head's event.
-    public var headEvent: Int64?
-
-    public var isIntact: Bool { problems.isEmpty }
-}
-
-extension SQLiteRepository {
+extension SQLiteRepository: IntegrityChecking {
     public func auditChainHead() throws -> AuditChainHead? {
         try read { db in
             guard let head = try AuditChain.head(db) else { return nil }

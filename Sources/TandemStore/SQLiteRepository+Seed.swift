@@ -59,17 +59,6 @@ extension SQLiteRepository {
         }
         // The rows loaded here have no event each: the event names them all (`AuditBaseline`).
         try audit(db, actor, .loadDemo, subject: .database, before: nil as String?,
-                  after: SeedSummary(branches: city.branches.count, enterprises: city.enterprises.count,
-                                     requests: city.requests.count, pairings: city.pairings.count,
-                                     untracked: try AuditBaseline.current(db)))
-    }
-
-    /// What a `demo.load` event records.
-    private struct SeedSummary: Encodable {
-        var branches: Int
-        var enterprises: Int
-        var requests: Int
-        var pairings: Int
-        var untracked: AuditBaseline
+                  after: SeedSummary(city, untracked: try AuditBaseline.current(db)))
     }
 }

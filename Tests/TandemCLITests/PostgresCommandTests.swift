@@ -35,10 +35,31 @@ struct PostgresCommandTests {
         #expect(try ok(["request", "deliver", "R1", "180"]).contains("300/300"))
         #expect(try ok(["log"]).contains("delivery recorded"))
         // What only the SQLite store has is refused in words, not with a bare exit status.
-        let backup = try tandem(["backup", cli.folder.appendingPathComponent("copy.sqlite").path])
-        #expect(backup.status != 0 && backup.stderr.contains("pg_dump"))
-        #expect(try tandem(["init", "--demo", "--force"]).stderr.contains("demo city"))
+        // A backup is a pg_dump of the database's schema, 0600, that pg_restore reads.
+        let copy = cli.folder.appendingPathComponent("copy.dump").path
+        #expect(try ok(["backup", copy]).contains("backed up to \(copy) (7 audit events, head hash "))
+        #expect(try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as? Int == 0o600)
+        #expect(try tandem(["backup", copy]).stderr.contains("already exists"))
+        let restore = Process(), listing = Pipe()
+        restore.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        restore.arguments = ["pg_restore", "--list", copy]
+        restore.standardOutput = listing
+        try restore.run()
+        let contents = String(decoding: listing.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        restore.waitUntilExit()
+        #expect(contents.contains("TABLE DATA \(scratch.schema) audit_event"))
+        // Without pg_dump, a refusal that says what to install.
+        var withoutClient = environment
+        withoutClient["PATH"] = "/nonexistent"
+        let refused = try cli.run(["backup", copy + ".2"], database: false, environment: withoutClient)
+        #expect(refused.status != 0 && refused.stderr.contains("pg_dump is not installed"))
+        #expect(try ok(["check"]).contains("database intact"))
         #expect(try ok(["request", "show", "R1"]).contains("done"))
+        // The demo city replaces that database, in one transaction.
+        #expect(try ok(["init", "--demo", "--scale", "20", "--force"]).contains("created demo database postgres://"))
+        #expect(try ok(["enterprise", "list"]).contains("南川九叶青花椒基地"))
+        #expect(try ok(["check"]).contains("database intact"))
+        #expect(try ok(["log", "--verify"]).contains("chain head (write it down): #"))
     }
 
     @Test func aPasswordInTheURLIsRefusedAndNotRepeated() throws {

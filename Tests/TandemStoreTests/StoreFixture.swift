@@ -70,43 +70,9 @@ struct StoreFixture {
         }
     }
 
-    /// What a consistency check finds wrong, in English: on SQLite `tandem check`; on PostgreSQL
-    /// (whose `check` is not ported yet) the hash chain recomputed from the stored rows with the
-    /// shared rule, and every request's delivered total against its deliveries.
+    /// What `tandem check` finds wrong, in English, on either store.
     func integrityProblems() throws -> [String] {
-        switch backend {
-        case .sqlite:
-            return try sqlite.check().problems.map(\.message.en)
-        case .postgres:
-            let c = try scratch!.connect()
-            var problems: [String] = []
-            var previous = AuditHash.genesis
-            var expectedID: Int64 = 1
-            for row in try c.execute("""
-                SELECT id, at, operator_login, action, enterprise_number, branch_number, request_number, subject_login, before, after,
-                       previous_hash, hash FROM audit_event ORDER BY id
-                """) {
-                let id: Int64 = try row.value("id")
-                if id != expectedID { problems.append("audit events \(expectedID)...\(id - 1) are missing") }
-                let number = { (column: String) throws -> String? in (try row.optional(column) as Int64?).map { String($0) } }
-                let fields: [String?] = [(try row.value("at") as Timestamp).description, try row.value("operator_login"),
-                                         try row.value("action"), try number("enterprise_number"), try number("branch_number"),
-                                         try number("request_number"), try row.optional("subject_login"), try row.value("before"),
-                                         try row.value("after")]
-                let storedPrevious: String = try row.value("previous_hash"), hash: String = try row.value("hash")
-                if storedPrevious != previous { problems.append("audit event \(id) is out of the chain") }
-                if AuditHash.hash(id: id, fields: fields, previousHash: storedPrevious) != hash { problems.append("audit event \(id) was edited") }
-                previous = hash
-                expectedID = id + 1
-            }
-            for row in try c.execute("""
-                SELECT number FROM request r WHERE delivered <> coalesce((SELECT sum(CASE WHEN reverses IS NULL THEN quantity ELSE -quantity END)
-                                                                          FROM delivery d WHERE d.request_number = r.number), 0)
-                """) {
-                problems.append("request R\(try row.value("number") as Int): delivered does not equal the sum of its deliveries")
-            }
-            return problems
-        }
+        try (repository as! any IntegrityChecking).check().problems.map(\.message.en)
     }
 
     var catalog: Catalog { Self.configuration.catalog }

@@ -42,6 +42,9 @@ public struct Console {
         if runtime.loadFirstScreen() { terminal.draw(runtime.state.render()) }
         runtime.load()
         var dirty = true
+        // A store that announces its changes (PostgreSQL) is waited on, not polled.
+        let watcher = ChangeWatcher(repository)
+        defer { watcher?.stop() }
         let pollInterval = 0.5
         var lastPoll = Date()
         while !runtime.state.quit {
@@ -74,7 +77,16 @@ public struct Console {
                 break
             }
             if runtime.collectBackgroundResults() { dirty = true }
-            if Date().timeIntervalSince(lastPoll) >= pollInterval {
+            if let watcher {
+                switch watcher.take() {
+                case .changed?: if runtime.poll() { dirty = true }
+                // Changes announced while the connection was down were lost: read everything.
+                case .reconnected?:
+                    runtime.load()
+                    dirty = true
+                case .timedOut?, nil: break
+                }
+            } else if Date().timeIntervalSince(lastPoll) >= pollInterval {
                 lastPoll = Date()
                 if runtime.poll() { dirty = true }
             }
