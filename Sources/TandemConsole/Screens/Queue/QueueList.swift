@@ -1,8 +1,12 @@
 import TandemCore
 
-/// The lists screens show, recomputed when the data, the sort, a filter or the search changes.
+/// The queue's rows, recomputed when the data, the sort, a filter or the search changes, and
+/// the request under its cursor.
 extension ConsoleState {
-    // MARK: Derived lists
+    var selectedQueueRequest: Request? {
+        guard let data, queue.rows.indices.contains(queue.cursor.index) else { return nil }
+        return data.snapshot.requests[Int(queue.rows[queue.cursor.index])]
+    }
 
     /// Recomputes the visible queue rows from the sort order, filters and search text. Uses
     /// the packed per-request arrays of `CityData`; while a search is being extended character
@@ -125,51 +129,5 @@ extension ConsoleState {
         }
         let moved = neighbour.map { bi("光标移到 \($0)", "focus moved to \($0)") } ?? bi("列表已空", "the list is now empty")
         addNotice(bi("\(code) \(why.zh)；\(moved.zh)", "\(code) \(why.en); \(moved.en)"))
-    }
-
-    /// Adds `text` to the message line after what it already says (the result of the action
-    /// that led to it), or shows it alone.
-    mutating func addNotice(_ text: Bilingual) {
-        if let previous = notice {
-            notice = Notice(kind: previous.kind, text: bi(previous.text.zh + "。" + text.zh, previous.text.en + ". " + text.en))
-        } else {
-            notice = Notice(kind: .info, text: text)
-        }
-    }
-
-    /// Free branches and unpaired enterprises (those needing help first, then by district).
-    mutating func rebuildPairing() {
-        rebuildPairing(following: highlightedPairingRows)
-    }
-
-    /// The branch and enterprise the pairing lists' cursors are on.
-    var highlightedPairingRows: (branch: RecordCode?, enterprise: RecordCode?) {
-        guard let snapshot else { return (nil, nil) }
-        return (pairing.branchRows[safe: pairing.branches.index].map { snapshot.branches[$0].code },
-                pairing.enterpriseRows[safe: pairing.enterprises.index].map { snapshot.enterprises[$0].code })
-    }
-
-    /// Rebuilds both lists and keeps each cursor on the same record when it is still listed.
-    mutating func rebuildPairing(following focus: (branch: RecordCode?, enterprise: RecordCode?)) {
-        guard let snapshot else { return }
-        pairing.branchRows = snapshot.branches.indices.filter { snapshot.isFree(snapshot.branches[$0]) }
-        // Unpaired enterprises, those that need help first: one pass.
-        var needs: [Int] = [], rest: [Int] = []
-        for i in snapshot.enterprises.indices {
-            let code = snapshot.enterprises[i].code
-            guard !snapshot.pairingByEnterprise.contains(code) else { continue }
-            if snapshot.needsHelp(code) { needs.append(i) } else { rest.append(i) }
-        }
-        pairing.enterpriseRows = needs + rest
-        if let b = pairing.pickedBranch, snapshot.pairingByBranch[b] != nil { pairing.pickedBranch = nil }
-        if let e = pairing.pickedEnterprise, snapshot.pairingByEnterprise[e] != nil { pairing.pickedEnterprise = nil }
-        if let code = focus.branch, let found = pairing.branchRows.firstIndex(where: { snapshot.branches[$0].code == code }) {
-            pairing.branches.index = found
-        }
-        if let code = focus.enterprise, let found = pairing.enterpriseRows.firstIndex(where: { snapshot.enterprises[$0].code == code }) {
-            pairing.enterprises.index = found
-        }
-        pairing.branches.clamp(count: pairing.branchRows.count)
-        pairing.enterprises.clamp(count: pairing.enterpriseRows.count)
     }
 }

@@ -1,42 +1,11 @@
 import TandemCore
 
-/// Moving through the supervisor's drill-down and the coverage map.
+/// Moving on the coverage map.
 extension ConsoleState {
-    // MARK: Drill-down
-
-    mutating func drillIn() -> [Effect] {
-        if tab == .map {
-            guard let code = map.selected ?? mapDistricts.first?.code,
-                  let district = context.geography.district(code: code) else { return [] }
-            var path: [DrillLevel] = context.supervisedGroup == nil ? [.city, .group(district.group)] : [.group(district.group)]
-            path.append(.district(code))
-            coverage.path = path
-            coverage.cursors = path.map { _ in ListCursor() }
-            tab = .coverage
-            return []
-        }
-        let rows = drillRows
-        guard let row = rows[safe: drillCursor.index] else { return [] }
-        let next: DrillLevel
-        switch row {
-        case .group(let g): next = .group(g.group.number)
-        case .district(let d):
-            next = .district(d.district.code)
-        case .enterprise(let e, _, _): next = .enterprise(e.code)
-        }
-        coverage.path.append(next)
-        coverage.cursors.append(ListCursor())
-        if case .enterprise(let code) = next { return [.loadHistory(code)] }
-        return []
+    /// Districts on the map, limited to a group supervisor's group.
+    var mapDistricts: [District] {
+        context.scope.districts(of: context.geography)
     }
-
-    mutating func drillOut() {
-        guard coverage.path.count > 1 else { return }
-        coverage.path.removeLast()
-        coverage.cursors.removeLast()
-    }
-
-    // MARK: Map
 
     enum MapMove { case up, down, left, right }
 

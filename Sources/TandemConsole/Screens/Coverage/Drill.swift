@@ -1,0 +1,100 @@
+import TandemCore
+
+/// The supervisor's drill-down: its rows at each level and moving through the levels.
+extension ConsoleState {
+    /// Rows of the current drill-down level.
+    var drillRows: [DrillRow] {
+        guard let data else { return [] }
+        let report = data.coverage
+        switch coverage.level {
+        case .city:
+            let rows: [DrillRow] = coverage.byDistrict ? report.districts.map { .district($0) } : report.groups.map { .group($0) }
+            return coverage.worstFirst ? DrillRow.worstFirst(rows) : rows
+        case .group(let number):
+            let rows: [DrillRow] = (report.group(number)?.districts ?? []).map { .district($0) }
+            return coverage.worstFirst ? DrillRow.worstFirst(rows) : rows
+        case .district(let code):
+            let enterprises = data.snapshot.enterprises.filter { $0.districtCode == code }
+            return enterprises.map { enterprise in
+                let needs = data.snapshot.needsHelp(enterprise.code)
+                return .enterprise(enterprise, needs: needs, branch: data.snapshot.pairedBranch(of: enterprise.code))
+            }.sorted { a, b in a.sortKey < b.sortKey }
+        case .enterprise:
+            return []
+        }
+    }
+
+    var drillCursor: ListCursor {
+        get { coverage.cursors.last ?? ListCursor() }
+        set { if coverage.cursors.isEmpty { coverage.cursors = [newValue] } else { coverage.cursors[coverage.cursors.count - 1] = newValue } }
+    }
+
+    mutating func drillIn() -> [Effect] {
+        if tab == .map {
+            guard let code = map.selected ?? mapDistricts.first?.code,
+                  let district = context.geography.district(code: code) else { return [] }
+            var path: [DrillLevel] = context.supervisedGroup == nil ? [.city, .group(district.group)] : [.group(district.group)]
+            path.append(.district(code))
+            coverage.path = path
+            coverage.cursors = path.map { _ in ListCursor() }
+            tab = .coverage
+            return []
+        }
+        let rows = drillRows
+        guard let row = rows[safe: drillCursor.index] else { return [] }
+        let next: DrillLevel
+        switch row {
+        case .group(let g): next = .group(g.group.number)
+        case .district(let d):
+            next = .district(d.district.code)
+        case .enterprise(let e, _, _): next = .enterprise(e.code)
+        }
+        coverage.path.append(next)
+        coverage.cursors.append(ListCursor())
+        if case .enterprise(let code) = next { return [.loadHistory(code)] }
+        return []
+    }
+
+    mutating func drillOut() {
+        guard coverage.path.count > 1 else { return }
+        coverage.path.removeLast()
+        coverage.cursors.removeLast()
+    }
+}
+
+/// One row of the coverage drill-down.
+enum DrillRow: Sendable {
+    case group(GroupCoverage)
+    case district(DistrictCoverage)
+    case enterprise(Enterprise, needs: Bool, branch: RecordCode?)
+
+    var figures: CoverageFigures? {
+        switch self {
+        case .group(let g): g.figures
+        case .district(let d): d.figures
+        case .enterprise: nil
+        }
+    }
+
+    /// Lowest coverage first (the exact share, not the rounded percentage); rows with nobody
+    /// in need last; ties by the most enterprises left without a branch, then in their order.
+    static func worstFirst(_ rows: [DrillRow]) -> [DrillRow] {
+        func key(_ row: DrillRow) -> (Double, Int) {
+            guard let f = row.figures, let coverage = f.coverage else { return (2, 0) }
+            return (coverage, -(f.needingHelp - f.covered))
+        }
+        return rows.enumerated().sorted { a, b in
+            let (ka, kb) = (key(a.element), key(b.element))
+            return ka != kb ? ka < kb : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// Blind spots first, then other enterprises needing help, then the rest, by code.
+    var sortKey: (Int, Int) {
+        switch self {
+        case .enterprise(let e, let needs, let branch):
+            (needs ? (branch == nil ? 0 : 1) : 2, e.code.number)
+        default: (0, 0)
+        }
+    }
+}

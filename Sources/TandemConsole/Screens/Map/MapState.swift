@@ -1,0 +1,5 @@
+import TandemCore
+
+struct MapState: Sendable {
+    var selected: String?
+}

@@ -1,0 +1,5 @@
+import TandemCore
+
+struct MineState: Sendable {
+    var cursor = ListCursor()
+}
