@@ -41,9 +41,9 @@ extension SQLiteRepository {
         }
     }
 
-    /// The `limit` most urgent active requests in `RequestOrder`: overdue ones by priority, then
-    /// the rest by priority, each priority by due day (none last) and number. Each part is one
-    /// range of the urgency index; the parts are read in that order until `limit` are found.
+    /// The `limit` most urgent active requests in `RequestOrder`: each of its ranges
+    /// (`RequestOrder.ranges`) is one range of the urgency index, read in that order until
+    /// `limit` are found.
     private static func mostUrgentRequests(_ db: Database, scope: ReadScope, limit: Int, today: Day) throws -> [Request] {
         var scopeSQL = ""
         var scopeArguments: [any DatabaseValueConvertible] = []
@@ -52,27 +52,21 @@ extension SQLiteRepository {
             scopeSQL = " AND enterprise_number IN (SELECT number FROM enterprise WHERE district_code IN (\(placeholders(sorted.count))))"
             scopeArguments = sorted
         }
-        let day = today.description
-        let overdue = ("due < ?", "due, number", [day as any DatabaseValueConvertible])
-        let later = ("due >= ?", "due, number", [day as any DatabaseValueConvertible])
-        let undated = ("due IS NULL", "number", [any DatabaseValueConvertible]())
-        var parts: [(condition: String, order: String, arguments: [any DatabaseValueConvertible], priority: Int)] = []
-        let priorities = Priority.allCases.map(\.rawValue).sorted()
-        for priority in priorities { parts.append((overdue.0, overdue.1, overdue.2, priority)) }
-        for priority in priorities {
-            parts.append((later.0, later.1, later.2, priority))
-            parts.append((undated.0, undated.1, undated.2, priority))
-        }
         var found: [Request] = []
-        for part in parts where found.count < limit {
+        for range in RequestOrder.ranges(today: today) where found.count < limit {
+            let condition: String, order: String, dueArguments: [any DatabaseValueConvertible]
+            switch range.due {
+            case .before(let day): (condition, order, dueArguments) = ("due < ?", "due, number", [day.description])
+            case .from(let day): (condition, order, dueArguments) = ("due >= ?", "due, number", [day.description])
+            case .none: (condition, order, dueArguments) = ("due IS NULL", "number", [])
+            }
             let sql = """
                 SELECT \(RowDecoding.requestColumns) FROM request
-                WHERE \(Schema.activeRequestSQL) AND priority = ? AND \(part.condition)\(scopeSQL)
-                ORDER BY \(part.order) LIMIT ?
+                WHERE \(Schema.activeRequestSQL) AND priority = ? AND \(condition)\(scopeSQL)
+                ORDER BY \(order) LIMIT ?
                 """
-            let values: [(any DatabaseValueConvertible)?] = [part.priority] + part.arguments + scopeArguments + [limit - found.count]
-            let arguments = StatementArguments(values)
-            found += try db.fetchRaw(sql, arguments: arguments, RowDecoding.request)
+            let values: [(any DatabaseValueConvertible)?] = [range.priority.rawValue] + dueArguments + scopeArguments + [limit - found.count]
+            found += try db.fetchRaw(sql, arguments: StatementArguments(values), RowDecoding.request)
         }
         return found
     }

@@ -3,6 +3,7 @@ import TandemTestSupport
 import TandemCore
 import TandemDemo
 @testable import TandemStore
+import TandemPostgres
 
 /// The start screen's records read from the indexes are exactly those the whole snapshot
 /// gives by the core's urgency order (`FirstScreenQuery.slice`), so the first frame shows the
@@ -11,10 +12,13 @@ import TandemDemo
 struct FirstScreenTests {
     let today = Day(year: 2026, month: 11, day: 30)
 
-    func loadedCity() throws -> StoreFixture {
-        let f = try StoreFixture()
+    func loadedCity(_ backend: StoreBackend) throws -> StoreFixture {
+        let f = try StoreFixture(backend)
         let city = DemoCity.build(scale: 40, seed: 11, geography: StoreFixture.configuration.geography, catalog: f.catalog, today: today)
-        try f.sqlite.loadSeed(city, by: f.admin)
+        switch backend {
+        case .sqlite: try f.sqlite.loadSeed(city, by: f.admin)
+        case .postgres: try (f.repository as! PostgresRepository).loadSeed(city, by: f.admin)
+        }
         // An active request without a due day, which the urgency order puts last in its priority.
         _ = try f.addMasksRequest(for: try #require(try f.repository.snapshot().enterprises.first))
         return f
@@ -26,8 +30,8 @@ struct FirstScreenTests {
             + city.activePairings.map { "\($0.branchCode)-\($0.enterpriseCode)" }
     }
 
-    @Test func theMostUrgentRequestsAreThoseOfTheUrgencyOrder() throws {
-        let f = try loadedCity()
+    @Test(arguments: StoreBackend.all) func theMostUrgentRequestsAreThoseOfTheUrgencyOrder(_ backend: StoreBackend) throws {
+        let f = try loadedCity(backend)
         let whole = try f.repository.snapshot()
         let active = whole.requests.filter(\.status.isActive)
         #expect(active.contains { $0.due.map { $0 < today } == true } && active.contains { $0.due.map { $0 >= today } == true },
@@ -40,8 +44,8 @@ struct FirstScreenTests {
         }
     }
 
-    @Test func aGroupSupervisorsScopeLimitsTheRequests() throws {
-        let f = try loadedCity()
+    @Test(arguments: StoreBackend.all) func aGroupSupervisorsScopeLimitsTheRequests(_ backend: StoreBackend) throws {
+        let f = try loadedCity(backend)
         let whole = try f.repository.snapshot()
         let group = StoreFixture.configuration.geography.groups[1].number
         let scope = Permissions.readScope(of: Operator(login: "s", displayName: "S", role: .supervisor(group: group)),
@@ -53,8 +57,8 @@ struct FirstScreenTests {
         #expect(summary(indexed) == summary(query.slice(of: whole, today: today)))
     }
 
-    @Test func aLeadGetsEveryRequestOfTheirEnterpriseAndNothingElse() throws {
-        let f = try loadedCity()
+    @Test(arguments: StoreBackend.all) func aLeadGetsEveryRequestOfTheirEnterpriseAndNothingElse(_ backend: StoreBackend) throws {
+        let f = try loadedCity(backend)
         let whole = try f.repository.snapshot()
         let pairing = try #require(whole.activePairings.first { !whole.requests(of: $0.enterpriseCode).isEmpty })
         let query = FirstScreenQuery.pairedEnterprise(branch: pairing.branchCode)

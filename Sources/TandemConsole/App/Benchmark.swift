@@ -38,7 +38,8 @@ package enum ConsoleBenchmark {
             return """
             console benchmark: \(enterprises) enterprises, \(branches) branches, \(requests) requests (headless 120x40)
               first frame drawn (status bar, tabs, "loading"; the snapshot loads in the background): \(ms(chromeFrameMs))
-              first frame with data (the \(firstRows) most urgent requests from the store's index, drawn): \(ms(firstRowsFrameMs))   target < 300 ms
+              \(firstRows > 0 ? "first frame with data (the \(firstRows) most urgent requests from the store's index, drawn)"
+                : "first frame of the start screen (the city has no open requests: it shows none)"): \(ms(firstRowsFrameMs))   target < 300 ms
                 of which: open + config \(ms(openMs)), start screen query \(ms(firstScreenQueryMs))
               whole city loaded and drawn (replaces the first screen): \(ms(firstFrameMs))
                 of which: read snapshot \(ms(snapshotMs)), derive (coverage, sort keys) \(ms(deriveMs)), lists + render \(ms(firstFrameMs - firstRowsFrameMs - snapshotMs - deriveMs))
@@ -61,9 +62,10 @@ package enum ConsoleBenchmark {
         _ = ConsoleState(context: context, width: 120, height: 40).render()
         let chromeFrame = Date().timeIntervalSince(startedAt) * 1000
         let console = HeadlessConsole(repository: repository, context: context, width: 120, height: 40, loadsData: false)
-        // The first frame with data counts only when it shows real rows.
-        guard console.runtime.loadFirstScreen(), console.state.data?.isFirstScreen == true, !console.state.queue.rows.isEmpty else {
-            throw TandemError.conflict(detail: "the start screen's query showed no rows")
+        // The first frame with data counts only when the start screen's records were read (a
+        // city with no open request has none to show, and the report says so).
+        guard console.runtime.loadFirstScreen(), console.state.data?.isFirstScreen == true else {
+            throw TandemError.conflict(detail: "the start screen's records could not be read")
         }
         let firstRows = console.state.queue.rows.count
         _ = console.grid

@@ -17,4 +17,27 @@ public enum RequestOrder {
     public static func isMoreUrgent(_ a: Request, than b: Request, today: Day) -> Bool {
         (urgencyKey(a, today: today), a.code.number) < (urgencyKey(b, today: today), b.code.number)
     }
+
+    /// A range of active requests that the urgency order takes whole, one after another: one
+    /// priority, and a due day before `today`, from `today` on, or none. Read in this order, each
+    /// by due day then number (`RequestOrder.ranges`), they give the requests in urgency order:
+    /// what a store's index on (priority, due, number) reads without sorting the city.
+    public struct Range: Sendable, Hashable {
+        public enum Due: Sendable, Hashable {
+            case before(Day)
+            case from(Day)
+            case none
+        }
+
+        public var priority: Priority
+        public var due: Due
+    }
+
+    /// The ranges in urgency order: every priority's overdue requests, then, priority by
+    /// priority, the dated ones due from today on and the undated ones.
+    public static func ranges(today: Day) -> [Range] {
+        let priorities = Priority.allCases.sorted { $0.rawValue < $1.rawValue }
+        return priorities.map { Range(priority: $0, due: .before(today)) }
+            + priorities.flatMap { [Range(priority: $0, due: .from(today)), Range(priority: $0, due: .none)] }
+    }
 }
