@@ -138,6 +138,34 @@ import Testing
         #expect(try cli.ok(["enterprise", "list", "--format", "csv"]).contains("E1,"))
     }
 
+    /// Over 1 000 rows the table lists only what needs a reader's eye and counts the rest; JSON
+    /// lists every row, each new one with the code it was given, in file order.
+    @Test func aLongReportListsTheNotableRowsAndJSONListsEveryRowWithItsCode() throws {
+        let cli = try CLIHarness(lang: "en_US.UTF-8")
+        try cli.ok(["init"])
+        var list = "单位名称,区县,残疾职工人数\n"
+        for number in 1...1200 { list += "按摩店\(number),北碚,\(number % 7)\n" }
+        list += "按摩店600,北碚,\(600 % 7)\n"
+        let table = try cli.run(["import", "enterprises", try write(cli, "long.csv", Data(list.utf8))])
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("same as row 601; imported once"), "\(table.stdout)")
+        #expect(table.stdout.contains("(1200 new or unchanged rows not listed; --format json lists every row)"))
+        #expect(!table.stdout.contains("按摩店1200"))
+        #expect(table.stdout.contains("1201 rows: 1200 new, 0 changed, 0 unchanged, 1 duplicate, 0 refused. Imported."))
+        // The same list again, as JSON: every row is there, each unchanged record under its code.
+        let again = try report(try cli.ok(["import", "enterprises", try write(cli, "again.csv", Data(list.utf8)), "--format", "json"]))
+        let unchanged = try #require(again["rows"] as? [[String: Any]])
+        #expect(unchanged.count == 1201)
+        #expect(unchanged[0]["code"] as? String == "E1" && unchanged[1199]["code"] as? String == "E1200")
+        #expect(unchanged[1199]["outcome"] as? String == "unchanged" && unchanged[1200]["outcome"] as? String == "duplicate")
+        // New rows as JSON: each with the code the store gave it, in file order.
+        let newList = list.replacingOccurrences(of: "按摩店", with: "推拿店")
+        let added = try report(try cli.ok(["import", "enterprises", try write(cli, "new.csv", Data(newList.utf8)), "--format", "json"]))
+        let fresh = try #require(added["rows"] as? [[String: Any]])
+        #expect(fresh[0]["outcome"] as? String == "new" && fresh[0]["code"] as? String == "E1201")
+        #expect(fresh[1199]["code"] as? String == "E2400" && fresh[1199]["name"] as? String == "推拿店1200")
+    }
+
     @Test func requestDatesOutsideTheDateWindowAreRefusedInTheUsersLanguage() throws {
         let cli = try CLIHarness(lang: "en_US.UTF-8")
         try cli.ok(["init"])
