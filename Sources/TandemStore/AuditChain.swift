@@ -61,18 +61,7 @@ enum AuditChain {
     /// The id the next event takes: after the last event and after any id SQLite ever handed
     /// out, so that deleting the latest events leaves a gap the next event cannot close.
     static func nextID(_ db: Database) throws -> Int64 {
-        try nextNumber(db, table: "audit_event", column: "id")
-    }
-
-    /// The number the next row of an AUTOINCREMENT `table` takes, as SQLite would give it: after
-    /// the largest `column` and after any number SQLite ever handed out. Inside a write
-    /// transaction nobody else can take it, so a caller may number rows itself.
-    static func nextNumber(_ db: Database, table: String, column: String) throws -> Int64 {
-        let used = try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT max(coalesce((SELECT max(\(column)) FROM \(table)), 0),
-                       coalesce((SELECT seq FROM sqlite_sequence WHERE name = '\(table)'), 0))
-            """)) ?? 0
-        return used + 1
+        try Schema.nextNumber(db, table: "audit_event", column: "id")
     }
 
     /// Appends one event to the chain, inside the caller's transaction.
@@ -90,16 +79,6 @@ enum AuditChain {
     static func fields(time: String, operatorName: String, action: AuditAction, subject: AuditSubject,
                        before: String, after: String) -> [String?] {
         AuditHash.fields(time: time, operatorName: operatorName, action: action, subject: subject, before: before, after: after)
-    }
-
-    /// An event with its place in the chain worked out (id, previous hash, hash), ready to insert.
-    struct LinkedEvent {
-        var id: Int64
-        /// The hashed columns after the id, as text (see `fields`).
-        var fields: [String?]
-        var subject: AuditSubject
-        var previousHash: String
-        var hash: String
     }
 
     /// Appends events to the chain. It reads the chain's head once, when it is made, and keeps it
@@ -121,41 +100,30 @@ enum AuditChain {
             insert = try BatchedInsert(db, table: "audit_event", columns: AuditChain.insertColumns)
         }
 
+        /// Hashes the next event of the chain and inserts it (written with the next batch).
         func append(at: Timestamp, operatorName: String, action: AuditAction, subject: AuditSubject,
                     before: String, after: String) throws {
-            try insert(link(at: at, operatorName: operatorName, action: action, subject: subject, before: before, after: after))
-        }
-
-        /// The next event of the chain, hashed; it must be inserted before any later one.
-        private func link(at: Timestamp, operatorName: String, action: AuditAction, subject: AuditSubject,
-                  before: String, after: String) -> LinkedEvent {
             let time = lastTime?.at == at ? lastTime!.text : at.description
             lastTime = (at, time)
             let fields = AuditChain.fields(time: time, operatorName: operatorName, action: action, subject: subject,
                                            before: before, after: after)
             let hash = AuditChain.hash(id: nextID, fields: fields, previousHash: previousHash, into: &content)
-            let event = LinkedEvent(id: nextID, fields: fields, subject: subject, previousHash: previousHash, hash: hash)
+            insert.int(nextID)
+            // The columns are typed as `audit` writes them: subject numbers as integers.
+            insert.text(fields[0])
+            insert.text(fields[1])
+            insert.text(fields[2])
+            insert.int(subject.enterprise?.number)
+            insert.int(subject.branch?.number)
+            insert.int(subject.request?.number)
+            insert.text(subject.login)
+            insert.text(before)
+            insert.text(after)
+            insert.text(previousHash)
+            insert.text(hash)
+            try insert.endRow()
             previousHash = hash
             nextID += 1
-            return event
-        }
-
-        /// Inserts a linked event (written with the next batch).
-        private func insert(_ event: LinkedEvent) throws {
-            insert.int(event.id)
-            // The columns are typed as `audit` writes them: subject numbers as integers.
-            insert.text(event.fields[0])
-            insert.text(event.fields[1])
-            insert.text(event.fields[2])
-            insert.int(event.subject.enterprise?.number)
-            insert.int(event.subject.branch?.number)
-            insert.int(event.subject.request?.number)
-            insert.text(event.subject.login)
-            insert.text(event.fields[7])
-            insert.text(event.fields[8])
-            insert.text(event.previousHash)
-            insert.text(event.hash)
-            try insert.endRow()
         }
 
         /// Writes the events inserted and not yet written.

@@ -104,9 +104,9 @@ extension SQLiteRepository {
         private var json = ImportAuditJSON()
 
         init(_ db: Database) throws {
-            nextEnterprise = try AuditChain.nextNumber(db, table: "enterprise", column: "number")
-            nextBranch = try AuditChain.nextNumber(db, table: "branch", column: "number")
-            nextRequest = try AuditChain.nextNumber(db, table: "request", column: "number")
+            nextEnterprise = try Schema.nextNumber(db, table: "enterprise", column: "number")
+            nextBranch = try Schema.nextNumber(db, table: "branch", column: "number")
+            nextRequest = try Schema.nextNumber(db, table: "request", column: "number")
         }
 
         func prepare(_ row: ImportRow) -> (any Sendable)? {

@@ -9,6 +9,17 @@ enum Schema {
 
     static let migrationIdentifiers = ["v1", "v2", "v3", "v4", "v5"]
 
+    /// The number the next row of an AUTOINCREMENT `table` takes, as SQLite would give it: after
+    /// the largest `column` and after any number SQLite ever handed out. Inside a write
+    /// transaction nobody else can take it, so a caller may number rows itself.
+    static func nextNumber(_ db: Database, table: String, column: String) throws -> Int64 {
+        let used = try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT max(coalesce((SELECT max(\(column)) FROM \(table)), 0),
+                       coalesce((SELECT seq FROM sqlite_sequence WHERE name = '\(table)'), 0))
+            """)) ?? 0
+        return used + 1
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
