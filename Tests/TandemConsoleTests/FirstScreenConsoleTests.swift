@@ -26,6 +26,8 @@ struct FirstScreenConsoleTests {
         var (state, whole) = state(FixtureCity.dispatcher)
         #expect(state.queue.rows.map { state.snapshot!.requests[Int($0)].code.description } == ["R3", "R1", "R4"])
         #expect(state.render().text.contains("3 most urgent, loading the rest…"))
+        #expect(state.render().line(0).contains("loading the whole city…"), "the status bar says why keys wait")
+        #expect(!state.render().line(0).contains("data changed"))
         _ = state.handle(.key(.down))
         #expect(state.selectedQueueRequest?.code.description == "R1")
         // Search and a typed code say they wait, and nothing happens; another screen says it is loading.
@@ -48,6 +50,7 @@ struct FirstScreenConsoleTests {
         #expect(state.queue.rows.count == 6)
         #expect(state.bindings().first { $0.action == .search }?.disabled == nil)
         #expect(!state.render().text.contains("loading the rest"))
+        #expect(state.render().line(0).contains("data changed"))
         _ = state.handle(.key(.char("/")))
         #expect(state.queue.searching)
     }

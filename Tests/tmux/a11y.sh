@@ -23,7 +23,7 @@ for size in "80 24" "120 40"; do
         if [ $lang = zh ]; then keys="按键"; warn="注意"; tiny="终端太小"; info="需帮扶"; else keys="Keys of the"; warn="warning"; tiny="Terminal too small"; info="in need"; fi
 
         fresh_server
-        start_console "$w" "$h" --as dispatcher --lang $lang
+        start_ready "$w" "$h" --as dispatcher --lang $lang
         wait_for "R1"
         send '?'
         cursor_waits "$keys"
@@ -44,7 +44,7 @@ for size in "80 24" "120 40"; do
         quit_console
 
         fresh_server
-        start_console "$w" "$h" --as supervisor --lang $lang
+        start_ready "$w" "$h" --as supervisor --lang $lang
         wait_for "%"
         send 2
         cursor_waits "$info"

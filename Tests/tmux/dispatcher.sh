@@ -3,7 +3,7 @@
 # accept an engine proposal (Enter reads it, a accepts); both pairings are checked in the database through the CLI.
 BIN=$1; . "$(dirname "$0")/lib.sh"
 make_db 40
-start_console 100 30 --as dispatcher --lang zh
+start_ready 100 30 --as dispatcher --lang zh
 wait_for "需求队列"
 wait_for "共 "
 cursor_line | grep -q "▶" || fail "cursor is not on the focused row"

@@ -4,7 +4,7 @@
 BIN=$1; . "$(dirname "$0")/lib.sh"
 make_db 40
 
-start_console 80 24 --as dispatcher --lang zh
+start_ready 80 24 --as dispatcher --lang zh
 wait_for "共 "
 send n
 wait_for "登记需求"
@@ -54,7 +54,7 @@ send Escape
 quit_console
 
 fresh_server
-start_console 120 40 --as dispatcher --lang en
+start_ready 120 40 --as dispatcher --lang en
 wait_for " shown"                  # the queue is loaded and a row is focused
 send n
 wait_for "New request for"

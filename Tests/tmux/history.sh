@@ -4,7 +4,7 @@
 BIN=$1; . "$(dirname "$0")/lib.sh"
 make_db 40
 
-start_console 100 30 --as lead1 --lang zh
+start_ready 100 30 --as lead1 --lang zh
 wait_for "我的突击队："
 wait_for "已送达"
 enterprise=$(screen | grep -o "单位 *E[0-9]*" | head -1 | grep -o "E[0-9]*")
@@ -45,7 +45,7 @@ wait_gone "详情 — "
 quit_console
 
 fresh_server
-start_console 80 24 --as lead1 --lang en
+start_ready 80 24 --as lead1 --lang en
 wait_for "My branch:"
 send :
 type_text "show $code"

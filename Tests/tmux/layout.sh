@@ -5,7 +5,7 @@ BIN=$1; . "$(dirname "$0")/lib.sh"
 make_db 20
 for who in dispatcher lead1 supervisor; do
     for lang in zh en; do
-        start_console 80 24 --as $who --lang $lang
+        start_ready 80 24 --as $who --lang $lang
         if [ $lang = zh ]; then wait_for "q 退出"; wait_for "数据更新"; else wait_for "q quit"; wait_for "data changed"; fi
         wait_for "▶"
         # The terminal cursor is on the focused row (marked ▶) for screen readers.

@@ -3,7 +3,7 @@
 # finish it; checked in the database. Another branch's request shows its keys disabled.
 BIN=$1; . "$(dirname "$0")/lib.sh"
 make_db 40
-start_console 100 30 --as lead1 --lang zh
+start_ready 100 30 --as lead1 --lang zh
 wait_for "我的突击队：B1"
 wait_for "已送达"
 # Find an active request with at least 2 left.

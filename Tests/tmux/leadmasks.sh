@@ -5,7 +5,7 @@
 BIN=$1; . "$(dirname "$0")/lib.sh"
 make_db 40
 
-start_console 120 40 --as lead1 --lang zh
+start_ready 120 40 --as lead1 --lang zh
 wait_for "我的突击队："
 wait_for "已送达"
 enterprise=$(screen | grep -o "单位 *E[0-9]*" | head -1 | grep -o "E[0-9]*")
@@ -65,7 +65,7 @@ wait_gone "送达记录（共"
 quit_console
 
 fresh_server
-start_console 80 24 --as lead1 --lang en
+start_ready 80 24 --as lead1 --lang en
 wait_for "My branch:"
 wait_for "── Done and cancelled ("
 wait_for "300/300 pieces"

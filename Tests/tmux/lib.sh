@@ -30,6 +30,19 @@ start_console() {
         "env TANDEM_CONFIG=$TANDEM_CONFIG LANG=$LANG LC_ALL=$LC_ALL TERM=$TERM SWIFT_BACKTRACE=interactive=no $BIN console --db $DB $*; echo EXIT=\$?; sleep 30"
 }
 
+# start_ready WIDTH HEIGHT ARGS...: start_console, then waits until the whole city is read (the
+# status bar shows the time of the last change instead of "loading the whole city…"), so that
+# the keys the script presses next are not refused as "still loading".
+start_ready() {
+    start_console "$@"
+    local i=0
+    while [ $i -lt 600 ]; do
+        screen | head -1 | grep -qE "数据更新|data changed" && return 0
+        sleep 0.05; i=$((i + 1))
+    done
+    fail "the console never finished reading the city"
+}
+
 screen() { t capture-pane -p -t e2e; }
 send() { t send-keys -t e2e "$@"; }
 # type TEXT: sends literal text.

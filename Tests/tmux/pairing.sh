@@ -7,7 +7,7 @@ BIN=$1; . "$(dirname "$0")/lib.sh"
 make_db 40
 pairings() { cli log --lang en | grep -c "  paired  "; }
 
-start_console 100 30 --as dispatcher --lang zh
+start_ready 100 30 --as dispatcher --lang zh
 wait_for "需求队列"
 send 2
 wait_for "空闲突击队"
@@ -41,7 +41,7 @@ screen | grep -q "将结对：" && fail "a pair is armed after pairing"
 quit_console
 
 fresh_server
-start_console 80 24 --as dispatcher --lang en
+start_ready 80 24 --as dispatcher --lang en
 wait_for "Requests"
 send 2
 wait_for "Free branches"

@@ -17,7 +17,7 @@ wait_cursor() {
     fail "the cursor never reached $1 (it is on: $(cursor_line))"
 }
 
-start_console 100 30 --as dispatcher --lang zh
+start_ready 100 30 --as dispatcher --lang zh
 wait_for "共 "
 # Focus the longer code, then search for the shorter one: the exact code wins.
 send /

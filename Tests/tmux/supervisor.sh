@@ -4,7 +4,7 @@
 # resize to too small and back.
 BIN=$1; . "$(dirname "$0")/lib.sh"
 make_db 40
-start_console 100 30 --as supervisor --lang zh
+start_ready 100 30 --as supervisor --lang zh
 wait_for "覆盖情况"
 wait_for "第1组"
 screen | grep -q "█" || fail "no bar chart"

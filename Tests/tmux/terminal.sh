@@ -5,7 +5,7 @@ BIN=$1; . "$(dirname "$0")/lib.sh"
 make_db 10
 
 for sig in TERM HUP INT SEGV; do
-    start_console 90 26 --as dispatcher --lang en
+    start_ready 90 26 --as dispatcher --lang en
     wait_for "Requests"
     # The pane runs `sh -c "env … tandem console …; echo EXIT=$?"`: the console is the shell's child.
     pid=$(pgrep -P "$(t display -p -t e2e '#{pane_pid}')" | head -1)

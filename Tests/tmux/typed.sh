@@ -8,7 +8,7 @@ pairings() { cli log --lang en | grep -c "  paired  "; }
 code=$(cli request list --lang en | grep -E "^R[0-9]+ " | awk '$0 ~ / open$/ {print $1; exit}')
 [ -n "$code" ] || fail "no open request"
 
-start_console 100 30 --as dispatcher --lang zh
+start_ready 100 30 --as dispatcher --lang zh
 wait_for "共 "
 send :
 type_text "done $code"
@@ -37,7 +37,7 @@ wait_for "不能接受建议：建议已过时"
 quit_console
 
 fresh_server
-start_console 80 24 --as dispatcher --lang en
+start_ready 80 24 --as dispatcher --lang en
 wait_for "Requests"
 send 3
 wait_for "proposed pairing"

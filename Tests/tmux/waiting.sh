@@ -4,7 +4,7 @@
 # and the change goes through once the lock is released.
 BIN=$1; . "$(dirname "$0")/lib.sh"
 make_db 10
-start_console 100 30 --as dispatcher --lang en
+start_ready 100 30 --as dispatcher --lang en
 wait_for "Requests"
 wait_for " shown"
 

@@ -67,7 +67,12 @@ extension ConsoleState {
         let database = TerminalText.sanitize(context.databasePath)
         let shownDatabase = narrow ? String(database.split(separator: "/").last ?? Substring(database)) : database
         let left = (narrow ? "" : "Tandem │ ") + "\(readOnly)\(who)"
-        let right = t("数据更新 \(change) │ 库 ", "data changed \(change) │ db ") + shownDatabase
+        // While only the start screen's records are read, the bar says so: keys that need the whole
+        // city wait for it, and a screen reader user hears why.
+        let freshness = data?.isFirstScreen == true
+            ? t("正在读取全市数据…", "loading the whole city…")
+            : t("数据更新 \(change)", "data changed \(change)")
+        let right = freshness + t(" │ 库 ", " │ db ") + shownDatabase
         // The time of the last change always shows: the left part gives way first.
         let rightWidth = min(DisplayWidth.of(right), max(30, width - 36))
         let used = grid.put(left, x: 0, y: 0, maxWidth: max(10, width - rightWidth - 2), style: .title)
