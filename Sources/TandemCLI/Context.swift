@@ -74,9 +74,9 @@ public struct GlobalOptions: ParsableArguments {
     public func openContext(onWaiting: (@Sendable () -> Void)? = nil) throws -> AppContext {
         if let url = postgresURL {
             let url = try PostgresAccess.check(url)
-            let login = try OperatingSystemUser.login()
             let configuration = try loadConfiguration()
-            let repository = try PostgresRepository.open(url.text, account: login)
+            // The operator is the database role PostgreSQL authenticated, which its policies judge.
+            let (repository, login) = try PostgresRepository.openAsDatabaseUser(url.text)
             return try context(repository, login: login, configuration: configuration, databasePath: url.redacted)
         }
         var (access, session) = try session()
@@ -93,7 +93,9 @@ public struct GlobalOptions: ParsableArguments {
 
     private func context(_ repository: any TandemRepository, login: String, configuration: TandemConfiguration,
                          databasePath: String) throws -> AppContext {
-        guard let me = try repository.findOperator(login: login) else { throw TandemError.notRegistered(login: login) }
+        guard let me = try repository.findOperator(login: login) else {
+            throw postgresURL == nil ? TandemError.notRegistered(login: login) : TandemError.databaseRoleNotRegistered(login: login)
+        }
         var actor = me
         if let actAs, actAs != me.login {
             try Permissions.require(me, .actAsOtherOperator) { _ in nil }

@@ -63,7 +63,8 @@ struct InitCommand: ParsableCommand {
     /// the demo city in one transaction; with `--force` a Tandem database there is replaced in that transaction.
     private func runOnPostgres(_ text: String) throws {
         let url = try PostgresAccess.check(text)
-        let login = try OperatingSystemUser.login()
+        // The first admin is the database role that creates the database (it owns the tables).
+        let login = try PostgresRepository.databaseUser(url.text)
         let configuration = try global.loadConfiguration()
         let city = demo ? DemoCity.build(scale: scale, seed: seed, geography: configuration.geography,
                                          catalog: configuration.catalog, today: Day.local()) : nil

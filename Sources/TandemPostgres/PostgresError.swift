@@ -40,6 +40,7 @@ public enum SQLState {
     public static let checkViolation = "23514"
     public static let notNullViolation = "23502"
     public static let raisedException = "P0001"
+    public static let insufficientPrivilege = "42501"
     public static let serializationFailure = "40001"
     public static let deadlockDetected = "40P01"
     public static let readOnlyTransaction = "25006"

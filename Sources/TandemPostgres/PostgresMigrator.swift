@@ -16,13 +16,22 @@ extension PostgresSchema {
 
     /// Reads what the database holds. `name` names it in errors (a redacted connection string).
     public static func state(_ connection: PostgresConnection) throws -> PostgresDatabaseState {
+        // The catalog, not information_schema: the latter hides the tables a role may not read,
+        // and a role that is no operator must hear that, not "not initialised".
         let tables = try connection.execute("""
-            SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name
+            SELECT c.relname AS table_name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') ORDER BY c.relname
             """).map { try $0.value("table_name") as String }
         if tables.isEmpty { return .empty }
         guard tables.contains(migrationsTable) else { return .foreign(tables: tables) }
-        let applied = try connection.execute("SELECT identifier FROM \(migrationsTable) ORDER BY applied_order")
-            .map { try $0.value("identifier") as String }
+        let applied: [String]
+        do {
+            applied = try connection.execute("SELECT identifier FROM \(migrationsTable) ORDER BY applied_order")
+                .map { try $0.value("identifier") as String }
+        } catch let error as PostgresError where error.sqlState == SQLState.insufficientPrivilege {
+            let login: String = try connection.one("SELECT current_user AS login")?.value("login") ?? ""
+            throw TandemError.databaseRoleNotRegistered(login: login)
+        }
         return .tandem(applied: applied)
     }
 
@@ -87,7 +96,8 @@ extension PostgresSchema {
         try c.executeScript("""
             DROP TABLE IF EXISTS audit_event, delivery, request, pairing, enterprise, operator, branch, district, supervision_group,
                                  change_counter, audit_high_water, \(migrationsTable) CASCADE;
-            DROP FUNCTION IF EXISTS audit_event_refuse_change(), count_change(), audit_event_raise_high_water();
+            DROP FUNCTION IF EXISTS audit_event_refuse_change(), count_change(), audit_event_raise_high_water(),
+                                    \(operatorRoleFunctions.joined(separator: ", "));
             """)
     }
 

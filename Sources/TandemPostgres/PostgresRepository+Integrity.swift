@@ -10,6 +10,16 @@ extension PostgresRepository: IntegrityChecking {
 
     public func check() throws -> (problems: [IntegrityProblem], audit: AuditVerification) {
         try read { c in
+            // A role the policies limit to part of the city would see pairings whose branch it
+            // cannot read, and report them as broken: the invariants need the whole database.
+            let limited: Bool = try c.one("""
+                SELECT row_security_active('branch') AND NOT coalesce(tandem_actor_sees_all(), false) AS limited
+                """)?.value("limited") ?? false
+            if limited {
+                throw TandemError.notAllowed(action: Bilingual(zh: "检查数据库", en: "check the database"), reason: Bilingual(
+                    zh: "这个数据库角色只能读取部分数据（行级安全），请以管理员或调度员身份检查",
+                    en: "this database role reads only part of the data (row-level security): check as an admin or a dispatcher"))
+            }
             let invariants = try Self.invariantProblems(c)
             let audit = try Self.verifyAudit(c, expecting: nil)
             return (invariants + audit.problems, audit)

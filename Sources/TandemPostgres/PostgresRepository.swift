@@ -47,6 +47,29 @@ public final class PostgresRepository: TandemRepository, @unchecked Sendable {
         return PostgresRepository(name: name, connectionString: connectionString, connection: connection, account: account, now: now)
     }
 
+    /// Opens a Tandem database as `open` does, for the operator the database authenticated: on
+    /// PostgreSQL an operator is their database role (`current_user`, by peer authentication, a
+    /// password in `~/.pgpass` or a certificate), not the OS account, so that the row-level
+    /// security policies and Tandem's own permissions judge the same operator.
+    public static func openAsDatabaseUser(_ connectionString: String,
+                                          now: @escaping @Sendable () -> Date = Date.init) throws -> (repository: PostgresRepository, login: String) {
+        let (name, connection) = try connect(connectionString)
+        let login: String = try translating(name) {
+            try PostgresSchema.checkOpenable(connection, name: name)
+            try PostgresSchema.migrate(connection, name: name)
+            return try connection.one("SELECT current_user AS login")?.value("login") ?? ""
+        }
+        let repository = PostgresRepository(name: name, connectionString: connectionString, connection: connection, account: login, now: now)
+        return (repository, login)
+    }
+
+    /// The database role a connection string authenticates as (`current_user`): the first
+    /// admin of a database `tandem init` creates.
+    public static func databaseUser(_ connectionString: String) throws -> String {
+        let (name, connection) = try connect(connectionString)
+        return try translating(name) { try connection.one("SELECT current_user AS login")?.value("login") ?? "" }
+    }
+
     /// Creates the schema, the city's districts and groups and its first admin, with the
     /// `database.init` event, in one transaction: a failure leaves the database as it was.
     /// Refuses a database with tables unless it is a Tandem database and `replace` is set; then

@@ -30,7 +30,8 @@ public enum PostgresSchema {
     /// SQLite store has no such step, and its versions stay the same list (`sharedMigrationIdentifiers`).
     static let migrations: [(identifier: String, sql: String)] = [("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5),
                                                                   ("pg1-audit-high-water", pg1AuditHighWater),
-                                                                  ("pg2-change-notify", pg2ChangeNotify)]
+                                                                  ("pg2-change-notify", pg2ChangeNotify),
+                                                                  ("pg3-operator-roles", pg3OperatorRoles)]
 
     /// The channel every committed change is announced on (`PostgresRepository.waitForChange`).
     public static let changeChannel = "tandem_change"

@@ -11,7 +11,7 @@ struct PostgresMigrationTests {
         let connection = try scratch.connect()
         #expect(try PostgresSchema.state(connection) == .empty)
         #expect(throws: TandemError.databaseNotInitialized(path: "db")) { try PostgresSchema.checkOpenable(connection, name: "db") }
-        #expect(try PostgresSchema.migrate(connection, name: "db") == ["v1", "v2", "v3", "v4", "v5", "pg1-audit-high-water", "pg2-change-notify"])
+        #expect(try PostgresSchema.migrate(connection, name: "db") == ["v1", "v2", "v3", "v4", "v5", "pg1-audit-high-water", "pg2-change-notify", "pg3-operator-roles"])
         #expect(try PostgresSchema.state(connection) == .tandem(applied: PostgresSchema.migrationIdentifiers))
         #expect(try PostgresSchema.migrate(connection, name: "db") == [])
         try PostgresSchema.checkOpenable(connection, name: "db")

@@ -53,7 +53,7 @@ extension TandemError {
     /// What the user can do about it, if anything beyond correcting the input.
     public var remedy: Remedy? {
         switch self {
-        case .notRegistered(let login): .askAdminToAdd(login: login)
+        case .notRegistered(let login), .databaseRoleNotRegistered(let login): .askAdminToAdd(login: login)
         case .branchAlreadyPaired(let branch, _): .unpairFirst(branch)
         case .enterpriseAlreadyPaired(let enterprise, _): .unpairFirst(enterprise)
         case .overDelivery: .allowOverDelivery

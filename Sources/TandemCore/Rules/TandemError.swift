@@ -6,6 +6,8 @@ public indirect enum TandemError: Error, Sendable, Equatable {
     case malformedCode(RecordKind, String)
     case unknownOperator(String)
     case notRegistered(login: String)
+    /// On PostgreSQL the operator is the database role that connected, not the OS account.
+    case databaseRoleNotRegistered(login: String)
     case duplicateOperator(String)
     case notAllowed(action: Bilingual, reason: Bilingual)
     case branchAlreadyPaired(branch: RecordCode, enterprise: RecordCode)
@@ -70,6 +72,8 @@ public indirect enum TandemError: Error, Sendable, Equatable {
             return zh ? "找不到操作员“\(login)”" : "no operator with login \(login)"
         case .notRegistered(let login):
             return zh ? "系统用户“\(login)”不是 Tandem 操作员" : "OS user \(login) is not a Tandem operator"
+        case .databaseRoleNotRegistered(let login):
+            return zh ? "数据库角色“\(login)”不是这个数据库的 Tandem 操作员" : "database role \(login) is not a Tandem operator of this database"
         case .duplicateOperator(let login):
             return zh ? "操作员“\(login)”已存在" : "operator \(login) already exists"
         case .notAllowed(let action, let reason):
