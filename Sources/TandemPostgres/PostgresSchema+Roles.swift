@@ -84,8 +84,11 @@ extension PostgresSchema {
             USING ((SELECT tandem_actor_writes()) OR number = (SELECT tandem_actor_enterprise()));
 
         ALTER TABLE pairing ENABLE ROW LEVEL SECURITY;
+        -- A pairing across groups shows from both ends: a group's branch is not "free" because
+        -- the enterprise it helps lies in another group.
         CREATE POLICY pairing_read ON pairing FOR SELECT
-            USING ((SELECT tandem_actor_sees_all()) OR enterprise_number IN (SELECT number FROM enterprise));
+            USING ((SELECT tandem_actor_sees_all()) OR enterprise_number IN (SELECT number FROM enterprise)
+                   OR branch_number IN (SELECT number FROM branch));
         CREATE POLICY pairing_add ON pairing FOR INSERT WITH CHECK ((SELECT tandem_actor_writes()));
         CREATE POLICY pairing_edit ON pairing FOR UPDATE USING ((SELECT tandem_actor_writes()));
 

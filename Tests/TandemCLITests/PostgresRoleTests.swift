@@ -100,6 +100,12 @@ struct PostgresRoleTests {
             JOIN district d ON d.code = e.district_code WHERE d.group_number = 1
             """)!.value("n")
         #expect(requestsSeen == requestsInGroup)
+        // B1 (group 1) helps E2 in Nanchuan (group 5): the pairing shows from the branch's end, so
+        // B1 is not listed as free.
+        #expect(try supervisor.one("SELECT count(*) AS n FROM pairing WHERE branch_number = 1 AND ended_at IS NULL")!.value("n") == Int64(1))
+        #expect(try supervisor.one("SELECT count(*) AS n FROM enterprise WHERE number = 2")!.value("n") == Int64(0))
+        let branches = try tandem(["branch", "list"], as: "supervisor1")
+        #expect(branches.status == 0 && branches.stdout.contains("E2"), "\(branches.stderr)")
         #expect(try supervisor.execute("UPDATE request SET notes = 'x'").affectedRows == 0)
         #expect(refusal(supervisor, "INSERT INTO enterprise (name, kind, district_code) VALUES ('x', 'enterprise', 'yuzhong')") == "42501")
         // `check` needs every row: a role that reads only its group is told so, not shown false alarms.
