@@ -13,7 +13,7 @@ SWIFT ?= swift
 # The backtracer must never wait on the terminal after a crash.
 export SWIFT_BACKTRACE := interactive=no
 
-.PHONY: run test deps build demo stress crashtest fuzz bench bench-engine bench-suggest bench-console bench-import clean release manual completions install install-shared-host shared-host-setup
+.PHONY: run test deps build demo stress stress-postgres crashtest fuzz bench bench-engine bench-suggest bench-console bench-import clean release manual completions install install-shared-host shared-host-setup
 
 ## Install the Debian packages Tandem needs, only where missing (apt-get update once).
 deps:
@@ -46,9 +46,10 @@ test: deps
 	bash Tests/tmux/run-all.sh .build/debug/tandem
 	bash Tests/install/run.sh
 	bash Tests/browser/report.sh .build/debug/tandem
-	@# Shared-host accounts, read-only mounts and full disks need root (CI runs as root).
-	@if [ "$$(id -u)" -eq 0 ]; then bash Tests/disks/run.sh .build/debug/tandem && bash Tests/sharedhost/run.sh; \
-	  else echo "skipped Tests/disks and Tests/sharedhost: they create accounts and mounts, run make test as root"; fi
+	@# Shared-host accounts, read-only mounts, full disks and a cluster on two addresses need root (CI runs as root).
+	@if [ "$$(id -u)" -eq 0 ]; then bash Tests/disks/run.sh .build/debug/tandem && bash Tests/sharedhost/run.sh \
+	  && Tests/postgres/with-cluster.sh bash bench/stress/run-postgres.sh 8 12 .build/debug/tandem; \
+	  else echo "skipped Tests/disks, Tests/sharedhost and the PostgreSQL stress: they create accounts, mounts and pg_hba lines, run make test as root"; fi
 	@# Small versions of the harnesses below (make stress / crashtest / fuzz run the full ones).
 	bash bench/stress/run.sh 4 100 .build/debug/tandem
 	bash bench/crash/run.sh 20 .build/debug/tandem
@@ -62,6 +63,12 @@ FUZZ_SECONDS ?= 120
 
 stress: build
 	bash bench/stress/run.sh $(STRESS_WRITERS) $(STRESS_OPERATIONS) .build/debug/tandem
+
+## The same on PostgreSQL: 50 sessions from two client addresses, each as its own database role (root: pg_hba.conf).
+STRESS_PG_WRITERS ?= 50
+STRESS_PG_OPERATIONS ?= 20
+stress-postgres: build
+	Tests/postgres/with-cluster.sh bash bench/stress/run-postgres.sh $(STRESS_PG_WRITERS) $(STRESS_PG_OPERATIONS) .build/debug/tandem
 
 crashtest: build
 	bash bench/crash/run.sh $(CRASH_KILLS) .build/debug/tandem

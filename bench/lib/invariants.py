@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Tandem's invariants, checked straight on the SQLite file (python3's sqlite3 module).
+"""Tandem's invariants, checked straight on the SQLite file (python3's sqlite3 module), or on a
+PostgreSQL database named by a `postgresql://` URL (through psql, see pgsql.py).
 
 Used by bench/stress and bench/crash so they are useful on their own, before and beside
 `tandem check` / `tandem log --verify`.
@@ -16,8 +17,12 @@ import sys
 from collections import Counter
 from contextlib import contextmanager
 
+import pgsql
+
 
 def connect(path):
+    if pgsql.is_url(path):
+        return pgsql.PsqlDatabase(path)
     # Read-only and without creating -wal/-shm beside a file we only inspect.
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
     db.execute("PRAGMA busy_timeout = 30000")
@@ -49,7 +54,8 @@ def baseline(db):
 def audit_subjects(db, after_id):
     """(action, subject) of the events after `after_id`, subject as "B1 E2" or "R3", whether the
     audit table names its subject in one text column (schema v1) or in number columns (v2)."""
-    columns = {row[1] for row in db.execute("PRAGMA table_info(audit_event)")}
+    postgres = isinstance(db, pgsql.PsqlDatabase)
+    columns = set() if postgres else {row[1] for row in db.execute("PRAGMA table_info(audit_event)")}
     if "subject" in columns:
         return db.execute("SELECT action, subject FROM audit_event WHERE id > ?", (after_id,)).fetchall()
     found = []
@@ -67,13 +73,15 @@ def audit_subjects(db, after_id):
 def violations(db, base=None):
     found = []
     add = found.append
-    integrity = [r[0] for r in db.execute("PRAGMA integrity_check")]
-    if integrity != ["ok"]:
-        add("integrity_check: " + "; ".join(integrity[:5]))
-    for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check"):
-        add(f"foreign key: {table} row {rowid} points to a missing {parent}")
-    if db.execute("PRAGMA application_id").fetchone()[0] != 0x544E444D:
-        add("application_id is not Tandem's")
+    # SQLite's own checks; PostgreSQL enforces its foreign keys itself (`tandem check` looks too).
+    if not isinstance(db, pgsql.PsqlDatabase):
+        integrity = [r[0] for r in db.execute("PRAGMA integrity_check")]
+        if integrity != ["ok"]:
+            add("integrity_check: " + "; ".join(integrity[:5]))
+        for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check"):
+            add(f"foreign key: {table} row {rowid} points to a missing {parent}")
+        if db.execute("PRAGMA application_id").fetchone()[0] != 0x544E444D:
+            add("application_id is not Tandem's")
     for column, kind in (("branch_number", "branch"), ("enterprise_number", "enterprise")):
         for number, count in db.execute(
                 f"SELECT {column}, count(*) FROM pairing WHERE ended_at IS NULL GROUP BY {column} HAVING count(*) > 1"):

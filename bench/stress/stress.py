@@ -2,6 +2,11 @@
 """N writers x M random write operations racing on a few hot records.
 
 Usage: stress.py BIN DB N M [SEED]
+DB is a SQLite file or, on PostgreSQL, the owner's `postgresql://` URL of the database; then
+STRESS_PG_HOSTS (e.g. "127.0.0.1 127.0.0.2") names the addresses the writers connect from in
+turn, as operators on different hosts would, STRESS_PG_PORT the port and STRESS_PG_DATABASE the
+database, and every writer logs in as its own operator's database role (password from
+$PGPASSFILE), so that the row-level security policies judge each operation.
 Half of the writers (STRESS_CONSOLE_WRITERS to choose another number) are console sessions:
 each is one long-running `tandem console --headless-script -` (the console's own state machine
 and store path, driven by `:` commands and keys on standard input, one outcome line back per
@@ -26,6 +31,19 @@ import invariants  # noqa: E402
 import tandem_cli  # noqa: E402
 
 ENV = tandem_cli.ENV
+POSTGRES_HOSTS = os.environ.get("STRESS_PG_HOSTS", "").split()
+
+
+def writer_target(db_path, index, login):
+    """(database, environment) for writer `index` acting as `login`: on SQLite the file and
+    `--as` (the OS account is an admin); on PostgreSQL a login of that operator's own role from
+    one of the hosts in turn."""
+    if not POSTGRES_HOSTS:
+        return db_path, ENV, ["--as", login]
+    host = POSTGRES_HOSTS[index % len(POSTGRES_HOSTS)]
+    url = f"postgresql://{login}@{host}:{os.environ['STRESS_PG_PORT']}/{os.environ['STRESS_PG_DATABASE']}"
+    env = {k: v for k, v in ENV.items() if k not in ("PGPASSWORD", "PGUSER", "PGHOST", "PGDATABASE")}
+    return url, env, []
 
 
 def hot_records(db_path, rng=None):
@@ -37,9 +55,9 @@ def hot_records(db_path, rng=None):
 def choose_hot(db):
     paired = db.execute("""SELECT p.branch_number, p.enterprise_number, o.login FROM pairing p
                            JOIN operator o ON o.role = 'lead' AND o.branch_number = p.branch_number
-                           JOIN branch b ON b.number = p.branch_number AND b.active = 1
+                           JOIN branch b ON b.number = p.branch_number AND b.active
                            WHERE p.ended_at IS NULL ORDER BY p.id LIMIT 3""").fetchall()
-    free_branches = [r[0] for r in db.execute("""SELECT number FROM branch WHERE active = 1 AND number NOT IN
+    free_branches = [r[0] for r in db.execute("""SELECT number FROM branch WHERE active AND number NOT IN
                         (SELECT branch_number FROM pairing WHERE ended_at IS NULL) ORDER BY number LIMIT 3""")]
     free_enterprises = [r[0] for r in db.execute("""SELECT number FROM enterprise WHERE number NOT IN
                         (SELECT enterprise_number FROM pairing WHERE ended_at IS NULL) ORDER BY number LIMIT 3""")]
@@ -78,9 +96,9 @@ def random_command(rng, hot):
         ]
     if hot["leads"]:
         number, login = rng.choice(sorted(hot["leads"].items()))
-        choices.append(("resumption", ["enterprise", "edit", f"E{number}", "--resumption", f"{rng.randint(0, 100)}%",
-                                       "--as", login]))
-    return rng.choice(choices)
+        choices.append(("resumption", ["enterprise", "edit", f"E{number}", "--resumption", f"{rng.randint(0, 100)}%"], login))
+    kind, argv, *login = rng.choice(choices)
+    return kind, argv, (login[0] if login else None)
 
 
 def reason(stderr):
@@ -91,13 +109,19 @@ def reason(stderr):
 
 
 def worker(args):
-    bin_path, db_path, count, seed, hot = args
+    bin_path, db_path, count, seed, hot, index = args
     rng = random.Random(seed)
     results = []
     for _ in range(count):
-        kind, argv = random_command(rng, hot)
+        kind, argv, login = random_command(rng, hot)
+        # On SQLite the OS account (an admin) runs as itself, or `--as` the lead; on PostgreSQL
+        # the writer logs in as a dispatcher's role, or as the lead's own.
+        if login is None and not POSTGRES_HOSTS:
+            target, env, acting = db_path, ENV, []
+        else:
+            target, env, acting = writer_target(db_path, index, login or "dispatcher")
         started = time.perf_counter()
-        done = subprocess.run([bin_path, *argv, "--db", db_path, "--lang", "en"], capture_output=True, text=True, env=ENV)
+        done = subprocess.run([bin_path, *argv, *acting, "--db", target, "--lang", "en"], capture_output=True, text=True, env=env)
         results.append((kind, done.returncode, time.perf_counter() - started,
                         reason(done.stderr) if done.returncode else ""))
     return results
@@ -127,11 +151,12 @@ def random_console_operation(rng, hot, lead_enterprise):
 class ConsoleSession:
     """One `tandem console --headless-script -`: a line in, an outcome line out."""
 
-    def __init__(self, bin_path, db_path, login):
+    def __init__(self, bin_path, db_path, login, index):
         self.stderr = tempfile.TemporaryFile()
+        target, env, acting = writer_target(db_path, index, login)
         self.process = subprocess.Popen(
-            [bin_path, "console", "--headless-script", "-", "--db", db_path, "--lang", "en", "--as", login],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr, text=True, bufsize=1, env=ENV)
+            [bin_path, "console", "--headless-script", "-", "--db", target, "--lang", "en", *acting],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr, text=True, bufsize=1, env=env)
 
     def send(self, line):
         """(outcome, form open, message), or None when the session died."""
@@ -178,10 +203,10 @@ class ConsoleSession:
 
 
 def console_worker(args):
-    bin_path, db_path, count, seed, hot, lead = args
+    bin_path, db_path, count, seed, hot, lead, index = args
     rng = random.Random(seed)
     login, enterprise = lead if lead else ("dispatcher", None)
-    session = ConsoleSession(bin_path, db_path, login)
+    session = ConsoleSession(bin_path, db_path, login, index)
     results = []
     for _ in range(count):
         kind, lines = random_console_operation(rng, hot, enterprise)
@@ -219,9 +244,9 @@ def main():
         if i < consoles:
             # Every other console session is a branch lead working on their own enterprise.
             lead = leads[(i // 2) % len(leads)] if i % 2 == 1 and leads else None
-            jobs.append(("console", bin_path, db_path, ops, seed * 1000 + i, hot, lead))
+            jobs.append(("console", bin_path, db_path, ops, seed * 1000 + i, hot, lead, i))
         else:
-            jobs.append(("cli", bin_path, db_path, ops, seed * 1000 + i, hot))
+            jobs.append(("cli", bin_path, db_path, ops, seed * 1000 + i, hot, i))
     started = time.perf_counter()
     with Pool(writers) as pool:
         batches = pool.map(run_writer, jobs)
@@ -233,7 +258,8 @@ def main():
     crashed = Counter(f"{r[0]}: exit {r[1]}" + (f" ({r[3][:200]})" if r[0].startswith("console") else "")
                       for r in results if r[1] not in (0, 1))
     load = os.getloadavg()
-    print(f"stress: {writers} writers ({writers - consoles} CLI, {consoles} console sessions) x {ops} operations "
+    where = f" from {len(POSTGRES_HOSTS)} hosts ({', '.join(POSTGRES_HOSTS)}) on PostgreSQL" if POSTGRES_HOSTS else ""
+    print(f"stress: {writers} writers ({writers - consoles} CLI, {consoles} console sessions{where}) x {ops} operations "
           f"on {len(hot['enterprises'])} enterprises, "
           f"{len(hot['branches'])} branches, {len(hot['requests'])} requests (hot)")
     print(f"  {len(results)} operations in {elapsed:.1f} s: {len(results) / elapsed:.1f} ops/s, "
@@ -244,9 +270,12 @@ def main():
     for text, count in refused.most_common():
         print(f"    {count:6d}  {text}")
     problems = [f"crashed or unexpected exit: {k} ({v}x)" for k, v in crashed.items()]
-    locked = sum(v for k, v in refused.items() if "locked" in k.lower() or "busy" in k.lower())
+    # Not refusals a user should ever see: the store must wait for, or retry after, other writers.
+    transient = ("locked", "busy", "could not serialize", "deadlock", "database failed", "could not read", "permission denied",
+                 "row-level security")
+    locked = sum(v for k, v in refused.items() if any(word in k.lower() for word in transient))
     if locked:
-        problems.append(f"{locked} operations failed with 'database is locked/busy'")
+        problems.append(f"{locked} operations failed with a database error (locked, busy, serialization, permission)")
     with invariants.opened(db_path) as db:
         problems += invariants.violations(db, base)
         added = db.execute("SELECT count(*) FROM audit_event WHERE id > ?", (base["audit_max"],)).fetchone()[0]
