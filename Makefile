@@ -48,7 +48,8 @@ test: deps
 	bash Tests/browser/report.sh .build/debug/tandem
 	@# Shared-host accounts, read-only mounts, full disks and a cluster on two addresses need root (CI runs as root).
 	@if [ "$$(id -u)" -eq 0 ]; then bash Tests/disks/run.sh .build/debug/tandem && bash Tests/sharedhost/run.sh \
-	  && Tests/postgres/with-cluster.sh bash bench/stress/run-postgres.sh 8 12 .build/debug/tandem; \
+	  && Tests/postgres/with-cluster.sh bash -c 'bash bench/stress/run-postgres.sh 8 12 .build/debug/tandem \
+	       && bash Tests/postgres/two-accounts.sh .build/debug/tandem'; \
 	  else echo "skipped Tests/disks, Tests/sharedhost and the PostgreSQL stress: they create accounts, mounts and pg_hba lines, run make test as root"; fi
 	@# Small versions of the harnesses below (make stress / crashtest / fuzz run the full ones).
 	bash bench/stress/run.sh 4 100 .build/debug/tandem

@@ -43,6 +43,21 @@ struct LeadScreenTests {
         #expect(english.screen.contains("── Done and cancelled (1)"))
     }
 
+    /// Seen on PostgreSQL in tmux: finishing R5 on the lead's screen said "R5 is done and no
+    /// longer listed; focus moved to R1" — the hidden queue tab's news — while R5 stayed under
+    /// the cursor, listed among the done ones.
+    @Test func finishingARequestSaysNothingOfTheHiddenQueuesFocus() throws {
+        let (console, repo) = Fixture.console(Fixture.lead1, width: 100, height: 30)
+        console.press("2")
+        console.press("1")
+        #expect(console.cursorLine?.contains("R1") == true)
+        console.press("x")
+        console.press(.enter)
+        #expect(try repo.request(r1).status == .done)
+        #expect(console.cursorLine?.contains("R1") == true, "R1 stays focused, among the done ones")
+        #expect(!console.screen.contains("不在当前列表中") && !console.screen.contains("光标移到"), "\(console.screen)")
+    }
+
     @Test func deliveryNotesOfTheFocusedRequestAreShown() throws {
         let repo = Fixture.repository()
         _ = try repo.deliver(r1, quantity: Quantity(25), note: "大安镇村民上山采茶", allowOver: false, by: Fixture.lead1)

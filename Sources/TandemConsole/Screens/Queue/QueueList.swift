@@ -109,7 +109,8 @@ extension ConsoleState {
             queue.cursor.index = focusRow
         } else {
             queue.cursor.clamp(count: rows.count)
-            if let focus { noteFocusMoved(from: focus, to: selectedQueueRequest?.code) }
+            // Only the operator's own view is news: a hidden queue tab's cursor moving is not.
+            if let focus, tab == .queue { noteFocusMoved(from: focus, to: selectedQueueRequest?.code) }
         }
     }
 
