@@ -131,10 +131,10 @@ enum PostgresRecords {
 
     /// `value`, or an error naming the row when the stored value is not one the code knows.
     private static func known<T, Key: CustomStringConvertible>(_ value: T?, _ row: PostgresRow, _ column: String, _ table: String,
-                                                               _ key: Key, expected: String) throws -> T {
+                                                               _ key: Key, expected: @autoclosure () -> String) throws -> T {
         if let value { return value }
         let stored: String? = try? row.optional(column)
-        throw TandemError.databaseCorrupt(path: "", detail: "\(table) \(key): \(column) \(stored.map { "'\($0)'" } ?? "NULL") is not \(expected)")
+        throw TandemError.databaseCorrupt(path: "", detail: "\(table) \(key): \(column) \(stored.map { "'\($0)'" } ?? "NULL") is not \(expected())")
     }
 
     private static func oneOf(_ values: [String]) -> String { "one of " + values.joined(separator: ", ") }

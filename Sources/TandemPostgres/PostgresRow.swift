@@ -45,10 +45,12 @@ public struct PostgresRow: Sendable {
     public func isNull(_ column: String) throws -> Bool { try raw(column).1 == nil }
 
     private func raw(_ column: String) throws -> (String, String?) {
-        guard let position = columnIndex.positions[column] else {
-            throw PostgresDecodingError(column: column, value: nil, expected: "a column of this result")
+        // Column names are short (inline) strings, compared without hashing: a snapshot reads
+        // a dozen columns of a few hundred thousand rows by name.
+        for (position, name) in columnIndex.names.enumerated() where name == column {
+            return (column, values[position])
         }
-        return (column, values[position])
+        throw PostgresDecodingError(column: column, value: nil, expected: "a column of this result")
     }
 
     private func decode<T: PostgresDecodable>(_ text: String, column: String) throws -> T {
@@ -57,16 +59,12 @@ public struct PostgresRow: Sendable {
     }
 }
 
-/// Column names and their positions, shared by every row of a result.
+/// Column names in result order, shared by every row of a result. A repeated name reads its
+/// first column, as in SQL.
 final class ColumnIndex: Sendable {
     let names: [String]
-    let positions: [String: Int]
 
     init(_ names: [String]) {
         self.names = names
-        // A repeated name reads its first column, as in SQL.
-        var positions: [String: Int] = [:]
-        for (position, name) in names.enumerated() where positions[name] == nil { positions[name] = position }
-        self.positions = positions
     }
 }

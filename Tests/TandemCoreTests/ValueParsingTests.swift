@@ -47,6 +47,20 @@ import Testing
         #expect(Day(parsing: "20-1-1") == nil)
         #expect(Day(parsing: "1970-01-01")!.ordinal == 0)
     }
+
+    /// The stores' `YYYY-MM-DD` is read from its bytes; what else people type still reads.
+    @Test func everyDayOfFourYearsReadsBackAndOtherFormsStillParse() {
+        var day = Day(year: 2019, month: 12, day: 25)
+        for _ in 0..<(366 * 4) {
+            #expect(Day(parsing: day.description) == day)
+            day = day.adding(days: 1)
+        }
+        #expect(Day(parsing: " 2020-03-05 ") == Day(year: 2020, month: 3, day: 5))
+        #expect(Day(parsing: "2020-3-5") == Day(year: 2020, month: 3, day: 5))
+        for bad in ["2020-0a-01", "2020/03/05", "2020-02-30", "2020-00-10", "２０２０-03-05", "2020-03-0５"] {
+            #expect(Day(parsing: bad) == nil, "\(bad)")
+        }
+    }
 }
 
 @Suite struct LanguageTests {

@@ -57,6 +57,12 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     public let year: Int, month: Int, day: Int
 
     public init?(parsing text: String) {
+        // The stores' own form, `2026-11-30`, read straight from its bytes: a province's snapshot
+        // parses a few hundred thousand of them.
+        if let exact = text.utf8.withContiguousStorageIfAvailable(Day.exactISO), let exact {
+            self = exact
+            return
+        }
         let parts = text.trimmingWhitespace().split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
@@ -66,6 +72,23 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     public init(year: Int, month: Int, day: Int) {
         (self.year, self.month, self.day) = (year, month, day)
+    }
+
+    /// `YYYY-MM-DD` exactly (ten ASCII bytes, a real date), else nil: the general parser decides.
+    private static func exactISO(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func digits(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                let digit = Int(bytes[i]) - 48
+                guard (0...9).contains(digit) else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10),
+              (1...12).contains(m), d >= 1, d <= Day.daysIn(month: m, year: y) else { return nil }
+        return Day(year: y, month: m, day: d)
     }
 
     /// How many days `month` has in `year` (Gregorian).
