@@ -43,16 +43,16 @@ extension ConsoleState {
             if b == nil, e == nil { b = code(args[1], .branch); e = code(args[0], .enterprise) }
             guard let b, let e else { return fail(usage("pair")) }
             if denied(.pair) { return [] }
-            return requestPair(ProposedPair(branch: b, enterprise: e), via: .commandLine)
+            return carryOut(PairingState.request(ProposedPair(branch: b, enterprise: e), via: .commandLine, screen))
         case ("unpair", 1...):
             guard let target = RecordCode(parsing: args[0]), target.kind != .request else {
                 return fail(usage("unpair"))
             }
             if denied(.unpair) { return [] }
-            var form = unpairForm(for: target)
+            var form = screen.unpairForm(for: target)
             if form.lines.isEmpty { return fail("\(target) 当前没有结对", "\(target) has no active pairing") }
             form.fields[0].editor = LineEditor(args.dropFirst().joined(separator: " "))
-            overlay = .form(validate(form))
+            overlay = .form(screen.validate(form))
             return []
         case ("deliver", 2...):
             guard let r = code(args[0], .request) else { return fail(usage("deliver")) }
@@ -74,8 +74,8 @@ extension ConsoleState {
             guard let target = request(r) else { return fail("找不到需求 \(r)", "no request \(r)") }
             if denied(.workRequest(enterprise: target.enterpriseCode)) { return [] }
             // The same question as the x key, with the same warning when some is not delivered.
-            if let reason = closedDenial(target) { return fail("不可用（完成）：\(reason.zh)", "not available (done): \(reason.en)") }
-            overlay = .form(doneForm(for: target))
+            if let reason = screen.closedDenial(target) { return fail("不可用（完成）：\(reason.zh)", "not available (done): \(reason.en)") }
+            overlay = .form(screen.doneForm(for: target))
             return []
         case ("cancel", 1...), ("reopen", 1...):
             // The same form as C or O, with the reason typed so far; it still asks.
@@ -85,13 +85,13 @@ extension ConsoleState {
             }
             guard let target = request(r) else { return fail("找不到需求 \(r)", "no request \(r)") }
             if denied(.cancelOrReopenRequest(enterprise: target.enterpriseCode)) { return [] }
-            if !reopening, let reason = closedDenial(target) { return fail("不可用（取消需求）：\(reason.zh)", "not available (cancel): \(reason.en)") }
+            if !reopening, let reason = screen.closedDenial(target) { return fail("不可用（取消需求）：\(reason.zh)", "not available (cancel): \(reason.en)") }
             if reopening, target.status.isActive {
                 return fail("需求 \(r) 尚未结束，无需重新打开", "request \(r) is still \(target.status.name.en); nothing to reopen")
             }
-            var form = reopening ? reopenForm(for: target) : cancelForm(for: target)
+            var form = reopening ? screen.reopenForm(for: target) : screen.cancelForm(for: target)
             form.fields[0].editor = LineEditor(args.dropFirst().joined(separator: " "))
-            overlay = .form(validate(form))
+            overlay = .form(screen.validate(form))
             return []
         case ("correct", 1...):
             guard let r = code(args[0], .request) else {
@@ -104,7 +104,7 @@ extension ConsoleState {
                 for (i, value) in [args[safe: 1], args[safe: 2], args.count > 3 ? args.dropFirst(3).joined(separator: " ") : nil].enumerated() {
                     if let value { form.fields[i].editor = LineEditor(value) }
                 }
-                overlay = .form(validate(form))
+                overlay = .form(screen.validate(form))
             }
             return effects
         case ("resume", 2):
@@ -119,9 +119,9 @@ extension ConsoleState {
             }
             guard snapshot?.enterprise(e) != nil else { return fail("找不到单位 \(e)", "no enterprise \(e)") }
             if denied(.fileRequest(enterprise: e)) { return [] }
-            var form = requestForm(for: e)
+            var form = screen.requestForm(for: e)
             for (i, value) in args.dropFirst().prefix(form.fields.count).enumerated() { form.fields[i].editor = LineEditor(value) }
-            form = validate(form)
+            form = screen.validate(form)
             form.focus = form.fields.firstIndex { $0.error != nil } ?? 0
             overlay = .form(form)
             return []
@@ -151,12 +151,12 @@ extension ConsoleState {
             guard all || Int(args[0]) != nil else {
                 return fail(usage("accept"))
             }
-            if let reason = acceptDenial { return fail("不能接受建议：\(reason.zh)", "cannot accept: \(reason.en)") }
+            if let reason = proposals.acceptDenial(screen) { return fail("不能接受建议：\(reason.zh)", "cannot accept: \(reason.en)") }
             if all { return perform(.acceptAll) }
             guard let n = Int(args[0]), let pairs = proposals.set?.pairs, pairs.indices.contains(n - 1) else {
                 return fail("没有第 \(args[0]) 个建议", "there is no proposal \(args[0])")
             }
-            return acceptEffect(n - 1, via: .commandLine)
+            return proposals.acceptEffect(n - 1, via: .commandLine)
         case ("theme", 1):
             guard let kind = ThemeKind.allCases.first(where: { args[0].lowercased() == $0.rawValue || [$0.label.zh, $0.label.en].contains(args[0]) }) else {
                 return fail(usage("theme"))

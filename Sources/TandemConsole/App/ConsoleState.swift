@@ -81,6 +81,12 @@ struct ConsoleState: Sendable {
         }
     }
 
+    /// What the screens read of the console, for one key or one frame.
+    var screen: ScreenContext {
+        ScreenContext(context: context, lang: lang, theme: theme, width: width, height: height, data: data,
+                      histories: histories, branchHistories: branchHistories, overlayOpen: overlay != nil)
+    }
+
     var t: Text { Text(lang: lang) }
     var snapshot: CitySnapshot? { data?.snapshot }
 

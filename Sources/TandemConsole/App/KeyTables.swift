@@ -18,15 +18,15 @@ extension ConsoleState {
     static let waitingForCity = bi("正在读取全市数据，稍候即可使用", "still loading the whole city, available in a moment")
 
     private func screenBindings() -> [KeyBinding] {
-        if case .detail = overlay { return detailBindings() + globalBindings().filter { [.help, .commandLine, .quit].contains($0.action) } }
+        if case .detail = overlay { return DetailView.bindings + globalBindings().filter { [.help, .commandLine, .quit].contains($0.action) } }
         var rows: [KeyBinding]
         switch tab {
         case .queue: rows = queueBindings()
-        case .pairing: rows = pairingBindings()
-        case .proposals: rows = proposalBindings()
-        case .mine: rows = mineBindings()
+        case .pairing: rows = pairing.bindings(screen)
+        case .proposals: rows = proposals.bindings(screen)
+        case .mine: rows = mine.bindings(screen)
         case .coverage: rows = coverageBindings()
-        case .map: rows = mapBindings()
+        case .map: rows = map.bindings(screen)
         }
         return rows + globalBindings()
     }
@@ -60,7 +60,10 @@ extension ConsoleState {
         ]
         return rows
     }
+}
 
+/// Rows that several screens' key tables share.
+extension ScreenContext {
     func movement(_ what: Bilingual) -> [KeyBinding] {
         [
             KeyBinding(keys: [.up, .char("k")], action: .up, label: bi("上", "up"), help: bi("上移一行", "move up") , command: "up", footer: false),
@@ -85,10 +88,11 @@ extension ConsoleState {
         return bi("需求 \(request.code) \(request.status.name.zh)", "request \(request.code) is \(request.status.name.en)")
     }
 
-    func detailRow(_ what: Bilingual) -> KeyBinding {
+    /// Enter: the detail view of `focused`, the record the screen's focused row stands for.
+    func detailRow(_ what: Bilingual, focused: RecordCode?) -> KeyBinding {
         KeyBinding(keys: [.enter], action: .openDetail, label: bi("详情", "details"),
                    help: bi("查看所选\(what.zh)的详情和完整历史", "show the selected \(what.en)'s details and whole history"), command: "show",
-                   footer: false, disabled: focusedRecord == nil ? bi("没有选中的记录", "nothing selected") : nil)
+                   footer: false, disabled: focused == nil ? bi("没有选中的记录", "nothing selected") : nil)
     }
 
     /// Record a delivery and mark done: the same rows on the queue and on "my enterprise".

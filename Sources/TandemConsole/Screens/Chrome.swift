@@ -17,11 +17,11 @@ extension ConsoleState {
         } else {
             switch tab {
             case .queue: renderQueue(&grid)
-            case .pairing: renderPairing(&grid)
-            case .proposals: renderProposals(&grid)
-            case .mine: renderMine(&grid)
+            case .pairing: pairing.render(&grid, screen)
+            case .proposals: proposals.render(&grid, screen)
+            case .mine: mine.render(&grid, screen)
             case .coverage: renderCoverage(&grid)
-            case .map: renderMap(&grid)
+            case .map: map.render(&grid, screen)
             }
         }
         renderMessageLine(&grid)
@@ -29,7 +29,7 @@ extension ConsoleState {
         switch overlay {
         case .help(let scroll): renderHelp(&grid, scroll: scroll)
         case .form(let form): renderForm(&grid, form)
-        case .detail(let view): renderDetail(&grid, view)
+        case .detail(let view): view.render(&grid, screen)
         case .command, nil: break
         }
         return grid

@@ -3,7 +3,7 @@ import TandemCore
 /// The coverage drill-down's key table.
 extension ConsoleState {
     func coverageBindings() -> [KeyBinding] {
-        var rows = movement(bi("行", "rows"))
+        var rows = screen.movement(bi("行", "rows"))
         let atEnterprise: Bool = { if case .enterprise = coverage.level { return true } else { return false } }()
         rows.append(KeyBinding(keys: [.enter, .right], action: .open, label: bi("展开", "open"),
                                help: bi("下钻：督导组 → 区县 → 单位 → 历史", "drill down: group → district → enterprise → history"),

@@ -99,7 +99,7 @@ extension ConsoleState {
         }
         let total = coverage.level == .city ? data.coverage.city : nil
         if let f = figures {
-            grid.put(t("待送达：", "Still to deliver: ") + openSummary(f), x: 0, y: y + 1)
+            grid.put(t("待送达：", "Still to deliver: ") + screen.openSummary(f), x: 0, y: y + 1)
             let names = f.blindSpots.prefix(6).map { code in
                 "\(code) " + (data.snapshot.enterprise(code).map { TerminalText.sanitize($0.name) } ?? "")
             }
@@ -120,23 +120,6 @@ extension ConsoleState {
     func shortGroupName(_ group: SupervisionGroup) -> String {
         lang == .zh ? "第\(group.number)组 " + context.geography.districts(inGroup: group.number).map(\.shortNameZh).joined(separator: "、")
             : "G\(group.number) " + context.geography.districts(inGroup: group.number).map(\.shortNameEn).joined(separator: ", ")
-    }
-
-    /// "PPE: 300 pieces, 3 barrels · fertiliser: 8 tonnes · labour: 30 people".
-    func openSummary(_ f: CoverageFigures) -> String {
-        guard !f.openQuantities.isEmpty else { return t("无", "nothing") }
-        var parts: [String] = []
-        var byCategory: [String: [OpenQuantity]] = [:]
-        for q in f.openQuantities { byCategory[q.category, default: []].append(q) }
-        // Categories in catalog order, as `tandem coverage` lists its columns; codes the catalog
-        // no longer declares follow.
-        let declared = context.catalog.categories.map(\.code)
-        let order = declared.filter { byCategory[$0] != nil } + byCategory.keys.filter { !declared.contains($0) }.sorted()
-        for category in order {
-            let amounts = byCategory[category]!.map { "\($0.remaining) \(unitName($0.unit))" }.joined(separator: t("、", ", "))
-            parts.append(categoryName(category) + t("：", ": ") + amounts)
-        }
-        return parts.joined(separator: " · ")
     }
 
     private func renderEnterpriseRows(_ grid: inout Grid, top: Int) {
@@ -175,7 +158,7 @@ extension ConsoleState {
 
     /// One enterprise: details, pairings past and present, requests and the audit trail.
     private func renderHistory(_ grid: inout Grid, _ code: RecordCode, top: Int) {
-        let lines = historyLines(code)
+        let lines = screen.historyLines(code)
         var cursor = drillCursor
         let viewport = contentHeight - 1
         let first = cursor.scroll(rows: viewport, count: lines.count)
@@ -184,42 +167,5 @@ extension ConsoleState {
             grid.put(text, x: 0, y: top + row, style: first + row == cursor.index ? Style(style.tone, bold: true, underline: true) : style)
         }
         grid.cursor = (0, top + cursor.index - first)
-    }
-
-    func historyLines(_ code: RecordCode) -> [(String, Style)] {
-        guard let snapshot, let enterprise = snapshot.enterprise(code) else { return [] }
-        var lines: [(String, Style)] = []
-        let district = context.geography.district(code: enterprise.districtCode)
-        lines.append(("\(enterprise.code) \(TerminalText.sanitize(enterprise.name)) · \(t(enterprise.kind.name)) · \(district?.name.text(lang) ?? "") · \(enterprise.resumption.label(lang))", .header))
-        lines.append((t("联系人：", "Contact: ") + "\(TerminalText.sanitize(enterprise.contactName)) \(TerminalText.sanitize(enterprise.contactPhone)) · \(TerminalText.sanitize(enterprise.address))", .normal))
-        if let branch = snapshot.pairedBranch(of: code) {
-            lines.append((t("当前突击队：", "Branch now: ") + "\(branch) \(TerminalText.sanitize(snapshot.branch(branch)?.name ?? ""))", .good))
-        } else if snapshot.needsHelp(code) {
-            lines.append((t("!盲区：有需求但无突击队", "!BLIND SPOT: needs help and has no branch"), .bad))
-        }
-        lines.append((t("需求：", "Requests:"), .header))
-        for request in snapshot.requests(of: code).reversed() {
-            var line = "  \(request.code) \(itemName(request)) \(request.delivered)/\(request.quantity) \(unitName(request.unit)) · \(t(request.status.name)) · \(t(request.priority.name))"
-            if let due = request.due { line += t(" · 截止 ", " · due ") + due.description }
-            if request.isOverdue(on: data?.today ?? request.filed) { line += t(" · 已逾期", " · OVERDUE") }
-            lines.append((line, request.status.isActive ? .normal : .dim))
-        }
-        if let history = histories[code] {
-            lines.append((t("结对历史（共 \(history.pairings.count) 次）：", "Pairings (\(history.pairings.count)):"), .header))
-            for p in history.pairings {
-                let end = p.endedAt.map { t(" 至 ", " to ") + $0.day(in: .current).description + (p.endReason.map { "（\(TerminalText.sanitize($0))）" } ?? "") } ?? t(" 至今", " to now")
-                lines.append(("  \(p.branchCode) " + t("自 ", "from ") + p.startedAt.day(in: .current).description + end, .normal))
-            }
-            lines.append((t("送达记录（共 \(history.deliveries.count) 笔）：", "Deliveries (\(history.deliveries.count)):"), .header))
-            for d in history.deliveries {
-                let unit = data?.request(d.requestCode).map { unitName($0.unit) } ?? ""
-                lines.append((deliveryLine(d, unit: unit), .normal))
-            }
-            lines.append((t("操作记录（共 \(history.events.count) 条）：", "Changes (\(history.events.count)):"), .header))
-            lines += history.events.map { (eventLine($0), .dim) }
-        } else {
-            lines.append((t("正在读取历史…", "Loading history…"), .dim))
-        }
-        return lines
     }
 }

@@ -30,16 +30,6 @@ extension ConsoleState {
     }
 
     mutating func drillIn() -> [Effect] {
-        if tab == .map {
-            guard let code = map.selected ?? mapDistricts.first?.code,
-                  let district = context.geography.district(code: code) else { return [] }
-            var path: [DrillLevel] = context.supervisedGroup == nil ? [.city, .group(district.group)] : [.group(district.group)]
-            path.append(.district(code))
-            coverage.path = path
-            coverage.cursors = path.map { _ in ListCursor() }
-            tab = .coverage
-            return []
-        }
         let rows = drillRows
         guard let row = rows[safe: drillCursor.index] else { return [] }
         let next: DrillLevel

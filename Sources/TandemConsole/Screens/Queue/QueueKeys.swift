@@ -9,7 +9,7 @@ extension ConsoleState {
         if unpairDenial == nil, let enterprise, snapshot?.pairedBranch(of: enterprise) == nil {
             unpairDenial = bi("\(enterprise) 没有结对", "\(enterprise) is not paired")
         }
-        return movement(bi("需求", "requests")) + [detailRow(bi("需求", "request"))] + [
+        return screen.movement(bi("需求", "requests")) + [screen.detailRow(bi("需求", "request"), focused: focusedRecord)] + [
             KeyBinding(keys: [.char("/")], action: .search, label: bi("搜索", "search"),
                        help: bi("按名称或编号即时搜索", "search by name or code as you type"), command: "find"),
             KeyBinding(keys: [.escape], action: .clearSearch, label: bi("清除", "clear"),
@@ -21,7 +21,7 @@ extension ConsoleState {
             KeyBinding(keys: [.char("F")], action: .cycleQuickFilter, label: bi("快速筛选", "quick filter"),
                        help: bi("快速筛选：" + quickFilterCycle.zh + " → 全部", "quick filter: " + quickFilterCycle.en + " → all"),
                        command: "only", footer: false),
-        ] + workBindings(request) + [
+        ] + screen.workBindings(request) + [
             KeyBinding(keys: [.char("n")], action: .newRequest, label: bi("登记需求", "new request"),
                        help: bi("为所选单位登记新需求", "file a new request for the selected enterprise"), command: "file",
                        footer: false, disabled: enterprise == nil ? bi("没有选中的单位", "no enterprise selected")
@@ -29,6 +29,6 @@ extension ConsoleState {
             KeyBinding(keys: [.char("u")], action: .unpair, label: bi("解除结对", "unpair"),
                        help: bi("解除所选单位的结对（需确认）", "end the selected enterprise's pairing (asks first)"), command: "unpair",
                        footer: false, disabled: unpairDenial, dangerous: true),
-        ] + requestLifeBindings(request)
+        ] + screen.requestLifeBindings(request)
     }
 }

@@ -13,7 +13,7 @@ extension ConsoleState {
         var summary = t("排序：", "sort: ") + t(queue.sort.label)
         let f = queue.filter
         var filters: [String] = []
-        if let c = f.category { filters.append(categoryName(c)) }
+        if let c = f.category { filters.append(screen.categoryName(c)) }
         if f.allStatuses { filters.append(t("全部状态", "all statuses")) } else if let s = f.status { filters.append(t(s.name)) }
         if let d = f.district { filters.append(context.geography.district(code: d)?.name.text(lang) ?? d) }
         if let g = f.group { filters.append(t("第\(g)组", "group \(g)")) }
@@ -89,8 +89,8 @@ extension ConsoleState {
                 t(request.priority.name),
                 TerminalText.sanitize(enterprise?.name ?? request.enterpriseCode.description),
                 district?.label(lang) ?? "",
-                itemName(request),
-                "\(request.delivered)/\(request.quantity) \(unitName(request.unit))",
+                screen.itemName(request),
+                "\(request.delivered)/\(request.quantity) \(screen.unitName(request.unit))",
                 due,
                 t(request.status.name),
                 branch,
@@ -128,8 +128,8 @@ extension ConsoleState {
             grid.put(t("盲区：无突击队负责", "BLIND SPOT: no branch"), x: w, y: y + 1, style: .bad)
         }
         let fraction = request.quantity.thousandths == 0 ? 0 : min(1, request.delivered.doubleValue / request.quantity.doubleValue)
-        let unit = unitName(request.unit)
-        let progress = "\(categoryName(request.category)) · \(itemName(request)) · " + t("已送达", "delivered") + " \(request.delivered)/\(request.quantity) \(unit) "
+        let unit = screen.unitName(request.unit)
+        let progress = "\(screen.categoryName(request.category)) · \(screen.itemName(request)) · " + t("已送达", "delivered") + " \(request.delivered)/\(request.quantity) \(unit) "
         var x = grid.put(progress, x: 0, y: y + 2)
         Widgets.drawBar(&grid, x: x, y: y + 2, fraction: fraction, width: 10, selected: false)
         x += 10
