@@ -25,7 +25,7 @@ extension ConsoleState {
         case .pairing: rows = pairing.bindings(screen)
         case .proposals: rows = proposals.bindings(screen)
         case .mine: rows = mine.bindings(screen)
-        case .coverage: rows = coverageBindings()
+        case .coverage: rows = coverage.bindings(screen)
         case .map: rows = map.bindings(screen)
         }
         return rows + globalBindings()

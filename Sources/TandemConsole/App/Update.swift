@@ -16,14 +16,7 @@ extension ConsoleState {
             pairing.scroll(screen)
         case .proposals: proposals.scroll(screen)
         case .mine: mine.scroll(screen)
-        case .coverage:
-            var cursor = drillCursor
-            if case .enterprise(let code) = coverage.level {
-                _ = cursor.scroll(rows: contentHeight - 1, count: screen.historyLines(code).count)
-            } else {
-                _ = cursor.scroll(rows: drillViewport, count: drillRows.count)
-            }
-            drillCursor = cursor
+        case .coverage: coverage.scroll(screen)
         case .map: break
         }
     }
@@ -52,7 +45,7 @@ extension ConsoleState {
             pairing.rebuild(following: pairingFocus, screen)
             if let mineFocus, let moved = mine.follow(mineFocus, screen) { addNotice(moved) }
             var effects: [Effect] = []
-            if case .enterprise(let code) = coverage.level { effects.append(.loadHistory(code)) }
+            if let reload = coverage.historyToReload { effects.append(reload) }
             // The open detail view reads its history again.
             if case .detail(let view) = overlay, let reload = view.reload(screen) { effects.append(reload) }
             if let branch = context.leadBranch {
@@ -288,6 +281,7 @@ extension ConsoleState {
         switch tab {
         case .map: return map.perform(action, s)
         case .mine: return mine.perform(action, s)
+        case .coverage: return coverage.perform(action, s)
         case .pairing: return pairing.perform(action, s)
         case .proposals: return proposals.perform(action, s)
         default: return ScreenOutcome(effects: legacyPerform(action))
@@ -361,15 +355,6 @@ extension ConsoleState {
             overlay = .form(screen.filterForm(queue.filter))
         case .cycleQuickFilter:
             cycleQuickFilter()
-        case .toggleWorstFirst:
-            toggleWorstFirst()
-        case .open:
-            return drillIn()
-        case .back:
-            drillOut()
-        case .toggleGrouping:
-            coverage.byDistrict.toggle()
-            drillCursor = ListCursor()
         default:
             break
         }
@@ -385,22 +370,14 @@ extension ConsoleState {
     var listRows: Int {
         switch tab {
         case .queue: queueViewport
-        case .coverage, .map, .mine, .proposals, .pairing: drillViewport
+        case .coverage, .map, .mine, .proposals, .pairing: 1
         }
     }
 
     private mutating func moveSelection(by delta: Int) {
         switch tab {
         case .queue: queue.cursor.move(by: delta, count: queue.rows.count)
-        case .coverage:
-            var cursor = drillCursor
-            if case .enterprise(let code) = coverage.level {
-                cursor.move(by: delta, count: screen.historyLines(code).count)
-            } else {
-                cursor.move(by: delta, count: drillRows.count)
-            }
-            drillCursor = cursor
-        case .map, .mine, .proposals, .pairing: break
+        case .map, .mine, .proposals, .pairing, .coverage: break
         }
     }
 }

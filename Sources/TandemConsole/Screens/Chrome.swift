@@ -20,7 +20,7 @@ extension ConsoleState {
             case .pairing: pairing.render(&grid, screen)
             case .proposals: proposals.render(&grid, screen)
             case .mine: mine.render(&grid, screen)
-            case .coverage: renderCoverage(&grid)
+            case .coverage: coverage.render(&grid, screen)
             case .map: map.render(&grid, screen)
             }
         }

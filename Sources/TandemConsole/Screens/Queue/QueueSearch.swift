@@ -69,12 +69,4 @@ extension ConsoleState {
         notice = Notice(kind: .info, text: next.map { bi("快速筛选：\($0.label.zh)（共 \(queue.rows.count) 项）", "quick filter: \($0.label.en) (\(queue.rows.count) shown)") }
                                               ?? bi("快速筛选已关闭", "quick filter off"))
     }
-
-    /// `s` on the coverage screen: groups and districts by coverage, worst first, or back in order.
-    mutating func toggleWorstFirst() {
-        coverage.worstFirst.toggle()
-        drillCursor = ListCursor()
-        notice = Notice(kind: .info, text: coverage.worstFirst ? bi("按覆盖率排列，最差在前", "by coverage, worst first")
-                                                               : bi("按编号排列", "in code order"))
-    }
 }
