@@ -128,11 +128,7 @@ extension ConsoleState {
         case ("find", _), ("/", _):
             guard tabs.contains(.queue) else { return fail("您的角色没有需求队列", "your role has no request queue") }
             tab = .queue
-            queue.search = LineEditor(rest)
-            queue.searching = false
-            rebuildQueue()
-            notice = Notice(kind: .info, text: bi("找到 \(queue.rows.count) 项需求", "\(queue.rows.count) request(s) found"))
-            return []
+            return carryOut(queue.find(rest, screen))
         case ("show", 1):
             guard let target = RecordCode(parsing: args[0]) else {
                 return fail(usage("show"))
@@ -143,8 +139,7 @@ extension ConsoleState {
             guard let sort = QueueSort.allCases.first(where: { NameMatch.key(args[0]) == $0.rawValue || [$0.label.zh, $0.label.en].contains(args[0]) }) else {
                 return fail(usage("sort"))
             }
-            queue.sort = sort
-            rebuildQueue()
+            noteQueueFocus(queue.changeSort(to: sort, screen))
             return []
         case ("accept", 1):
             let all = ["all", "全部"].contains(args[0].lowercased())

@@ -299,8 +299,7 @@ extension ConsoleState {
             if ScreenContext.meansAll(v[1]) { filter.allStatuses = true } else if !v[1].isEmpty { filter.status = RequestStatus(matching: v[1]) }
             filter.district = v[2].isEmpty ? nil : context.geography.district(matching: v[2])?.code
             filter.group = v[3].isEmpty ? nil : context.geography.group(matching: v[3])?.number
-            queue.filter = filter
-            rebuildQueue()
+            noteQueueFocus(queue.apply(filter, screen))
             return []
         }
     }

@@ -21,7 +21,7 @@ extension ConsoleState {
         if case .detail = overlay { return DetailView.bindings + globalBindings().filter { [.help, .commandLine, .quit].contains($0.action) } }
         var rows: [KeyBinding]
         switch tab {
-        case .queue: rows = queueBindings()
+        case .queue: rows = queue.bindings(screen)
         case .pairing: rows = pairing.bindings(screen)
         case .proposals: rows = proposals.bindings(screen)
         case .mine: rows = mine.bindings(screen)

@@ -11,7 +11,7 @@ extension ConsoleState {
     /// Keeps the first shown row of the current screen's list such that the selection is visible.
     mutating func syncScroll() {
         switch tab {
-        case .queue: _ = queue.cursor.scroll(rows: queueViewport, count: queue.rows.count)
+        case .queue: queue.scroll(screen)
         case .pairing:
             pairing.scroll(screen)
         case .proposals: proposals.scroll(screen)
@@ -33,7 +33,7 @@ extension ConsoleState {
             // The whole city after the start screen's records counts as the first load too.
             let firstLoad = self.data == nil || self.data?.isFirstScreen == true
             // The records in focus, by code: the new snapshot may list them elsewhere or not at all.
-            let queueFocus = selectedQueueRequest?.code
+            let queueFocus = queue.selectedRequest(screen)?.code
             let mineFocus = mine.selectedRequest(screen)?.code
             let pairingFocus = pairing.highlightedRows(screen)
             self.data = data
@@ -41,7 +41,7 @@ extension ConsoleState {
             histories = [:]
             branchHistories = [:]
             proposals.cityChanged(to: data.snapshot.version)
-            rebuildQueue(following: queueFocus)
+            noteQueueFocus(queue.rebuild(following: queueFocus, screen))
             pairing.rebuild(following: pairingFocus, screen)
             if let mineFocus, let moved = mine.follow(mineFocus, screen) { addNotice(moved) }
             var effects: [Effect] = []
@@ -113,19 +113,8 @@ extension ConsoleState {
             break
         }
         notice = nil
-        if tab == .queue, queue.searching {
-            switch key {
-            case .enter, .down, .up:
-                queue.searching = false
-                if key == .enter { return [] }
-            case .escape:
-                queue.searching = false
-                queue.search = LineEditor()
-                rebuildQueue()
-                return []
-            default:
-                if queue.search.handle(key) { rebuildQueue(); return [] }
-            }
+        if tab == .queue, queue.searching, let outcome = queue.searchKey(key, screen) {
+            return carryOut(outcome)
         }
         guard let binding = bindings().first(where: { $0.keys.contains(key) }) else { return [] }
         if let reason = binding.disabled {
@@ -281,11 +270,17 @@ extension ConsoleState {
         switch tab {
         case .map: return map.perform(action, s)
         case .mine: return mine.perform(action, s)
+        case .queue: return queue.perform(action, s)
         case .coverage: return coverage.perform(action, s)
         case .pairing: return pairing.perform(action, s)
         case .proposals: return proposals.perform(action, s)
-        default: return ScreenOutcome(effects: legacyPerform(action))
         }
+    }
+
+    /// Says that the queue's focused request left its list (`QueueState.rebuild`), when the queue
+    /// is the screen in view: a hidden queue tab's cursor moving is not news.
+    mutating func noteQueueFocus(_ moved: Bilingual?) {
+        if let moved, tab == .queue { addNotice(moved) }
     }
 
     /// Carries out what a screen asked for: the message line, a form, the coverage drill-down
@@ -320,7 +315,7 @@ extension ConsoleState {
     /// The record the focused row of the current screen stands for, for Enter and `:show`.
     var focusedRecord: RecordCode? {
         switch tab {
-        case .queue: selectedQueueRequest?.code
+        case .queue: queue.selectedRequest(screen)?.code
         case .mine: mine.selectedRequest(screen)?.code
         case .pairing: pairing.focusedRecord(screen)
         case .proposals: proposals.focusedRecord
@@ -329,55 +324,13 @@ extension ConsoleState {
     }
 
     /// The request the request keys act on: the focused row of the queue or of "my enterprise".
-    var focusedRequest: Request? { tab == .mine ? mine.selectedRequest(screen) : selectedQueueRequest }
+    var focusedRequest: Request? { tab == .mine ? mine.selectedRequest(screen) : queue.selectedRequest(screen) }
 
-    private mutating func legacyPerform(_ action: ConsoleAction) -> [Effect] {
-        switch action {
-        case .up: moveSelection(by: -1)
-        case .down: moveSelection(by: 1)
-        case .pageUp: moveSelection(by: -max(1, listRows - 1))
-        case .pageDown: moveSelection(by: max(1, listRows - 1))
-        case .top: moveSelection(by: -Int.max / 2)
-        case .bottom: moveSelection(by: Int.max / 2)
-        case .search:
-            queue.searching = true
-        case .clearSearch:
-            queue.search = LineEditor()
-            queue.filter = QueueFilter()
-            queue.searching = false
-            rebuildQueue()
-        case .cycleSort:
-            let all = QueueSort.allCases
-            queue.sort = all[(all.firstIndex(of: queue.sort)! + 1) % all.count]
-            rebuildQueue()
-            notice = Notice(kind: .info, text: bi("排序：\(queue.sort.label.zh)", "sorted by \(queue.sort.label.en)"))
-        case .filter:
-            overlay = .form(screen.filterForm(queue.filter))
-        case .cycleQuickFilter:
-            cycleQuickFilter()
-        default:
-            break
-        }
-        return []
-    }
+    /// The request under the queue's cursor.
+    var selectedQueueRequest: Request? { queue.selectedRequest(screen) }
 
     private mutating func switchTo(_ target: Tab) -> [Effect] {
         tab = target
         return target == .proposals ? proposals.computeIfNeeded(screen) : []
-    }
-
-    /// Rows in the current list viewport (for paging).
-    var listRows: Int {
-        switch tab {
-        case .queue: queueViewport
-        case .coverage, .map, .mine, .proposals, .pairing: 1
-        }
-    }
-
-    private mutating func moveSelection(by delta: Int) {
-        switch tab {
-        case .queue: queue.cursor.move(by: delta, count: queue.rows.count)
-        case .map, .mine, .proposals, .pairing, .coverage: break
-        }
     }
 }

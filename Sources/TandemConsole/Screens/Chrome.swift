@@ -16,7 +16,7 @@ extension ConsoleState {
             grid.putMessage(t("正在读取全市数据…", "Loading the whole city…"), x: 2, y: contentTop + 1, style: .normal)
         } else {
             switch tab {
-            case .queue: renderQueue(&grid)
+            case .queue: queue.render(&grid, screen)
             case .pairing: pairing.render(&grid, screen)
             case .proposals: proposals.render(&grid, screen)
             case .mine: mine.render(&grid, screen)
