@@ -93,10 +93,6 @@ struct ConsoleState: Sendable {
     static let minimumWidth = 80
     static let minimumHeight = 24
     var tooSmall: Bool { width < ConsoleState.minimumWidth || height < ConsoleState.minimumHeight }
-
-    /// Rows available to a screen between the tab line and the message line.
-    var contentTop: Int { 2 }
-    var contentHeight: Int { max(0, height - 4) }
 }
 
 extension ConsoleState {

@@ -62,6 +62,60 @@ extension ConsoleState {
     }
 }
 
+/// The `?` help, generated from the screen's key table and the typed commands.
+extension ConsoleState {
+    func helpLines() -> [(String, Style)] {
+        var lines: [(String, Style)] = []
+        lines.append((t("“\(t(tab.title))”屏的按键（✗ 当前不可用，! 需确认）", "Keys of the \(t(tab.title)) screen (✗ unavailable now, ! asks first)"), .header))
+        let keyWidth = 16, commandWidth = 14
+        for binding in bindings() {
+            var line = TerminalText.pad(binding.keyLabel, to: keyWidth) + " "
+            line += TerminalText.pad(binding.command.map { ":" + CommandWord.typedName($0, lang) } ?? "", to: commandWidth) + " "
+            line += (binding.dangerous ? "! " : "") + t(binding.help)
+            lines.append((line, binding.disabled == nil ? .normal : .disabled))
+            if let reason = binding.disabled {
+                lines.append((String(repeating: " ", count: keyWidth + 1) + "✗ " + t(reason), .disabled))
+            }
+        }
+        lines.append(("", .normal))
+        lines.append((t("命令行（按 : 输入）", "Command line (press :)"), .header))
+        for (syntax, help) in CommandWord.typedCommands(lang) {
+            // A long syntax gets a line of its own rather than being cut.
+            if DisplayWidth.of(syntax) > 34 {
+                lines.append((syntax, .normal))
+                lines.append((String(repeating: " ", count: 35) + t(help), .normal))
+            } else {
+                lines.append((TerminalText.pad(syntax, to: 34) + " " + t(help), .normal))
+            }
+        }
+        lines.append(("", .normal))
+        lines.append((t("任意键关闭帮助；↑↓ 滚动", "any key closes the help; ↑↓ scroll"), .dim))
+        return lines
+    }
+
+    /// Lines of help shown at once (below its title, above the footer).
+    var helpPage: Int { max(1, height - 3) }
+
+    /// The help line `delta` lines from `line`, kept within the help and stepping over blank
+    /// lines (a screen reader would say nothing for them): what ↑↓ and PgUp/PgDn read next.
+    func helpLine(from line: Int, by delta: Int) -> Int {
+        let lines = helpLines()
+        guard !lines.isEmpty else { return 0 }
+        var next = min(lines.count - 1, max(0, line + delta))
+        let step = delta < 0 ? -1 : 1
+        while lines[next].0.trimmingWhitespace().isEmpty, lines.indices.contains(next + step) { next += step }
+        return next
+    }
+
+    /// The first line of the help page `pages` pages from the one holding `line` (PgUp, PgDn):
+    /// reading starts at the top of the page turned to.
+    func helpPageLine(from line: Int, by pages: Int) -> Int {
+        let count = helpLines().count
+        let start = max(0, line / helpPage + pages) * helpPage
+        return start < count ? start : line
+    }
+}
+
 /// Rows that several screens' key tables share.
 extension ScreenContext {
     func movement(_ what: Bilingual) -> [KeyBinding] {

@@ -10,13 +10,13 @@ extension ConsoleState {
 
     /// Keeps the first shown row of the current screen's list such that the selection is visible.
     mutating func syncScroll() {
+        let s = screen
         switch tab {
-        case .queue: queue.scroll(screen)
-        case .pairing:
-            pairing.scroll(screen)
-        case .proposals: proposals.scroll(screen)
-        case .mine: mine.scroll(screen)
-        case .coverage: coverage.scroll(screen)
+        case .queue: queue.scroll(s)
+        case .pairing: pairing.scroll(s)
+        case .proposals: proposals.scroll(s)
+        case .mine: mine.scroll(s)
+        case .coverage: coverage.scroll(s)
         case .map: break
         }
     }
@@ -33,25 +33,27 @@ extension ConsoleState {
             // The whole city after the start screen's records counts as the first load too.
             let firstLoad = self.data == nil || self.data?.isFirstScreen == true
             // The records in focus, by code: the new snapshot may list them elsewhere or not at all.
-            let queueFocus = queue.selectedRequest(screen)?.code
-            let mineFocus = mine.selectedRequest(screen)?.code
-            let pairingFocus = pairing.highlightedRows(screen)
+            let before = screen
+            let queueFocus = queue.selectedRequest(before)?.code
+            let mineFocus = mine.selectedRequest(before)?.code
+            let pairingFocus = pairing.highlightedRows(before)
             self.data = data
             loadError = nil
             histories = [:]
             branchHistories = [:]
+            let s = screen
             proposals.cityChanged(to: data.snapshot.version)
-            noteQueueFocus(queue.rebuild(following: queueFocus, screen))
-            pairing.rebuild(following: pairingFocus, screen)
-            if let mineFocus, let moved = mine.follow(mineFocus, screen) { addNotice(moved) }
+            noteQueueFocus(queue.rebuild(following: queueFocus, s))
+            pairing.rebuild(following: pairingFocus, s)
+            if let mineFocus, let moved = mine.follow(mineFocus, s) { addNotice(moved) }
             var effects: [Effect] = []
             if let reload = coverage.historyToReload { effects.append(reload) }
             // The open detail view reads its history again.
-            if case .detail(let view) = overlay, let reload = view.reload(screen) { effects.append(reload) }
+            if case .detail(let view) = overlay, let reload = view.reload(s) { effects.append(reload) }
             if let branch = context.leadBranch {
                 // The lead's screen shows delivery notes and a change to the pairing.
                 effects.append(.loadBranchHistory(branch))
-                if let enterprise = screen.myEnterprise?.code { effects.append(.loadHistory(enterprise)) }
+                if let enterprise = s.myEnterprise?.code { effects.append(.loadHistory(enterprise)) }
             }
             if firstLoad, !data.isFirstScreen, tab == .proposals { effects.append(.computeProposals) }
             return effects
