@@ -83,7 +83,7 @@ struct ConsoleState: Sendable {
 
     /// What the screens read of the console, for one key or one frame.
     var screen: ScreenContext {
-        ScreenContext(context: context, lang: lang, theme: theme, width: width, height: height, data: data,
+        ScreenContext(context: context, lang: lang, width: width, height: height, data: data,
                       histories: histories, branchHistories: branchHistories, overlayOpen: overlay != nil)
     }
 

@@ -7,7 +7,6 @@ import TandemCore
 struct ScreenContext: Sendable {
     let context: ConsoleContext
     let lang: Lang
-    let theme: ThemeKind
     let width: Int
     let height: Int
     let data: CityData?
@@ -26,7 +25,8 @@ struct ScreenContext: Sendable {
     var contentHeight: Int { max(0, height - 4) }
 }
 
-/// What a screen asks of the whole console after an action or a data change. Screens change
+/// What a screen asks of the whole console after an action or a data change (the detail view
+/// of the focused record is the console's: Enter asks each screen for its `focusedRecord`). Screens change
 /// only their own state; the message line, overlays, tabs and other screens are the
 /// console's, which carries out the outcome (`ConsoleState.carryOut`).
 struct ScreenOutcome: Sendable {
@@ -37,8 +37,6 @@ struct ScreenOutcome: Sendable {
     var addedNotice: Bilingual?
     /// A form or a question to open over the screen.
     var form: FormState?
-    /// A record whose detail view to open.
-    var detail: RecordCode?
     /// The coverage drill-down to open at this path (the map's Enter opens a district there).
     var coveragePath: [DrillLevel]?
 

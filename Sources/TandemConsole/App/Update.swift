@@ -286,9 +286,8 @@ extension ConsoleState {
     }
 
     /// Carries out what a screen asked for: the message line, a form, the coverage drill-down
-    /// at a path, a detail view, and the effects to run.
+    /// at a path, and the effects to run.
     mutating func carryOut(_ outcome: ScreenOutcome) -> [Effect] {
-        var effects = outcome.effects
         if let notice = outcome.notice { self.notice = notice }
         if let text = outcome.addedNotice { addNotice(text) }
         if let form = outcome.form { overlay = .form(form) }
@@ -296,8 +295,7 @@ extension ConsoleState {
             coverage.open(path)
             tab = .coverage
         }
-        if let code = outcome.detail { effects += openDetail(code) }
-        return effects
+        return outcome.effects
     }
 
     /// Opens the detail view of `code` when the operator may read it; says why not otherwise.
