@@ -97,8 +97,8 @@ import TandemTestSupport
         #expect(console.notice?.text.zh == "用法：:结对 B12 E345（或 :pair …）")
         // Every word of the table with arguments has a help line, and every key command is a known word.
         let help = console.helpLines().map(\.0).joined(separator: "\n")
-        for word in ConsoleState.commandWords where word.help != nil { #expect(help.contains(word.syntax(.zh)), "\(word.name)") }
-        let names = Set(ConsoleState.commandWords.map(\.name))
+        for word in CommandWord.all where word.help != nil { #expect(help.contains(word.syntax(.zh)), "\(word.name)") }
+        let names = Set(CommandWord.all.map(\.name))
         for tab in console.tabs {
             console.tab = tab
             for command in console.bindings().compactMap(\.command) { #expect(names.contains(command), "`\(command)` has no row in the command table") }

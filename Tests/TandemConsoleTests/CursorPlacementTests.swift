@@ -41,7 +41,7 @@ struct CursorPlacementTests {
         console.press("Down")
         #expect(console.cursorLine != first && console.grid.cursor?.y == 3)
         console.press("G")
-        let lines = console.state.detailLines(RecordCode(.enterprise, 2)).map(\.0)
+        let lines = console.state.screen.detailLines(RecordCode(.enterprise, 2)).map(\.0)
         #expect(console.cursorLine?.hasPrefix(lines.last ?? "?") == true)
     }
 
@@ -124,7 +124,7 @@ struct CursorPlacementTests {
     @Test func mapFirstArrowMoves() {
         let (console, _) = Fixture.console(Fixture.supervisor, lang: .en)
         console.press("2")
-        let before = console.state.map.selected ?? console.state.mapDistricts.first?.code
+        let before = console.state.map.selected ?? console.state.screen.mapDistricts.first?.code
         console.press("Right")
         let after = console.state.map.selected
         #expect(after != nil && after != before)

@@ -65,10 +65,10 @@ struct FirstScreenConsoleTests {
     @Test func aLeadSeesTheirWholeEnterpriseAtOnce() {
         var (state, whole) = state(FixtureCity.lead1)
         #expect(state.tab == .mine)
-        #expect(state.myRequests.map(\.code.description) == ["R1", "R2"])
+        #expect(state.mine.requests(state.screen).map(\.code.description) == ["R1", "R2"])
         #expect(state.render().text.contains("R1"))
         full(&state, whole)
-        #expect(state.myRequests.map(\.code.description) == ["R1", "R2"])
+        #expect(state.mine.requests(state.screen).map(\.code.description) == ["R1", "R2"])
     }
 
     @Test func aSupervisorsCoverageWaitsForTheWholeCity() {

@@ -21,9 +21,9 @@ struct HistoryTests {
         console.command("show E2")
         var screen = console.screen
         #expect(screen.contains("详情 — 单位 E2"), "\(screen)")
-        #expect(screen.contains("送达记录（共 25 笔）") || console.state.detailLines(RecordCode(.enterprise, 2)).contains { $0.0.contains("送达记录（共 25 笔）") })
+        #expect(screen.contains("送达记录（共 25 笔）") || console.state.screen.detailLines(RecordCode(.enterprise, 2)).contains { $0.0.contains("送达记录（共 25 笔）") })
         #expect(screen.contains("共 ") && screen.contains("还有"), "the title counts the lines and the hint says more follow")
-        let lines = console.state.detailLines(RecordCode(.enterprise, 2)).map(\.0)
+        let lines = console.state.screen.detailLines(RecordCode(.enterprise, 2)).map(\.0)
         #expect(lines.contains { $0.contains(" 第1车") } && lines.contains { $0.contains(" 第25车") }, "none is cut")
         console.press("G")
         screen = console.screen

@@ -40,6 +40,20 @@ struct ProposalsTests {
         #expect(console.screen.contains("已接受 3 个结对"))
     }
 
+    /// The proposals screen answers `:accept all` typed on any screen, as its `A` key would.
+    @Test func acceptAllTypedOnAnotherScreenAsksFirst() throws {
+        let repo = Fixture.repository(pairs: [])
+        let (console, _) = Fixture.console(Fixture.dispatcher, repository: repo, width: 100, height: 30)
+        console.press("3")
+        #expect(console.screen.contains("建议 3 个结对"))
+        console.press("1")
+        console.command("accept all")
+        #expect(console.screen.contains("［需确认］接受全部建议"), "\(console.screen)")
+        #expect(try repo.activePairings().isEmpty)
+        console.press("Enter")
+        #expect(try repo.activePairings().count == 3)
+    }
+
     @Test func readOnlySupervisorCannotAccept() {
         let (console, _) = Fixture.console(Fixture.lead1)
         #expect(!console.state.tabs.contains(.proposals))

@@ -101,7 +101,7 @@ struct CoverageByDistrictTests {
 @Suite("Map tile labels")
 struct MapTileLabelTests {
     @Test func cutNamesThatWouldReadTheSameKeepTheirEnds() {
-        #expect(ConsoleState.tileLabels(["Jiangbei", "Jiangjin", "Wuxi", "Yongchuan"], columns: 5) == ["J'bei", "J'jin", "Wuxi", "Yongc"])
-        #expect(ConsoleState.tileLabels(["九龙坡", "江北", "江津"], columns: 5) == ["九龙", "江北", "江津"], "by display width")
+        #expect(MapState.tileLabels(["Jiangbei", "Jiangjin", "Wuxi", "Yongchuan"], columns: 5) == ["J'bei", "J'jin", "Wuxi", "Yongc"])
+        #expect(MapState.tileLabels(["九龙坡", "江北", "江津"], columns: 5) == ["九龙", "江北", "江津"], "by display width")
     }
 }

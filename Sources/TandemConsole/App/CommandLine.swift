@@ -8,7 +8,7 @@ extension ConsoleState {
         // Full-width letters, digits and spaces from a Chinese input method read as ASCII.
         let words = normalizedInput(line).split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard let first = words.first else { return [] }
-        let name = Self.canonicalCommand(first)
+        let name = CommandWord.canonical(first)
         let args = Array(words.dropFirst())
         let rest = args.joined(separator: " ")
 
@@ -41,21 +41,21 @@ extension ConsoleState {
         case ("pair", 2):
             var b = code(args[0], .branch), e = code(args[1], .enterprise)
             if b == nil, e == nil { b = code(args[1], .branch); e = code(args[0], .enterprise) }
-            guard let b, let e else { return fail(usage("pair")) }
+            guard let b, let e else { return fail(CommandWord.usage("pair")) }
             if denied(.pair) { return [] }
-            return requestPair(ProposedPair(branch: b, enterprise: e), via: .commandLine)
+            return carryOut(PairingState.request(ProposedPair(branch: b, enterprise: e), via: .commandLine, screen))
         case ("unpair", 1...):
             guard let target = RecordCode(parsing: args[0]), target.kind != .request else {
-                return fail(usage("unpair"))
+                return fail(CommandWord.usage("unpair"))
             }
             if denied(.unpair) { return [] }
-            var form = unpairForm(for: target)
+            var form = screen.unpairForm(for: target)
             if form.lines.isEmpty { return fail("\(target) 当前没有结对", "\(target) has no active pairing") }
             form.fields[0].editor = LineEditor(args.dropFirst().joined(separator: " "))
-            overlay = .form(validate(form))
+            overlay = .form(screen.validate(form))
             return []
         case ("deliver", 2...):
-            guard let r = code(args[0], .request) else { return fail(usage("deliver")) }
+            guard let r = code(args[0], .request) else { return fail(CommandWord.usage("deliver")) }
             guard let target = request(r) else { return fail("找不到需求 \(r)", "no request \(r)") }
             if denied(.workRequest(enterprise: target.enterpriseCode)) { return [] }
             var noteWords = Array(args.dropFirst(2))
@@ -70,32 +70,32 @@ extension ConsoleState {
             }
             return [.mutate(.deliver(r, quantity, note: noteWords.joined(separator: " "), over: over), via: .commandLine)]
         case ("done", 1):
-            guard let r = code(args[0], .request) else { return fail(usage("done")) }
+            guard let r = code(args[0], .request) else { return fail(CommandWord.usage("done")) }
             guard let target = request(r) else { return fail("找不到需求 \(r)", "no request \(r)") }
             if denied(.workRequest(enterprise: target.enterpriseCode)) { return [] }
             // The same question as the x key, with the same warning when some is not delivered.
-            if let reason = closedDenial(target) { return fail("不可用（完成）：\(reason.zh)", "not available (done): \(reason.en)") }
-            overlay = .form(doneForm(for: target))
+            if let reason = screen.closedDenial(target) { return fail("不可用（完成）：\(reason.zh)", "not available (done): \(reason.en)") }
+            overlay = .form(screen.doneForm(for: target))
             return []
         case ("cancel", 1...), ("reopen", 1...):
             // The same form as C or O, with the reason typed so far; it still asks.
             let reopening = name == "reopen"
             guard let r = code(args[0], .request) else {
-                return fail(usage(name))
+                return fail(CommandWord.usage(name))
             }
             guard let target = request(r) else { return fail("找不到需求 \(r)", "no request \(r)") }
             if denied(.cancelOrReopenRequest(enterprise: target.enterpriseCode)) { return [] }
-            if !reopening, let reason = closedDenial(target) { return fail("不可用（取消需求）：\(reason.zh)", "not available (cancel): \(reason.en)") }
+            if !reopening, let reason = screen.closedDenial(target) { return fail("不可用（取消需求）：\(reason.zh)", "not available (cancel): \(reason.en)") }
             if reopening, target.status.isActive {
                 return fail("需求 \(r) 尚未结束，无需重新打开", "request \(r) is still \(target.status.name.en); nothing to reopen")
             }
-            var form = reopening ? reopenForm(for: target) : cancelForm(for: target)
+            var form = reopening ? screen.reopenForm(for: target) : screen.cancelForm(for: target)
             form.fields[0].editor = LineEditor(args.dropFirst().joined(separator: " "))
-            overlay = .form(validate(form))
+            overlay = .form(screen.validate(form))
             return []
         case ("correct", 1...):
             guard let r = code(args[0], .request) else {
-                return fail(usage("correct"))
+                return fail(CommandWord.usage("correct"))
             }
             guard let target = request(r) else { return fail("找不到需求 \(r)", "no request \(r)") }
             if context.isReadOnly { return fail("督导角色只读", "supervisors have read-only access") }
@@ -104,68 +104,64 @@ extension ConsoleState {
                 for (i, value) in [args[safe: 1], args[safe: 2], args.count > 3 ? args.dropFirst(3).joined(separator: " ") : nil].enumerated() {
                     if let value { form.fields[i].editor = LineEditor(value) }
                 }
-                overlay = .form(validate(form))
+                overlay = .form(screen.validate(form))
             }
             return effects
         case ("resume", 2):
             guard let e = code(args[0], .enterprise), let value = Resumption(parsing: args[1]) else {
-                return fail(usage("resume"))
+                return fail(CommandWord.usage("resume"))
             }
             if denied(.updateResumption(enterprise: e)) { return [] }
             return [.mutate(.resumption(e, value), via: .commandLine)]
         case ("file", 1...):
             guard let e = code(args[0], .enterprise) else {
-                return fail(usage("file"))
+                return fail(CommandWord.usage("file"))
             }
             guard snapshot?.enterprise(e) != nil else { return fail("找不到单位 \(e)", "no enterprise \(e)") }
             if denied(.fileRequest(enterprise: e)) { return [] }
-            var form = requestForm(for: e)
+            var form = screen.requestForm(for: e)
             for (i, value) in args.dropFirst().prefix(form.fields.count).enumerated() { form.fields[i].editor = LineEditor(value) }
-            form = validate(form)
+            form = screen.validate(form)
             form.focus = form.fields.firstIndex { $0.error != nil } ?? 0
             overlay = .form(form)
             return []
         case ("find", _), ("/", _):
             guard tabs.contains(.queue) else { return fail("您的角色没有需求队列", "your role has no request queue") }
             tab = .queue
-            queue.search = LineEditor(rest)
-            queue.searching = false
-            rebuildQueue()
-            notice = Notice(kind: .info, text: bi("找到 \(queue.rows.count) 项需求", "\(queue.rows.count) request(s) found"))
-            return []
+            return carryOut(queue.find(rest, screen))
         case ("show", 1):
             guard let target = RecordCode(parsing: args[0]) else {
-                return fail(usage("show"))
+                return fail(CommandWord.usage("show"))
             }
             return openDetail(target)
         case ("sort", 1):
             // By its word in either language: `age` or 登记时间.
             guard let sort = QueueSort.allCases.first(where: { NameMatch.key(args[0]) == $0.rawValue || [$0.label.zh, $0.label.en].contains(args[0]) }) else {
-                return fail(usage("sort"))
+                return fail(CommandWord.usage("sort"))
             }
-            queue.sort = sort
-            rebuildQueue()
+            noteQueueFocus(queue.changeSort(to: sort, screen))
             return []
         case ("accept", 1):
             let all = ["all", "全部"].contains(args[0].lowercased())
             guard all || Int(args[0]) != nil else {
-                return fail(usage("accept"))
+                return fail(CommandWord.usage("accept"))
             }
-            if let reason = acceptDenial { return fail("不能接受建议：\(reason.zh)", "cannot accept: \(reason.en)") }
-            if all { return perform(.acceptAll) }
+            if let reason = proposals.acceptDenial(screen) { return fail("不能接受建议：\(reason.zh)", "cannot accept: \(reason.en)") }
+            // Typed on any screen: the proposals screen answers, as its `A` key would.
+            if all { return carryOut(proposals.perform(.acceptAll, screen)) }
             guard let n = Int(args[0]), let pairs = proposals.set?.pairs, pairs.indices.contains(n - 1) else {
                 return fail("没有第 \(args[0]) 个建议", "there is no proposal \(args[0])")
             }
-            return acceptEffect(n - 1, via: .commandLine)
+            return proposals.acceptEffect(n - 1, via: .commandLine)
         case ("theme", 1):
             guard let kind = ThemeKind.allCases.first(where: { args[0].lowercased() == $0.rawValue || [$0.label.zh, $0.label.en].contains(args[0]) }) else {
-                return fail(usage("theme"))
+                return fail(CommandWord.usage("theme"))
             }
             theme = kind
             return [.applyTheme(kind)]
         case ("lang", 1):
             let languages: [String: Lang] = ["zh": .zh, "中文": .zh, "en": .en, "english": .en, "英文": .en]
-            guard let value = languages[args[0].lowercased()] else { return fail(usage("lang")) }
+            guard let value = languages[args[0].lowercased()] else { return fail(CommandWord.usage("lang")) }
             lang = value
             return []
         case ("quit", 0):
@@ -183,7 +179,7 @@ extension ConsoleState {
         }
         if args.isEmpty, let target = Tab(rawValue: name) { return perform(.goTo(target)) }
         // A known command with the wrong arguments: its usage, from the command table.
-        if Self.commandWords.contains(where: { $0.name == name && $0.arguments != nil }) { return fail(usage(name)) }
+        if CommandWord.all.contains(where: { $0.name == name && $0.arguments != nil }) { return fail(CommandWord.usage(name)) }
         return fail("未知命令“\(line)”；按 ? 查看本屏命令", "unknown command \(line); press ? for this screen's commands")
     }
 }
@@ -301,10 +297,24 @@ extension ConsoleState {
             return bi("可选：" + shown + more, "options: " + shown + more)
         }
         let first = line.editor.text.split(separator: " ").first.map(String.init) ?? ""
-        let name = Self.canonicalCommand(first)
-        if let word = Self.commandWords.first(where: { $0.name == name }), word.arguments != nil {
-            return usage(name)
+        let name = CommandWord.canonical(first)
+        if let word = CommandWord.all.first(where: { $0.name == name }), word.arguments != nil {
+            return CommandWord.usage(name)
         }
         return bi("Tab 补全命令和编号 · ↑↓ 历史 · Enter 执行 · Esc 取消", "Tab: complete commands and codes · ↑↓: history · Enter: run · Esc: cancel")
+    }
+
+    /// Every word the `:` line knows on this screen: key-table commands, typed commands, their
+    /// aliases and the screens' names, each once, in table order.
+    func commandNames() -> [String] {
+        var names: [String] = []
+        var seen: Set<String> = []
+        func add(_ name: String) { if seen.insert(name).inserted { names.append(name) } }
+        for binding in bindings() { if let command = binding.command { add(command) } }
+        for word in CommandWord.all where word.help != nil || seen.contains(word.name) || tabs.contains(where: { $0.rawValue == word.name }) {
+            add(word.name)
+            word.aliases.forEach(add)
+        }
+        return names
     }
 }

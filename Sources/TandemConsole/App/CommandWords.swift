@@ -28,8 +28,9 @@ struct CommandWord: Sendable {
     }
 }
 
-extension ConsoleState {
-    static let commandWords: [CommandWord] = [
+extension CommandWord {
+    /// Every word of the `:` line.
+    static let all: [CommandWord] = [
         CommandWord("pair", ["结对"], bi("B12 E345", "B12 E345"), bi("结对", "pair a branch with an enterprise")),
         CommandWord("unpair", ["解除结对", "解对"], bi("E345 [原因]", "E345 [reason]"), bi("解除结对（会先提示）", "end a pairing (asks first)")),
         CommandWord("deliver", ["送达"], bi("R88 40 [备注] [超额]", "R88 40 [note] [over]"), bi("登记送达", "record a delivery")),
@@ -84,43 +85,29 @@ extension ConsoleState {
 
     /// The commands with arguments, as the help and the README list them.
     static func typedCommands(_ lang: Lang) -> [(String, Bilingual)] {
-        commandWords.compactMap { word in
+        all.compactMap { word in
             guard let help = word.help else { return nil }
             return (word.syntax(lang), help)
         }
     }
 
     /// The English name a typed word stands for: itself, or the command it is an alias of.
-    static func canonicalCommand(_ word: String) -> String {
+    static func canonical(_ word: String) -> String {
         let key = normalizedInput(word).lowercased()
-        return commandWords.first { $0.name == key || $0.aliases.contains(key) }?.name ?? key
+        return all.first { $0.name == key || $0.aliases.contains(key) }?.name ?? key
     }
 
     /// A key's command as a screen in `lang` names it: its Chinese alias on a Chinese screen.
     static func typedName(_ command: String, _ lang: Lang) -> String {
-        guard lang == .zh, let chinese = commandWords.first(where: { $0.name == command })?.chineseName else { return command }
+        guard lang == .zh, let chinese = all.first(where: { $0.name == command })?.chineseName else { return command }
         return chinese
     }
 
     /// "usage: :pair B12 E345 (or :结对 …)", from the table.
-    func usage(_ name: String) -> Bilingual {
-        guard let word = Self.commandWords.first(where: { $0.name == name }) else { return bi("用法见 ? 帮助", "see ? for the usage") }
+    static func usage(_ name: String) -> Bilingual {
+        guard let word = Self.all.first(where: { $0.name == name }) else { return bi("用法见 ? 帮助", "see ? for the usage") }
         let alias = word.chineseName
         return bi("用法：" + word.syntax(.zh) + (alias == nil ? "" : "（或 :\(word.name) …）"),
                   "usage: " + word.syntax(.en) + (alias.map { " (or :\($0) …)" } ?? ""))
-    }
-
-    /// Every word the `:` line knows on this screen: key-table commands, typed commands, their
-    /// aliases and the screens' names, each once, in table order.
-    func commandNames() -> [String] {
-        var names: [String] = []
-        var seen: Set<String> = []
-        func add(_ name: String) { if seen.insert(name).inserted { names.append(name) } }
-        for binding in bindings() { if let command = binding.command { add(command) } }
-        for word in Self.commandWords where word.help != nil || seen.contains(word.name) || tabs.contains(where: { $0.rawValue == word.name }) {
-            add(word.name)
-            word.aliases.forEach(add)
-        }
-        return names
     }
 }

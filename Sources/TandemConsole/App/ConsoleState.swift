@@ -81,16 +81,18 @@ struct ConsoleState: Sendable {
         }
     }
 
+    /// What the screens read of the console, for one key or one frame.
+    var screen: ScreenContext {
+        ScreenContext(context: context, lang: lang, width: width, height: height, data: data,
+                      histories: histories, branchHistories: branchHistories, overlayOpen: overlay != nil)
+    }
+
     var t: Text { Text(lang: lang) }
     var snapshot: CitySnapshot? { data?.snapshot }
 
     static let minimumWidth = 80
     static let minimumHeight = 24
     var tooSmall: Bool { width < ConsoleState.minimumWidth || height < ConsoleState.minimumHeight }
-
-    /// Rows available to a screen between the tab line and the message line.
-    var contentTop: Int { 2 }
-    var contentHeight: Int { max(0, height - 4) }
 }
 
 extension ConsoleState {

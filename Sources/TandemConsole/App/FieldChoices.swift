@@ -51,7 +51,7 @@ extension FormField {
     }
 }
 
-extension ConsoleState {
+extension ScreenContext {
     /// Pick lists of the request form, from the catalog and what is already typed: items of the
     /// matched category (of every category before one is chosen; picking one fills its
     /// category), units of the matched item, and the priorities.

@@ -53,7 +53,7 @@ struct FormState: Sendable {
     var isValid: Bool { fields.allSatisfy { $0.error == nil } }
 }
 
-extension ConsoleState {
+extension ScreenContext {
     // MARK: Building forms
 
     func requestForm(for enterprise: RecordCode) -> FormState {
@@ -123,9 +123,9 @@ extension ConsoleState {
         return form
     }
 
-    func filterForm() -> FormState {
+    /// The queue's filter form, filled with the filter `f` in force.
+    func filterForm(_ f: QueueFilter) -> FormState {
         var form = FormState(purpose: .filter, title: bi("筛选需求", "Filter requests"))
-        let f = queue.filter
         let status = f.allStatuses ? t("全部", "all") : (f.status?.name.text(lang) ?? "")
         form.fields = [
             FormField(bi("类别", "Category"), f.category.map(categoryName) ?? "", hint: bi("留空为全部；" + context.catalog.categories.map(\.name.zh).joined(separator: "、"),
@@ -243,49 +243,6 @@ extension ConsoleState {
         return form
     }
 
-    /// The effect of submitting a valid form, or a state change for local forms (filter).
-    mutating func submit(_ form: FormState) -> [Effect] {
-        let v = form.fields.map(\.value)
-        let catalog = context.catalog
-        switch form.purpose {
-        case .fileRequest(let enterprise):
-            // Normalised to catalog codes by the core's check.
-            guard let draft = RequestRules.check(Self.requestText(enterprise, v), catalog: catalog, today: data?.today).draft else { return [] }
-            return [.mutate(.addRequest(draft))]
-        case .deliver(let code):
-            let over = ["y", "yes", "是"].contains(v[2].lowercased())
-            guard let quantity = Quantity(parsing: v[0]) else { return [] }
-            return [.mutate(.deliver(code, quantity, note: v[1], over: over))]
-        case .resumption(let code):
-            guard let value = Resumption(parsing: v[0]) else { return [] }
-            return [.mutate(.resumption(code, value))]
-        case .unpair(let code):
-            return [.mutate(.unpair(code, reason: v[0]))]
-        case .markDone(let code):
-            return [.mutate(.done(code))]
-        case .cancelRequest(let code):
-            return [.mutate(.cancel(code, reason: v[0]))]
-        case .reopenRequest(let code):
-            return [.mutate(.reopen(code, reason: v[0]))]
-        case .correctDelivery(let code):
-            return correctionMutation(form, code).map { [.mutate($0)] } ?? []
-        case .acceptAll(let application):
-            guard let version = proposals.set?.version else { return [] }
-            return [.mutateIfCurrent(.applyPlan(application), via: .keys, version: version)]
-        case .confirmPair(let pair, let origin):
-            return [.mutate(.pair(branch: pair.branch, enterprise: pair.enterprise), via: origin)]
-        case .filter:
-            var filter = QueueFilter()
-            filter.category = v[0].isEmpty ? nil : catalog.category(matching: v[0])?.code
-            if Self.meansAll(v[1]) { filter.allStatuses = true } else if !v[1].isEmpty { filter.status = RequestStatus(matching: v[1]) }
-            filter.district = v[2].isEmpty ? nil : context.geography.district(matching: v[2])?.code
-            filter.group = v[3].isEmpty ? nil : context.geography.group(matching: v[3])?.number
-            queue.filter = filter
-            rebuildQueue()
-            return []
-        }
-    }
-
     /// The request form's fields as the core's typed draft (fields in `RequestField` order).
     static func requestText(_ enterprise: RecordCode, _ v: [String]) -> RequestDraftText {
         RequestDraftText(enterpriseCode: enterprise, category: v[0], item: v[1], quantity: v[2], unit: v[3], priority: v[4],
@@ -303,18 +260,60 @@ extension ConsoleState {
         case .resumed: lang == .zh ? "已复工" : "resumed"
         }
     }
+}
 
-    // MARK: Names
-
-    func unitName(_ code: String) -> String {
-        TerminalText.sanitize(context.catalog.unit(code: code)?.name.text(lang) ?? code)
+extension ConsoleState {
+    /// The effect of submitting a valid form, or a state change for local forms (filter).
+    mutating func submit(_ form: FormState) -> [Effect] {
+        let v = form.fields.map(\.value)
+        let catalog = context.catalog
+        switch form.purpose {
+        case .fileRequest(let enterprise):
+            // Normalised to catalog codes by the core's check.
+            guard let draft = RequestRules.check(ScreenContext.requestText(enterprise, v), catalog: catalog, today: data?.today).draft else { return [] }
+            return [.mutate(.addRequest(draft))]
+        case .deliver(let code):
+            let over = ["y", "yes", "是"].contains(v[2].lowercased())
+            guard let quantity = Quantity(parsing: v[0]) else { return [] }
+            return [.mutate(.deliver(code, quantity, note: v[1], over: over))]
+        case .resumption(let code):
+            guard let value = Resumption(parsing: v[0]) else { return [] }
+            return [.mutate(.resumption(code, value))]
+        case .unpair(let code):
+            return [.mutate(.unpair(code, reason: v[0]))]
+        case .markDone(let code):
+            return [.mutate(.done(code))]
+        case .cancelRequest(let code):
+            return [.mutate(.cancel(code, reason: v[0]))]
+        case .reopenRequest(let code):
+            return [.mutate(.reopen(code, reason: v[0]))]
+        case .correctDelivery(let code):
+            return screen.correctionMutation(form, code).map { [.mutate($0)] } ?? []
+        case .acceptAll(let application):
+            return proposals.acceptAllEffect(application)
+        case .confirmPair(let pair, let origin):
+            return [.mutate(.pair(branch: pair.branch, enterprise: pair.enterprise), via: origin)]
+        case .filter:
+            var filter = QueueFilter()
+            filter.category = v[0].isEmpty ? nil : catalog.category(matching: v[0])?.code
+            if ScreenContext.meansAll(v[1]) { filter.allStatuses = true } else if !v[1].isEmpty { filter.status = RequestStatus(matching: v[1]) }
+            filter.district = v[2].isEmpty ? nil : context.geography.district(matching: v[2])?.code
+            filter.group = v[3].isEmpty ? nil : context.geography.group(matching: v[3])?.number
+            noteQueueFocus(queue.apply(filter, screen))
+            return []
+        }
     }
 
-    func itemName(_ request: Request) -> String {
-        TerminalText.sanitize(context.catalog.item(code: request.item, category: request.category)?.name.text(lang) ?? request.item)
+    /// The correction form rebuilt when the history it lists arrives, keeping what was typed.
+    mutating func refreshCorrectionForm(for enterprise: RecordCode) {
+        guard case .form(let form) = overlay, case .correctDelivery(let code) = form.purpose,
+              let request = data?.request(code), request.enterpriseCode == enterprise else { return }
+        overlay = .form(screen.correctForm(for: request, keeping: form))
     }
 
-    func categoryName(_ code: String) -> String {
-        TerminalText.sanitize(context.catalog.category(code: code)?.name.text(lang) ?? code)
+    /// Opens the correction form for `request` and reads its deliveries.
+    mutating func startCorrection(_ request: Request) -> [Effect] {
+        overlay = .form(screen.correctForm(for: request))
+        return [.loadHistory(request.enterpriseCode)]
     }
 }

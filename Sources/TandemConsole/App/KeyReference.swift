@@ -11,7 +11,7 @@ public enum KeyReference {
             binding.keys.map { "`\($0.description == "`" ? "backtick" : $0.description)`" }.joined(separator: " ")
         }
         func row(_ b: KeyBinding) -> String {
-            let command = b.command.map { "`:\(ConsoleState.typedName($0, lang))`" } ?? ""
+            let command = b.command.map { "`:\(CommandWord.typedName($0, lang))`" } ?? ""
             let help = t(b.help)
             let asks = lang == .zh ? "需确认" : "asks first"
             let mark = b.dangerous && !help.contains(asks) ? (lang == .zh ? "（需确认）" : " (asks first)") : ""
@@ -56,14 +56,14 @@ public enum KeyReference {
         out.append("")
         out.append(lang == .zh ? "**`:` 命令（带参数）**\n" : "**Typed `:` commands**\n")
         out.append(lang == .zh ? "| 命令 | 作用 |\n|---|---|" : "| Command | What it does |\n|---|---|")
-        for word in ConsoleState.commandWords where word.help != nil {
+        for word in CommandWord.all where word.help != nil {
             // The other language's name too: either works on any screen.
             let other = lang == .zh ? ":" + word.name : word.chineseName.map { ":" + $0 }
             let also = other.map { lang == .zh ? "（也可 `\($0)`）" : " (also `\($0)`)" } ?? ""
             out.append("| `\(cell(word.syntax(lang)))` | \(cell(t(word.help!)))\(also) |")
         }
         out.append("")
-        let aliases = ConsoleState.commandWords.filter { $0.help == nil }.compactMap { word -> String? in
+        let aliases = CommandWord.all.filter { $0.help == nil }.compactMap { word -> String? in
             let chinese = word.aliases.filter { !$0.allSatisfy(\.isASCII) }
             return chinese.isEmpty ? nil : chinese.map { "`:\($0)`" }.joined(separator: " ") + " = `:\(word.name)`"
         }

@@ -18,15 +18,15 @@ extension ConsoleState {
     static let waitingForCity = bi("正在读取全市数据，稍候即可使用", "still loading the whole city, available in a moment")
 
     private func screenBindings() -> [KeyBinding] {
-        if case .detail = overlay { return detailBindings() + globalBindings().filter { [.help, .commandLine, .quit].contains($0.action) } }
+        if case .detail = overlay { return DetailView.bindings + globalBindings().filter { [.help, .commandLine, .quit].contains($0.action) } }
         var rows: [KeyBinding]
         switch tab {
-        case .queue: rows = queueBindings()
-        case .pairing: rows = pairingBindings()
-        case .proposals: rows = proposalBindings()
-        case .mine: rows = mineBindings()
-        case .coverage: rows = coverageBindings()
-        case .map: rows = mapBindings()
+        case .queue: rows = queue.bindings(screen)
+        case .pairing: rows = pairing.bindings(screen)
+        case .proposals: rows = proposals.bindings(screen)
+        case .mine: rows = mine.bindings(screen)
+        case .coverage: rows = coverage.bindings(screen)
+        case .map: rows = map.bindings(screen)
         }
         return rows + globalBindings()
     }
@@ -60,7 +60,64 @@ extension ConsoleState {
         ]
         return rows
     }
+}
 
+/// The `?` help, generated from the screen's key table and the typed commands.
+extension ConsoleState {
+    func helpLines() -> [(String, Style)] {
+        var lines: [(String, Style)] = []
+        lines.append((t("“\(t(tab.title))”屏的按键（✗ 当前不可用，! 需确认）", "Keys of the \(t(tab.title)) screen (✗ unavailable now, ! asks first)"), .header))
+        let keyWidth = 16, commandWidth = 14
+        for binding in bindings() {
+            var line = TerminalText.pad(binding.keyLabel, to: keyWidth) + " "
+            line += TerminalText.pad(binding.command.map { ":" + CommandWord.typedName($0, lang) } ?? "", to: commandWidth) + " "
+            line += (binding.dangerous ? "! " : "") + t(binding.help)
+            lines.append((line, binding.disabled == nil ? .normal : .disabled))
+            if let reason = binding.disabled {
+                lines.append((String(repeating: " ", count: keyWidth + 1) + "✗ " + t(reason), .disabled))
+            }
+        }
+        lines.append(("", .normal))
+        lines.append((t("命令行（按 : 输入）", "Command line (press :)"), .header))
+        for (syntax, help) in CommandWord.typedCommands(lang) {
+            // A long syntax gets a line of its own rather than being cut.
+            if DisplayWidth.of(syntax) > 34 {
+                lines.append((syntax, .normal))
+                lines.append((String(repeating: " ", count: 35) + t(help), .normal))
+            } else {
+                lines.append((TerminalText.pad(syntax, to: 34) + " " + t(help), .normal))
+            }
+        }
+        lines.append(("", .normal))
+        lines.append((t("任意键关闭帮助；↑↓ 滚动", "any key closes the help; ↑↓ scroll"), .dim))
+        return lines
+    }
+
+    /// Lines of help shown at once (below its title, above the footer).
+    var helpPage: Int { max(1, height - 3) }
+
+    /// The help line `delta` lines from `line`, kept within the help and stepping over blank
+    /// lines (a screen reader would say nothing for them): what ↑↓ and PgUp/PgDn read next.
+    func helpLine(from line: Int, by delta: Int) -> Int {
+        let lines = helpLines()
+        guard !lines.isEmpty else { return 0 }
+        var next = min(lines.count - 1, max(0, line + delta))
+        let step = delta < 0 ? -1 : 1
+        while lines[next].0.trimmingWhitespace().isEmpty, lines.indices.contains(next + step) { next += step }
+        return next
+    }
+
+    /// The first line of the help page `pages` pages from the one holding `line` (PgUp, PgDn):
+    /// reading starts at the top of the page turned to.
+    func helpPageLine(from line: Int, by pages: Int) -> Int {
+        let count = helpLines().count
+        let start = max(0, line / helpPage + pages) * helpPage
+        return start < count ? start : line
+    }
+}
+
+/// Rows that several screens' key tables share.
+extension ScreenContext {
     func movement(_ what: Bilingual) -> [KeyBinding] {
         [
             KeyBinding(keys: [.up, .char("k")], action: .up, label: bi("上", "up"), help: bi("上移一行", "move up") , command: "up", footer: false),
@@ -85,10 +142,11 @@ extension ConsoleState {
         return bi("需求 \(request.code) \(request.status.name.zh)", "request \(request.code) is \(request.status.name.en)")
     }
 
-    func detailRow(_ what: Bilingual) -> KeyBinding {
+    /// Enter: the detail view of `focused`, the record the screen's focused row stands for.
+    func detailRow(_ what: Bilingual, focused: RecordCode?) -> KeyBinding {
         KeyBinding(keys: [.enter], action: .openDetail, label: bi("详情", "details"),
                    help: bi("查看所选\(what.zh)的详情和完整历史", "show the selected \(what.en)'s details and whole history"), command: "show",
-                   footer: false, disabled: focusedRecord == nil ? bi("没有选中的记录", "nothing selected") : nil)
+                   footer: false, disabled: focused == nil ? bi("没有选中的记录", "nothing selected") : nil)
     }
 
     /// Record a delivery and mark done: the same rows on the queue and on "my enterprise".

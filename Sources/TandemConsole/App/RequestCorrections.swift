@@ -3,10 +3,7 @@ import TandemCore
 /// Cancelling, reopening and correcting a delivery from the console: each a form that names
 /// the request, asks for a reason and checks with the core's rules (`RequestRules`,
 /// `Permissions`) before anything is written; the store checks again in its transaction.
-extension ConsoleState {
-    /// The request the request keys act on: the focused row of the queue or of "my enterprise".
-    var focusedRequest: Request? { tab == .mine ? selectedMineRequest : selectedQueueRequest }
-
+extension ScreenContext {
     func cancelForm(for request: Request) -> FormState {
         var form = FormState(purpose: .cancelRequest(request.code), title: bi("取消需求：\(request.code)", "Cancel request: \(request.code)"))
         form.dangerous = true
@@ -112,18 +109,5 @@ extension ConsoleState {
         let number = v[0].hasPrefix("#") ? String(v[0].dropFirst()) : v[0]
         guard let id = Int64(number), let quantity = try? RequestRules.parseCorrectedQuantity(v[1]) else { return nil }
         return .correctDelivery(code, delivery: id, quantity: quantity, reason: v[2], over: ["y", "yes", "是"].contains(v[3].lowercased()))
-    }
-
-    /// The correction form rebuilt when the history it lists arrives, keeping what was typed.
-    mutating func refreshCorrectionForm(for enterprise: RecordCode) {
-        guard case .form(let form) = overlay, case .correctDelivery(let code) = form.purpose,
-              let request = data?.request(code), request.enterpriseCode == enterprise else { return }
-        overlay = .form(correctForm(for: request, keeping: form))
-    }
-
-    /// Opens the correction form for `request` and reads its deliveries.
-    mutating func startCorrection(_ request: Request) -> [Effect] {
-        overlay = .form(correctForm(for: request))
-        return [.loadHistory(request.enterpriseCode)]
     }
 }

@@ -193,7 +193,7 @@ final class ConsoleRuntime {
         case .mutateIfCurrent(let mutation, let origin, let version):
             if let now = try? repository.changeCounter(), now != version {
                 mutationsRefused += 1
-                return [.mutationFailed(ConsoleState.proposalsOutOfDate)] + execute(.reload)
+                return [.mutationFailed(ProposalsState.outOfDate)] + execute(.reload)
             }
             return execute(.mutate(mutation, via: origin))
         case .mutate(let mutation, let origin):
@@ -229,7 +229,7 @@ final class ConsoleRuntime {
             return bi("已登记需求 \(r.code)（\(r.enterpriseCode)）", "filed request \(r.code) for \(r.enterpriseCode)")
         case .deliver(let code, let quantity, let note, let over):
             let r = try repository.deliver(code, quantity: quantity, note: note, allowOver: over, by: actor)
-            let unit = state.unitName(r.unit)
+            let unit = state.screen.unitName(r.unit)
             return bi("\(code) 送达 \(quantity) \(unit)，累计 \(r.delivered)/\(r.quantity)（\(r.status.name.zh)）",
                       "\(code): delivered \(quantity) \(unit), \(r.delivered) of \(r.quantity) so far (\(r.status.name.en))")
         case .done(let code):
@@ -243,7 +243,7 @@ final class ConsoleRuntime {
             return bi("需求 \(code) 已重新打开（\(r.status.name.zh)）", "request \(code) is reopened (\(r.status.name.en))")
         case .correctDelivery(let code, let id, let quantity, let reason, let over):
             let r = try repository.correctDelivery(code, delivery: id, quantity: quantity, reason: reason, allowOver: over, by: actor)
-            let unit = state.unitName(r.unit)
+            let unit = state.screen.unitName(r.unit)
             return bi("已更正 \(code) 的送达 #\(id) 为 \(quantity) \(unit)，累计 \(r.delivered)/\(r.quantity)（\(r.status.name.zh)）",
                       "\(code): delivery #\(id) corrected to \(quantity) \(unit), \(r.delivered) of \(r.quantity) so far (\(r.status.name.en))")
         case .resumption(let code, let value):

@@ -10,21 +10,13 @@ extension ConsoleState {
 
     /// Keeps the first shown row of the current screen's list such that the selection is visible.
     mutating func syncScroll() {
+        let s = screen
         switch tab {
-        case .queue: _ = queue.cursor.scroll(rows: queueViewport, count: queue.rows.count)
-        case .pairing:
-            _ = pairing.branches.scroll(rows: pairingViewport, count: pairing.branchRows.count)
-            _ = pairing.enterprises.scroll(rows: pairingViewport, count: pairing.enterpriseRows.count)
-        case .proposals: _ = proposals.cursor.scroll(rows: proposalViewport, count: proposals.set?.pairs.count ?? 0)
-        case .mine: scrollMine()
-        case .coverage:
-            var cursor = drillCursor
-            if case .enterprise(let code) = coverage.level {
-                _ = cursor.scroll(rows: contentHeight - 1, count: historyLines(code).count)
-            } else {
-                _ = cursor.scroll(rows: drillViewport, count: drillRows.count)
-            }
-            drillCursor = cursor
+        case .queue: queue.scroll(s)
+        case .pairing: pairing.scroll(s)
+        case .proposals: proposals.scroll(s)
+        case .mine: mine.scroll(s)
+        case .coverage: coverage.scroll(s)
         case .map: break
         }
     }
@@ -41,34 +33,27 @@ extension ConsoleState {
             // The whole city after the start screen's records counts as the first load too.
             let firstLoad = self.data == nil || self.data?.isFirstScreen == true
             // The records in focus, by code: the new snapshot may list them elsewhere or not at all.
-            let queueFocus = selectedQueueRequest?.code
-            let mineFocus = selectedMineRequest?.code
-            let pairingFocus = highlightedPairingRows
+            let before = screen
+            let queueFocus = queue.selectedRequest(before)?.code
+            let mineFocus = mine.selectedRequest(before)?.code
+            let pairingFocus = pairing.highlightedRows(before)
             self.data = data
             loadError = nil
             histories = [:]
             branchHistories = [:]
-            if let set = proposals.set, set.version != data.snapshot.version { proposals.stale = true }
-            rebuildQueue(following: queueFocus)
-            rebuildPairing(following: pairingFocus)
-            if let mineFocus { followMineRequest(mineFocus) }
+            let s = screen
+            proposals.cityChanged(to: data.snapshot.version)
+            noteQueueFocus(queue.rebuild(following: queueFocus, s))
+            pairing.rebuild(following: pairingFocus, s)
+            if let mineFocus, let moved = mine.follow(mineFocus, s) { addNotice(moved) }
             var effects: [Effect] = []
-            if case .enterprise(let code) = coverage.level { effects.append(.loadHistory(code)) }
-            if case .detail(let view) = overlay {
-                // The open detail view reads its history again.
-                switch view.code.kind {
-                case .branch: effects.append(.loadBranchHistory(view.code))
-                case .enterprise: effects.append(.loadHistory(view.code))
-                case .request:
-                    if let enterprise = data.request(view.code)?.enterpriseCode {
-                        effects.append(.loadHistory(enterprise))
-                    }
-                }
-            }
+            if let reload = coverage.historyToReload { effects.append(reload) }
+            // The open detail view reads its history again.
+            if case .detail(let view) = overlay, let reload = view.reload(s) { effects.append(reload) }
             if let branch = context.leadBranch {
                 // The lead's screen shows delivery notes and a change to the pairing.
                 effects.append(.loadBranchHistory(branch))
-                if let enterprise = myEnterprise?.code { effects.append(.loadHistory(enterprise)) }
+                if let enterprise = s.myEnterprise?.code { effects.append(.loadHistory(enterprise)) }
             }
             if firstLoad, !data.isFirstScreen, tab == .proposals { effects.append(.computeProposals) }
             return effects
@@ -79,15 +64,8 @@ extension ConsoleState {
         case .mutated(let mutation, let summary, let step):
             notice = Notice(kind: .success, text: summary)
             if case .pair(let b, let e) = mutation {
-                if pairing.pickedBranch == b { pairing.pickedBranch = nil }
-                if pairing.pickedEnterprise == e { pairing.pickedEnterprise = nil }
-                // Accepting one of the proposals, with nobody else writing meanwhile, leaves the
-                // others as current as they were: the next one may be accepted too.
-                if var set = proposals.set, !proposals.stale, let step, step.isOnlyThisWrite, set.version == step.before,
-                   set.pairs.contains(where: { $0.branch == b && $0.enterprise == e }) {
-                    set.version = step.after
-                    proposals.set = set
-                }
+                pairing.paired(branch: b, enterprise: e)
+                proposals.paired(branch: b, enterprise: e, step: step)
             }
             if case .applyPlan = mutation { proposals.set = nil }
             return [.reload]
@@ -102,15 +80,10 @@ extension ConsoleState {
             branchHistories[code] = events
             return []
         case .proposals(let set):
-            proposals.set = set
-            proposals.computing = false
-            proposals.stale = false
-            proposals.error = nil
-            proposals.cursor.clamp(count: set.pairs.count)
+            proposals.received(set)
             return []
         case .proposalsFailed(let message):
-            proposals.computing = false
-            proposals.error = message
+            proposals.failed(message)
             return []
         }
     }
@@ -142,19 +115,8 @@ extension ConsoleState {
             break
         }
         notice = nil
-        if tab == .queue, queue.searching {
-            switch key {
-            case .enter, .down, .up:
-                queue.searching = false
-                if key == .enter { return [] }
-            case .escape:
-                queue.searching = false
-                queue.search = LineEditor()
-                rebuildQueue()
-                return []
-            default:
-                if queue.search.handle(key) { rebuildQueue(); return [] }
-            }
+        if tab == .queue, queue.searching, let outcome = queue.searchKey(key, screen) {
+            return carryOut(outcome)
         }
         guard let binding = bindings().first(where: { $0.keys.contains(key) }) else { return [] }
         if let reason = binding.disabled {
@@ -189,11 +151,11 @@ extension ConsoleState {
             form.fields[form.focus].editor = LineEditor(choice.value)
             form.fields[form.focus].browsingChoices = false
             if let fill = choice.fills, form.fields.indices.contains(fill.field) { form.fields[fill.field].editor = LineEditor(fill.value) }
-            form = validate(form)
+            form = screen.validate(form)
             form.fields[form.focus].highlightTypedChoice()
             if form.focus + 1 < form.fields.count { form.focus += 1 }
         case .enter:
-            form = validate(form)
+            form = screen.validate(form)
             if form.isValid {
                 overlay = nil
                 return submit(form)
@@ -202,7 +164,7 @@ extension ConsoleState {
             notice = Notice(kind: .error, text: bi("请先改正标出的字段", "fix the marked fields first"))
         default:
             if form.fields.indices.contains(form.focus), form.fields[form.focus].editor.handle(key) {
-                form = validate(form)
+                form = screen.validate(form)
                 form.fields[form.focus].browsingChoices = false
                 form.fields[form.focus].highlightTypedChoice()
             }
@@ -223,35 +185,24 @@ extension ConsoleState {
 
     // MARK: Actions
 
+    /// Runs `action`: the console's own (tabs, overlays, language, the forms on the focused
+    /// request) here, the rest by the current screen, whose outcome the console carries out.
     mutating func perform(_ action: ConsoleAction) -> [Effect] {
         if data?.isFirstScreen == true, !action.worksOnFirstScreen {
             notice = Notice(kind: .info, text: ConsoleState.waitingForCity)
             return []
         }
-        if case .detail = overlay {
+        if case .detail(var view) = overlay {
             switch action {
-            case .up, .down, .pageUp, .pageDown, .top, .bottom: scrollDetail(action); return []
+            case .up, .down, .pageUp, .pageDown, .top, .bottom:
+                view.scroll(action, screen)
+                overlay = .detail(view)
+                return []
             case .closeDetail: overlay = nil; return []
             default: overlay = nil
             }
         }
-        if tab == .map {
-            switch action {
-            case .up: moveOnMap(.up); return []
-            case .down: moveOnMap(.down); return []
-            case .left: moveOnMap(.left); return []
-            case .right: moveOnMap(.right); return []
-            default: break
-            }
-        }
         switch action {
-        case .up: moveSelection(by: -1)
-        case .down: moveSelection(by: 1)
-        case .left, .right: break
-        case .pageUp: moveSelection(by: -max(1, listRows - 1))
-        case .pageDown: moveSelection(by: max(1, listRows - 1))
-        case .top: moveSelection(by: -Int.max / 2)
-        case .bottom: moveSelection(by: Int.max / 2)
         case .nextTab, .previousTab:
             let index = tabs.firstIndex(of: tab) ?? 0
             let step = action == .nextTab ? 1 : tabs.count - 1
@@ -273,133 +224,113 @@ extension ConsoleState {
             return [.applyTheme(theme)]
         case .toggleLanguage:
             lang = lang == .zh ? .en : .zh
-        case .search:
-            queue.searching = true
-        case .clearSearch:
-            queue.search = LineEditor()
-            queue.filter = QueueFilter()
-            queue.searching = false
-            rebuildQueue()
-        case .cycleSort:
-            let all = QueueSort.allCases
-            queue.sort = all[(all.firstIndex(of: queue.sort)! + 1) % all.count]
-            rebuildQueue()
-            notice = Notice(kind: .info, text: bi("排序：\(queue.sort.label.zh)", "sorted by \(queue.sort.label.en)"))
-        case .filter:
-            overlay = .form(filterForm())
-        case .cycleQuickFilter:
-            cycleQuickFilter()
-        case .toggleWorstFirst:
-            toggleWorstFirst()
-        case .switchSide:
-            pairing.side = pairing.side == .branches ? .enterprises : .branches
-        case .pick:
-            pick()
-        case .pair:
-            guard let candidate = pairCandidate else { return [] }
-            return requestPair(candidate, via: .keys)
-        case .unpair:
-            if let enterprise = selectedQueueRequest?.enterpriseCode { overlay = .form(unpairForm(for: enterprise)) }
-        case .newRequest:
-            let enterprise = tab == .mine ? myEnterprise?.code : selectedQueueRequest?.enterpriseCode
-            if let enterprise { overlay = .form(requestForm(for: enterprise)) }
-        case .deliver:
-            if let request = tab == .mine ? selectedMineRequest : selectedQueueRequest { overlay = .form(deliverForm(for: request)) }
-        case .done:
-            if let request = tab == .mine ? selectedMineRequest : selectedQueueRequest { overlay = .form(doneForm(for: request)) }
-        case .resumption:
-            if let enterprise = myEnterprise { overlay = .form(resumptionForm(for: enterprise)) }
-        case .cancelRequest:
-            if let request = focusedRequest { overlay = .form(cancelForm(for: request)) }
-        case .reopenRequest:
-            if let request = focusedRequest { overlay = .form(reopenForm(for: request)) }
-        case .correctDelivery:
-            if let request = focusedRequest { return startCorrection(request) }
-        case .open:
-            return drillIn()
+        case .newRequest, .deliver, .done, .resumption, .cancelRequest, .reopenRequest, .correctDelivery, .unpair:
+            return performOnRecord(action)
         case .openDetail:
             guard let code = focusedRecord else { return [] }
             return openDetail(code)
         case .closeDetail:
             overlay = nil
-        case .back:
-            drillOut()
-        case .toggleGrouping:
-            coverage.byDistrict.toggle()
-            drillCursor = ListCursor()
-        case .computeProposals:
-            proposals.computing = true
-            return [.computeProposals]
-        case .accept:
-            return acceptEffect(proposals.cursor.index, via: .keys)
-        case .acceptAll:
-            // Only the proposals whose branch and enterprise are both still free (the core's rule).
-            guard let set = proposals.set, let snapshot else { return [] }
-            let application = PlanApplication(proposals: set.pairs.map { PlanApplication.Pair(branch: $0.branch, enterprise: $0.enterprise) },
-                                              leftUnpaired: set.unpaired.map(\.enterprise), replan: false, snapshot: snapshot)
-            guard !application.isEmpty else {
-                notice = Notice(kind: .error, text: bi("这些建议都已结对；按 r 重新计算", "every proposal is already paired; r recomputes"))
-                return []
-            }
-            overlay = .form(acceptAllForm(application))
+        default:
+            return carryOut(performOnScreen(action))
         }
         return []
     }
+
+    /// The forms on the focused request or enterprise: the same on the queue and on the lead's
+    /// screen, and the console's overlays.
+    private mutating func performOnRecord(_ action: ConsoleAction) -> [Effect] {
+        let s = screen
+        let request = focusedRequest
+        switch action {
+        case .newRequest:
+            let enterprise = tab == .mine ? s.myEnterprise?.code : request?.enterpriseCode
+            if let enterprise { overlay = .form(s.requestForm(for: enterprise)) }
+        case .deliver:
+            if let request { overlay = .form(s.deliverForm(for: request)) }
+        case .done:
+            if let request { overlay = .form(s.doneForm(for: request)) }
+        case .resumption:
+            if let enterprise = s.myEnterprise { overlay = .form(s.resumptionForm(for: enterprise)) }
+        case .cancelRequest:
+            if let request { overlay = .form(s.cancelForm(for: request)) }
+        case .reopenRequest:
+            if let request { overlay = .form(s.reopenForm(for: request)) }
+        case .correctDelivery:
+            if let request { return startCorrection(request) }
+        case .unpair:
+            if let enterprise = request?.enterpriseCode { overlay = .form(s.unpairForm(for: enterprise)) }
+        default:
+            break
+        }
+        return []
+    }
+
+    /// What the current screen makes of `action`.
+    private mutating func performOnScreen(_ action: ConsoleAction) -> ScreenOutcome {
+        let s = screen
+        switch tab {
+        case .map: return map.perform(action, s)
+        case .mine: return mine.perform(action, s)
+        case .queue: return queue.perform(action, s)
+        case .coverage: return coverage.perform(action, s)
+        case .pairing: return pairing.perform(action, s)
+        case .proposals: return proposals.perform(action, s)
+        }
+    }
+
+    /// Says that the queue's focused request left its list (`QueueState.rebuild`), when the queue
+    /// is the screen in view: a hidden queue tab's cursor moving is not news.
+    mutating func noteQueueFocus(_ moved: Bilingual?) {
+        if let moved, tab == .queue { addNotice(moved) }
+    }
+
+    /// Carries out what a screen asked for: the message line, a form, the coverage drill-down
+    /// at a path, and the effects to run.
+    mutating func carryOut(_ outcome: ScreenOutcome) -> [Effect] {
+        if let notice = outcome.notice { self.notice = notice }
+        if let text = outcome.addedNotice { addNotice(text) }
+        if let form = outcome.form { overlay = .form(form) }
+        if let path = outcome.coveragePath {
+            coverage.open(path)
+            tab = .coverage
+        }
+        return outcome.effects
+    }
+
+    /// Opens the detail view of `code` when the operator may read it; says why not otherwise.
+    mutating func openDetail(_ code: RecordCode) -> [Effect] {
+        switch DetailView.open(code, screen) {
+        case .success(let opened)?:
+            overlay = .detail(opened.view)
+            return [opened.load]
+        case .failure(let refusal)?:
+            notice = Notice(kind: .error, text: refusal.text)
+            return []
+        case nil:
+            return []
+        }
+    }
+
+    /// The record the focused row of the current screen stands for, for Enter and `:show`.
+    var focusedRecord: RecordCode? {
+        switch tab {
+        case .queue: queue.selectedRequest(screen)?.code
+        case .mine: mine.selectedRequest(screen)?.code
+        case .pairing: pairing.focusedRecord(screen)
+        case .proposals: proposals.focusedRecord
+        case .coverage, .map: nil
+        }
+    }
+
+    /// The request the request keys act on: the focused row of the queue or of "my enterprise".
+    var focusedRequest: Request? { tab == .mine ? mine.selectedRequest(screen) : queue.selectedRequest(screen) }
+
+    /// The request under the queue's cursor.
+    var selectedQueueRequest: Request? { queue.selectedRequest(screen) }
 
     private mutating func switchTo(_ target: Tab) -> [Effect] {
         tab = target
-        // Proposals are planned on the whole city only: on the start screen's records they wait for it.
-        if target == .proposals, proposals.set == nil || proposals.stale, !proposals.computing, data?.isFirstScreen == false {
-            proposals.computing = true
-            return [.computeProposals]
-        }
-        return []
-    }
-
-    /// Rows in the current list viewport (for paging).
-    var listRows: Int {
-        switch tab {
-        case .queue: queueViewport
-        case .pairing: pairingViewport
-        case .proposals: proposalViewport
-        case .mine: mineViewport
-        case .coverage, .map: drillViewport
-        }
-    }
-
-    private mutating func moveSelection(by delta: Int) {
-        switch tab {
-        case .queue: queue.cursor.move(by: delta, count: queue.rows.count)
-        case .pairing:
-            if pairing.side == .branches { pairing.branches.move(by: delta, count: pairing.branchRows.count) }
-            else { pairing.enterprises.move(by: delta, count: pairing.enterpriseRows.count) }
-        case .proposals: proposals.cursor.move(by: delta, count: proposals.set?.pairs.count ?? 0)
-        case .mine: mine.cursor.move(by: delta, count: myRequests.count)
-        case .coverage:
-            var cursor = drillCursor
-            if case .enterprise(let code) = coverage.level {
-                cursor.move(by: delta, count: historyLines(code).count)
-            } else {
-                cursor.move(by: delta, count: drillRows.count)
-            }
-            drillCursor = cursor
-        case .map: break
-        }
-    }
-
-    private mutating func pick() {
-        guard let snapshot else { return }
-        switch pairing.side {
-        case .branches:
-            guard let index = pairing.branchRows[safe: pairing.branches.index] else { return }
-            let code = snapshot.branches[index].code
-            pairing.pickedBranch = pairing.pickedBranch == code ? nil : code
-            if pairing.pickedBranch != nil { pairing.side = .enterprises }
-        case .enterprises:
-            guard let index = pairing.enterpriseRows[safe: pairing.enterprises.index] else { return }
-            let code = snapshot.enterprises[index].code
-            pairing.pickedEnterprise = pairing.pickedEnterprise == code ? nil : code
-            if pairing.pickedEnterprise != nil, pairing.pickedBranch == nil { pairing.side = .branches }
-        }
+        return target == .proposals ? proposals.computeIfNeeded(screen) : []
     }
 }

@@ -8,28 +8,29 @@ extension ConsoleState {
         guard !tooSmall else { renderTooSmall(&grid); return grid }
         renderStatusBar(&grid)
         renderTabs(&grid)
+        let s = screen
         if data == nil {
             let text = loadError.map { t($0) } ?? t("正在读取数据…", "Loading…")
-            grid.putMessage(text, x: 2, y: contentTop + 1, style: loadError == nil ? .normal : .error)
+            grid.putMessage(text, x: 2, y: s.contentTop + 1, style: loadError == nil ? .normal : .error)
         } else if data?.isFirstScreen == true, tab != .queue, tab != .mine {
             // Only the queue and the lead's own screen can be drawn from the start screen's records.
-            grid.putMessage(t("正在读取全市数据…", "Loading the whole city…"), x: 2, y: contentTop + 1, style: .normal)
+            grid.putMessage(t("正在读取全市数据…", "Loading the whole city…"), x: 2, y: s.contentTop + 1, style: .normal)
         } else {
             switch tab {
-            case .queue: renderQueue(&grid)
-            case .pairing: renderPairing(&grid)
-            case .proposals: renderProposals(&grid)
-            case .mine: renderMine(&grid)
-            case .coverage: renderCoverage(&grid)
-            case .map: renderMap(&grid)
+            case .queue: queue.render(&grid, s)
+            case .pairing: pairing.render(&grid, s)
+            case .proposals: proposals.render(&grid, s)
+            case .mine: mine.render(&grid, s)
+            case .coverage: coverage.render(&grid, s)
+            case .map: map.render(&grid, s)
             }
         }
         renderMessageLine(&grid)
         renderFooter(&grid)
         switch overlay {
         case .help(let scroll): renderHelp(&grid, scroll: scroll)
-        case .form(let form): renderForm(&grid, form)
-        case .detail(let view): renderDetail(&grid, view)
+        case .form(let form): form.render(&grid, s)
+        case .detail(let view): view.render(&grid, s)
         case .command, nil: break
         }
         return grid
@@ -148,5 +149,26 @@ extension ConsoleState {
             rx += k + l + 2
         }
     }
-}
 
+    /// The help with `line` being read, and the cursor on it, so a screen reader reads each
+    /// line as ↑↓ reach it. The view turns a whole page when the line leaves it rather than
+    /// scrolling a line at a time: a scroll changes every line, and a reader would read them all
+    /// again at each key.
+    func renderHelp(_ grid: inout Grid, scroll line: Int) {
+        let lines = helpLines()
+        let top = 1, bottom = height - 1
+        let reading = min(max(0, line), max(0, lines.count - 1))
+        let first = reading / helpPage * helpPage
+        let pages = max(1, (lines.count + helpPage - 1) / helpPage)
+        for y in top..<bottom { grid.fill(y: y) }
+        let title = t("帮助", "Help") + " — " + t(tab.title)
+            + (pages > 1 ? t("（第 \(first / helpPage + 1)/\(pages) 页）", " (page \(first / helpPage + 1) of \(pages))") : "")
+        grid.fill(y: top, style: .title)
+        grid.put(title, x: 0, y: top, style: .title)
+        for row in 0..<helpPage {
+            guard let (text, style) = lines[safe: first + row] else { break }
+            grid.put(text, x: 1, y: top + 1 + row, style: style)
+        }
+        grid.cursor = (1, top + 1 + reading - first)
+    }
+}

@@ -16,4 +16,10 @@ struct CoverageState: Sendable {
     var path: [DrillLevel] = [.city]
     var cursors: [ListCursor] = [ListCursor()]
     var level: DrillLevel { path.last ?? .city }
+
+    /// Shows the drill-down at `path`, each level from its first row.
+    mutating func open(_ path: [DrillLevel]) {
+        self.path = path
+        cursors = path.map { _ in ListCursor() }
+    }
 }

@@ -1,18 +1,18 @@
 import TandemCore
 
 /// The supervisor's drill-down: its rows at each level and moving through the levels.
-extension ConsoleState {
+extension CoverageState {
     /// Rows of the current drill-down level.
-    var drillRows: [DrillRow] {
-        guard let data else { return [] }
+    func rows(_ s: ScreenContext) -> [DrillRow] {
+        guard let data = s.data else { return [] }
         let report = data.coverage
-        switch coverage.level {
+        switch level {
         case .city:
-            let rows: [DrillRow] = coverage.byDistrict ? report.districts.map { .district($0) } : report.groups.map { .group($0) }
-            return coverage.worstFirst ? DrillRow.worstFirst(rows) : rows
+            let rows: [DrillRow] = byDistrict ? report.districts.map { .district($0) } : report.groups.map { .group($0) }
+            return worstFirst ? DrillRow.worstFirst(rows) : rows
         case .group(let number):
             let rows: [DrillRow] = (report.group(number)?.districts ?? []).map { .district($0) }
-            return coverage.worstFirst ? DrillRow.worstFirst(rows) : rows
+            return worstFirst ? DrillRow.worstFirst(rows) : rows
         case .district(let code):
             let enterprises = data.snapshot.enterprises.filter { $0.districtCode == code }
             return enterprises.map { enterprise in
@@ -24,24 +24,14 @@ extension ConsoleState {
         }
     }
 
-    var drillCursor: ListCursor {
-        get { coverage.cursors.last ?? ListCursor() }
-        set { if coverage.cursors.isEmpty { coverage.cursors = [newValue] } else { coverage.cursors[coverage.cursors.count - 1] = newValue } }
+    /// The cursor of the level shown.
+    var cursor: ListCursor {
+        get { cursors.last ?? ListCursor() }
+        set { if cursors.isEmpty { cursors = [newValue] } else { cursors[cursors.count - 1] = newValue } }
     }
 
-    mutating func drillIn() -> [Effect] {
-        if tab == .map {
-            guard let code = map.selected ?? mapDistricts.first?.code,
-                  let district = context.geography.district(code: code) else { return [] }
-            var path: [DrillLevel] = context.supervisedGroup == nil ? [.city, .group(district.group)] : [.group(district.group)]
-            path.append(.district(code))
-            coverage.path = path
-            coverage.cursors = path.map { _ in ListCursor() }
-            tab = .coverage
-            return []
-        }
-        let rows = drillRows
-        guard let row = rows[safe: drillCursor.index] else { return [] }
+    mutating func drillIn(_ s: ScreenContext) -> [Effect] {
+        guard let row = rows(s)[safe: cursor.index] else { return [] }
         let next: DrillLevel
         switch row {
         case .group(let g): next = .group(g.group.number)
@@ -49,16 +39,16 @@ extension ConsoleState {
             next = .district(d.district.code)
         case .enterprise(let e, _, _): next = .enterprise(e.code)
         }
-        coverage.path.append(next)
-        coverage.cursors.append(ListCursor())
+        path.append(next)
+        cursors.append(ListCursor())
         if case .enterprise(let code) = next { return [.loadHistory(code)] }
         return []
     }
 
     mutating func drillOut() {
-        guard coverage.path.count > 1 else { return }
-        coverage.path.removeLast()
-        coverage.cursors.removeLast()
+        guard path.count > 1 else { return }
+        path.removeLast()
+        cursors.removeLast()
     }
 }
 

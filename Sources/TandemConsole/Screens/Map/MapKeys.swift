@@ -1,8 +1,8 @@
 import TandemCore
 
 /// The map's key table.
-extension ConsoleState {
-    func mapBindings() -> [KeyBinding] {
+extension MapState {
+    func bindings(_ s: ScreenContext) -> [KeyBinding] {
         [
             KeyBinding(keys: [.up, .char("k")], action: .up, label: bi("移动", "move"),
                        help: bi("在地图上向北移动", "move north on the map"), command: "up"),

@@ -1,20 +1,26 @@
 import TandemCore
 
-/// Moving on the coverage map.
-extension ConsoleState {
-    /// Districts on the map, limited to a group supervisor's group.
-    var mapDistricts: [District] {
-        context.scope.districts(of: context.geography)
+/// Moving on the coverage map, and opening a district in the coverage drill-down.
+extension MapState {
+    mutating func perform(_ action: ConsoleAction, _ s: ScreenContext) -> ScreenOutcome {
+        switch action {
+        case .up: move(.up, s)
+        case .down: move(.down, s)
+        case .left: move(.left, s)
+        case .right: move(.right, s)
+        case .open: open(s)
+        default: .none
+        }
     }
 
-    enum MapMove { case up, down, left, right }
+    enum Move { case up, down, left, right }
 
     /// Moves to the nearest district in the direction pressed.
-    mutating func moveOnMap(_ move: MapMove) {
-        let districts = mapDistricts
+    mutating func move(_ move: Move, _ s: ScreenContext) -> ScreenOutcome {
+        let districts = s.mapDistricts
         // Nothing chosen yet means the first district, which the map already shows focused:
         // the first arrow moves from it rather than merely choosing it.
-        guard let current = districts.first(where: { $0.code == map.selected }) ?? districts.first else { return }
+        guard let current = districts.first(where: { $0.code == selected }) ?? districts.first else { return .none }
         let candidates = districts.filter { d in
             switch move {
             case .up: d.tile.row < current.tile.row
@@ -33,8 +39,8 @@ extension ConsoleState {
             }
             return cost(a) < cost(b)
         }
-        map.selected = best?.code ?? current.code
-        if best == nil {
+        selected = best?.code ?? current.code
+        guard best == nil else { return .none }
             // Said, not only shown: without it a screen reader hears the same district again.
             let side: Bilingual = switch move {
             case .up: bi("上方", "above")
@@ -42,7 +48,14 @@ extension ConsoleState {
             case .left: bi("左边", "to the left")
             case .right: bi("右边", "to the right")
             }
-            notice = Notice(kind: .info, text: bi("\(current.name.zh)\(side.zh)没有区县", "no district \(side.en) of \(current.name.en)"))
-        }
+        return .info(bi("\(current.name.zh)\(side.zh)没有区县", "no district \(side.en) of \(current.name.en)"))
+    }
+
+    /// Enter: the focused district's enterprises, in the coverage drill-down (its group above it).
+    func open(_ s: ScreenContext) -> ScreenOutcome {
+        guard let code = selected ?? s.mapDistricts.first?.code, let district = s.context.geography.district(code: code) else { return .none }
+        var path: [DrillLevel] = s.context.supervisedGroup == nil ? [.city, .group(district.group)] : [.group(district.group)]
+        path.append(.district(code))
+        return ScreenOutcome(coveragePath: path)
     }
 }

@@ -3,24 +3,24 @@ import TandemCore
 /// The coverage map: the districts as tiles in their rough geographic places, each shaded by
 /// coverage and labelled with its percentage and a `!` where there is a blind spot, so the
 /// meaning never rests on colour alone.
-extension ConsoleState {
-    func renderMap(_ grid: inout Grid) {
-        guard let data else { return }
-        let districts = mapDistricts
+extension MapState {
+    func render(_ grid: inout Grid, _ s: ScreenContext) {
+        guard let data = s.data else { return }
+        let districts = s.mapDistricts
         guard !districts.isEmpty else { return }
-        let top = contentTop
+        let top = s.contentTop
         let minRow = districts.map(\.tile.row).min()!, maxRow = districts.map(\.tile.row).max()!
         let minCol = districts.map(\.tile.col).min()!, maxCol = districts.map(\.tile.col).max()!
         let rows = maxRow - minRow + 1, cols = maxCol - minCol + 1
         // Tile size: as large as fits, at least 6×2, leaving 4 lines for legend and details.
-        let tileWidth = max(6, min(12, (width - 1) / cols - 1))
-        let available = contentHeight - 5
+        let tileWidth = max(6, min(12, (s.width - 1) / cols - 1))
+        let available = s.contentHeight - 5
         let tileHeight = max(2, min(3, available / rows - (available / rows > 2 ? 1 : 0)))
         let gapY = (rows * (tileHeight + 1) <= available) ? 1 : 0
-        let gapX = ((tileWidth + 1) * cols <= width) ? 1 : 0
-        let selectedCode = map.selected ?? districts.first!.code
+        let gapX = ((tileWidth + 1) * cols <= s.width) ? 1 : 0
+        let selectedCode = selected ?? districts.first!.code
         let inner = gapX == 0 ? tileWidth - 1 : tileWidth
-        let labels = ConsoleState.tileLabels(districts.map { $0.shortName(lang).count < 2 ? $0.name.text(lang) : $0.shortName(lang) },
+        let labels = Self.tileLabels(districts.map { $0.shortName(s.lang).count < 2 ? $0.name.text(s.lang) : $0.shortName(s.lang) },
                                              columns: inner)
 
         for (index, district) in districts.enumerated() {
@@ -40,21 +40,21 @@ extension ConsoleState {
             // Until the details are drawn, the cursor marks the tile itself.
             if selected { grid.cursor = (x, y) }
         }
-        let legendY = top + contentHeight - 3
-        grid.put(t("图例：■ ≥80%  ▓ 50–79%  ▒ 1–49%  ░ 0%  · 无需求  ! 有盲区单位（!0% 盲区区县）  方向键移动，Enter 查看",
+        let legendY = top + s.contentHeight - 3
+        grid.put(s.t("图例：■ ≥80%  ▓ 50–79%  ▒ 1–49%  ░ 0%  · 无需求  ! 有盲区单位（!0% 盲区区县）  方向键移动，Enter 查看",
                    "key: ■ ≥80%  ▓ 50–79%  ▒ 1–49%  ░ 0%  · no needs  ! blind spot (!0% blind-spot district)  arrows move, Enter opens"),
                  x: 0, y: legendY, style: .dim)
-        if let district = context.geography.district(code: selectedCode), let coverage = data.coverage.district(selectedCode) {
+        if let district = s.context.geography.district(code: selectedCode), let coverage = data.coverage.district(selectedCode) {
             let f = coverage.figures
-            var line = "\(district.name.text(lang)) · " + t("第\(district.group)组", "group \(district.group)")
-                + t(" · 需帮扶 \(f.needingHelp)，已结对 \(f.covered)，覆盖率 \(Widgets.percent(f.coveragePercent))，盲区单位 \(f.blindSpots.count)，逾期 \(f.overdue)",
+            var line = "\(district.name.text(s.lang)) · " + s.t("第\(district.group)组", "group \(district.group)")
+                + s.t(" · 需帮扶 \(f.needingHelp)，已结对 \(f.covered)，覆盖率 \(Widgets.percent(f.coveragePercent))，盲区单位 \(f.blindSpots.count)，逾期 \(f.overdue)",
                     " · \(f.needingHelp) in need, \(f.covered) paired, coverage \(Widgets.percent(f.coveragePercent)), \(f.blindSpots.count) blind spots, \(f.overdue) overdue")
-            if coverage.isBlindSpot { line += t(" · 盲区区县", " · BLIND-SPOT DISTRICT") }
+            if coverage.isBlindSpot { line += s.t(" · 盲区区县", " · BLIND-SPOT DISTRICT") }
             grid.put(line, x: 0, y: legendY + 1, style: coverage.isBlindSpot ? .bad : .header)
             // A row of tiles reads as a string of cut names and shading; the focused district's
             // details say what the tile means, so a screen reader reads them as arrows move.
             grid.cursor = (0, legendY + 1)
-            grid.put(t("待送达：", "Still to deliver: ") + openSummary(f), x: 0, y: legendY + 2)
+            grid.put(s.t("待送达：", "Still to deliver: ") + s.openSummary(f), x: 0, y: legendY + 2)
         }
     }
 

@@ -1,17 +1,11 @@
 import TandemCore
 
 /// The lead's enterprise and its requests as listed.
-extension ConsoleState {
-    /// The lead's paired enterprise.
-    var myEnterprise: Enterprise? {
-        guard let branch = context.leadBranch, let snapshot, let code = snapshot.pairedEnterprise(of: branch) else { return nil }
-        return snapshot.enterprise(code)
-    }
-
+extension MineState {
     /// The lead's requests as listed: the active ones by urgency (`RequestOrder`, the order of
     /// the queue and of `tandem request list`), then the done and cancelled ones apart, newest first.
-    var myRequests: [Request] {
-        guard let enterprise = myEnterprise, let data else { return [] }
+    func requests(_ s: ScreenContext) -> [Request] {
+        guard let enterprise = s.myEnterprise, let data = s.data else { return [] }
         let requests = data.snapshot.requests(of: enterprise.code)
         let today = data.today
         let active = requests.filter { $0.status.isActive }.sorted { RequestOrder.isMoreUrgent($0, than: $1, today: today) }
@@ -19,34 +13,35 @@ extension ConsoleState {
         return active + closed
     }
 
-    /// How many of `myRequests` are active (listed before the heading of the closed ones).
-    var myActiveRequestCount: Int { myRequests.prefix { $0.status.isActive }.count }
+    /// How many of `requests` are active (listed before the heading of the closed ones).
+    func activeRequestCount(_ s: ScreenContext) -> Int { requests(s).prefix { $0.status.isActive }.count }
 
     /// The latest end or change of the lead's pairing made by a dispatcher in the last week,
     /// from the branch's audit events (loaded with the data).
-    var myPairingChange: PairingChange? {
-        guard let branch = context.leadBranch, let data, let events = branchHistories[branch] else { return nil }
+    func pairingChange(_ s: ScreenContext) -> PairingChange? {
+        guard let branch = s.context.leadBranch, let data = s.data, let events = s.branchHistories[branch] else { return nil }
         let weekAgo = Timestamp(day: Day(ordinal: data.today.ordinal - 7))
         return PairingChange.latest(of: branch, in: events, current: data.snapshot.pairedEnterprise(of: branch),
-                                    viewer: context.actor.login, since: weekAgo)
+                                    viewer: s.context.actor.login, since: weekAgo)
     }
 
-    var selectedMineRequest: Request? {
-        let requests = myRequests
-        return requests.indices.contains(mine.cursor.index) ? requests[mine.cursor.index] : nil
+    func selectedRequest(_ s: ScreenContext) -> Request? {
+        let requests = requests(s)
+        return requests.indices.contains(cursor.index) ? requests[cursor.index] : nil
     }
 
     /// Puts the lead's cursor back on `code` after the list changed (a delivery that finishes a
-    /// request moves it among the done ones); when it is gone, on the row now at its place, and says so.
-    mutating func followMineRequest(_ code: RecordCode) {
-        let requests = myRequests
+    /// request moves it among the done ones); when it is gone, on the row now at its place, and
+    /// says so (the words returned, for the message line).
+    mutating func follow(_ code: RecordCode, _ s: ScreenContext) -> Bilingual? {
+        let requests = requests(s)
         if let found = requests.firstIndex(where: { $0.code == code }) {
-            mine.cursor.index = found
-            return
+            cursor.index = found
+            return nil
         }
-        mine.cursor.clamp(count: requests.count)
-        let neighbour = requests[safe: mine.cursor.index]?.code
+        cursor.clamp(count: requests.count)
+        let neighbour = requests[safe: cursor.index]?.code
         let moved = neighbour.map { bi("光标移到 \($0)", "focus moved to \($0)") } ?? bi("列表已空", "the list is now empty")
-        addNotice(bi("\(code) 已不在本单位的需求中；\(moved.zh)", "\(code) is no longer among your enterprise's requests; \(moved.en)"))
+        return bi("\(code) 已不在本单位的需求中；\(moved.zh)", "\(code) is no longer among your enterprise's requests; \(moved.en)")
     }
 }

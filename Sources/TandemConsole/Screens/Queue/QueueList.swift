@@ -2,40 +2,41 @@ import TandemCore
 
 /// The queue's rows, recomputed when the data, the sort, a filter or the search changes, and
 /// the request under its cursor.
-extension ConsoleState {
-    var selectedQueueRequest: Request? {
-        guard let data, queue.rows.indices.contains(queue.cursor.index) else { return nil }
-        return data.snapshot.requests[Int(queue.rows[queue.cursor.index])]
+extension QueueState {
+    func selectedRequest(_ s: ScreenContext) -> Request? {
+        guard let data = s.data, rows.indices.contains(cursor.index) else { return nil }
+        return data.snapshot.requests[Int(rows[cursor.index])]
     }
 
     /// Recomputes the visible queue rows from the sort order, filters and search text. Uses
     /// the packed per-request arrays of `CityData`; while a search is being extended character
-    /// by character only the previous matches are searched again.
-    mutating func rebuildQueue() {
-        rebuildQueue(following: selectedQueueRequest?.code)
+    /// by character only the previous matches are searched again. Returns what the message
+    /// line should add when the focused request left the list.
+    mutating func rebuild(_ s: ScreenContext) -> Bilingual? {
+        rebuild(following: selectedRequest(s)?.code, s)
     }
 
     /// Rebuilds the rows and puts the cursor back on `focus` (a request code, so the cursor
     /// follows the record and not its old position). A search that names a request's code
     /// exactly goes to that request. When `focus` is no longer listed, the cursor moves to the
     /// row now at its place and the message line says so.
-    mutating func rebuildQueue(following focus: RecordCode?) {
-        guard let data else { queue.rows = []; return }
-        let filter = queue.filter
-        let needleText = queue.search.text.trimmingWhitespace().lowercased()
+    mutating func rebuild(following focus: RecordCode?, _ s: ScreenContext) -> Bilingual? {
+        guard let data = s.data else { rows = []; return nil }
+        let filter = self.filter
+        let needleText = self.search.text.trimmingWhitespace().lowercased()
         let needle = Array(needleText.utf8)
-        let key = QueueKey(sort: queue.sort, filter: filter, version: data.snapshot.version)
+        let key = QueueKey(sort: sort, filter: filter, version: data.snapshot.version)
         let source: [Int32]
-        if let previous = queue.lastKey, previous.key == key, !previous.needle.isEmpty, needleText.hasPrefix(previous.needle) {
-            source = queue.rows      // narrowing: the new matches are a subset of the old ones
+        if let previous = lastKey, previous.key == key, !previous.needle.isEmpty, needleText.hasPrefix(previous.needle) {
+            source = self.rows      // narrowing: the new matches are a subset of the old ones
         } else {
-            source = data.order(queue.sort)
+            source = data.order(sort)
         }
         var districtAllowed = [Bool](repeating: true, count: 256)
-        let scope = context.scope
+        let scope = s.context.scope
         if filter.group != nil || !scope.isWholeCity {
             // In the read scope and, when filtered, in the chosen group; a group outside the scope shows nothing.
-            for (i, d) in context.geography.districts.enumerated() where i < 255 {
+            for (i, d) in s.context.geography.districts.enumerated() where i < 255 {
                 districtAllowed[i] = scope.includes(district: d.code) && (filter.group.map { d.group == $0 } ?? true)
             }
             districtAllowed[255] = false
@@ -50,7 +51,7 @@ extension ConsoleState {
         let snapshot = data.snapshot
         let requests = snapshot.requests
         let today = data.today
-        let myEnterprise = context.leadBranch.flatMap { snapshot.pairedEnterprise(of: $0) }
+        let myEnterprise = s.context.leadBranch.flatMap { snapshot.pairedEnterprise(of: $0) }
         /// The quick filter's test (nil: none); reads the request only when one is set.
         let quickTest: ((Int) -> Bool)? = filter.quick.map { quick in
             switch quick {
@@ -97,38 +98,38 @@ extension ConsoleState {
                 }
             }
         }
-        queue.namedRowCount = first.count
+        namedRowCount = first.count
         if !first.isEmpty {
             rows = first + rows
         }
-        queue.rows = rows
-        queue.lastKey = (key, needleText)
+        self.rows = rows
+        lastKey = (key, needleText)
         if !first.isEmpty {
-            queue.cursor.index = 0
+            cursor.index = 0
         } else if let focusRow {
-            queue.cursor.index = focusRow
+            cursor.index = focusRow
         } else {
-            queue.cursor.clamp(count: rows.count)
-            // Only the operator's own view is news: a hidden queue tab's cursor moving is not.
-            if let focus, tab == .queue { noteFocusMoved(from: focus, to: selectedQueueRequest?.code) }
+            cursor.clamp(count: rows.count)
+            if let focus { return focusMoved(from: focus, to: selectedRequest(s)?.code, s) }
         }
+        return nil
     }
 
     /// Says that the focused request left the list, why, and where the cursor went; added to
     /// what the message line already says (the result of the action that moved it).
-    mutating func noteFocusMoved(from code: RecordCode, to neighbour: RecordCode?) {
-        let request = data?.request(code)
+    func focusMoved(from code: RecordCode, to neighbour: RecordCode?, _ s: ScreenContext) -> Bilingual {
+        let request = s.data?.request(code)
         let why: Bilingual
-        if let request, !request.status.isActive, !queue.filter.allStatuses, queue.filter.status != request.status {
+        if let request, !request.status.isActive, !filter.allStatuses, filter.status != request.status {
             why = bi("\(request.status.name.zh)，不在当前列表中", "is \(request.status.name.en) and no longer listed")
-        } else if request != nil, !queue.search.text.trimmingWhitespace().isEmpty {
-            why = bi("不匹配搜索“\(queue.search.text.trimmingWhitespace())”", "does not match the search \"\(queue.search.text.trimmingWhitespace())\"")
+        } else if request != nil, !search.text.trimmingWhitespace().isEmpty {
+            why = bi("不匹配搜索“\(search.text.trimmingWhitespace())”", "does not match the search \"\(search.text.trimmingWhitespace())\"")
         } else if request != nil {
             why = bi("不在当前筛选中", "is outside the current filter")
         } else {
             why = bi("已不存在", "no longer exists")
         }
         let moved = neighbour.map { bi("光标移到 \($0)", "focus moved to \($0)") } ?? bi("列表已空", "the list is now empty")
-        addNotice(bi("\(code) \(why.zh)；\(moved.zh)", "\(code) \(why.en); \(moved.en)"))
+        return bi("\(code) \(why.zh)；\(moved.zh)", "\(code) \(why.en); \(moved.en)")
     }
 }

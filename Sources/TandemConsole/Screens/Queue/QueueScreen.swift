@@ -2,46 +2,51 @@ import TandemCore
 
 /// The open-requests queue: sort, filter and incremental search over every request, with
 /// the selected request's details and what the operator may do with it.
-extension ConsoleState {
-    var queueViewport: Int { max(1, contentHeight - 2 - 4) }
+extension QueueState {
+    func viewport(_ s: ScreenContext) -> Int { max(1, s.contentHeight - 2 - 4) }
 
-    func renderQueue(_ grid: inout Grid) {
-        guard let data else { return }
+    /// Keeps the focused request visible.
+    mutating func scroll(_ s: ScreenContext) {
+        _ = cursor.scroll(rows: viewport(s), count: rows.count)
+    }
+
+    func render(_ grid: inout Grid, _ s: ScreenContext) {
+        guard let data = s.data else { return }
         let snapshot = data.snapshot
-        let top = contentTop
+        let top = s.contentTop
         // Summary line: sort, filters, search, count.
-        var summary = t("排序：", "sort: ") + t(queue.sort.label)
-        let f = queue.filter
+        var summary = s.t("排序：", "sort: ") + s.t(sort.label)
+        let f = filter
         var filters: [String] = []
-        if let c = f.category { filters.append(categoryName(c)) }
-        if f.allStatuses { filters.append(t("全部状态", "all statuses")) } else if let s = f.status { filters.append(t(s.name)) }
-        if let d = f.district { filters.append(context.geography.district(code: d)?.name.text(lang) ?? d) }
-        if let g = f.group { filters.append(t("第\(g)组", "group \(g)")) }
-        if let quick = f.quick { filters.append(t(quick.label)) }
-        summary += " │ " + t("筛选：", "filter: ") + (filters.isEmpty ? t("未完成的需求", "unfinished requests") : filters.joined(separator: "、"))
+        if let c = f.category { filters.append(s.categoryName(c)) }
+        if f.allStatuses { filters.append(s.t("全部状态", "all statuses")) } else if let status = f.status { filters.append(s.t(status.name)) }
+        if let d = f.district { filters.append(s.context.geography.district(code: d)?.name.text(s.lang) ?? d) }
+        if let g = f.group { filters.append(s.t("第\(g)组", "group \(g)")) }
+        if let quick = f.quick { filters.append(s.t(quick.label)) }
+        summary += " │ " + s.t("筛选：", "filter: ") + (filters.isEmpty ? s.t("未完成的需求", "unfinished requests") : filters.joined(separator: "、"))
         if data.isFirstScreen {
             // Not a count: only the most urgent requests are read yet.
-            summary += " │ " + t("最紧急的 \(queue.rows.count) 项，正在读取全部…", "\(queue.rows.count) most urgent, loading the rest…")
+            summary += " │ " + s.t("最紧急的 \(rows.count) 项，正在读取全部…", "\(rows.count) most urgent, loading the rest…")
         } else {
-            summary += " │ " + t("共 \(queue.rows.count) 项", "\(queue.rows.count) shown")
+            summary += " │ " + s.t("共 \(rows.count) 项", "\(rows.count) shown")
         }
         let used = grid.put(summary, x: 0, y: top, style: .accent)
         // Search box.
-        let searchLabel = t("搜索：", "search: ")
-        let searchX = min(width - 20, used + 2)
-        if queue.searching || !queue.search.text.isEmpty {
+        let searchLabel = s.t("搜索：", "search: ")
+        let searchX = min(s.width - 20, used + 2)
+        if searching || !search.text.isEmpty {
             let w = grid.put(searchLabel, x: searchX, y: top, style: .header)
-            grid.put(queue.search.text, x: searchX + w, y: top, maxWidth: width - searchX - w, style: .input)
-            if queue.searching, overlay == nil {
-                grid.cursor = (min(width - 1, searchX + w + queue.search.caretColumn), top)
+            grid.put(search.text, x: searchX + w, y: top, maxWidth: s.width - searchX - w, style: .input)
+            if searching, !s.overlayOpen {
+                grid.cursor = (min(s.width - 1, searchX + w + search.caretColumn), top)
             }
         }
 
-        let zh = lang == .zh
+        let zh = s.lang == .zh
         // English words are wider: below 100 columns the status column goes (open or in
         // progress shows in the progress figures; done and cancelled take the due column), so
         // that the enterprise's name keeps room.
-        let compact = !zh && width < 100
+        let compact = !zh && s.width < 100
         var columns = [
             Column(title: bi("编号", "code"), width: compact ? 6 : 7),
             Column(title: bi("优先", "prio"), width: zh ? 4 : 6),
@@ -54,96 +59,96 @@ extension ConsoleState {
             Column(title: bi("突击队", "branch"), width: compact ? 6 : 7),
         ]
         if compact { columns.remove(at: 7) }
-        let widths = Column.layout(columns, total: width - 2)
-        grid.tableRow(columns.map { t($0.title) }, widths: widths, columns: columns, x: 2, y: top + 1, style: .header)
+        let widths = Column.layout(columns, total: s.width - 2)
+        grid.tableRow(columns.map { s.t($0.title) }, widths: widths, columns: columns, x: 2, y: top + 1, style: .header)
 
         let detailHeight = 4
         let listTop = top + 2
-        let rows = queueViewport
-        var cursor = queue.cursor
-        let first = cursor.scroll(rows: rows, count: queue.rows.count)
-        if let hidden = hiddenSearchedRecord() {
+        let shown = viewport(s)
+        var cursor = self.cursor
+        let first = cursor.scroll(rows: shown, count: self.rows.count)
+        if let hidden = hiddenSearchedRecord(s) {
             // The searched record exists: say what hides it rather than "no match".
-            if queue.rows.isEmpty {
-                grid.putMessage("ⓘ " + t(hidden), x: 2, y: listTop, style: .warn)
-            } else if queue.rows.count < rows {
-                grid.put("ⓘ " + t(hidden), x: 2, y: listTop + queue.rows.count, style: .warn)
+            if self.rows.isEmpty {
+                grid.putMessage("ⓘ " + s.t(hidden), x: 2, y: listTop, style: .warn)
+            } else if self.rows.count < shown {
+                grid.put("ⓘ " + s.t(hidden), x: 2, y: listTop + self.rows.count, style: .warn)
             }
-        } else if queue.rows.isEmpty {
-            grid.putMessage(queue.search.text.isEmpty ? t("没有符合条件的需求", "no requests match") : t("没有匹配“\(queue.search.text)”的需求", "nothing matches \"\(queue.search.text)\""),
+        } else if self.rows.isEmpty {
+            grid.putMessage(search.text.isEmpty ? s.t("没有符合条件的需求", "no requests match") : s.t("没有匹配“\(search.text)”的需求", "nothing matches \"\(search.text)\""),
                      x: 2, y: listTop, style: .dim)
         }
-        for row in 0..<rows {
+        for row in 0..<shown {
             let position = first + row
-            guard position < queue.rows.count else { break }
-            let request = snapshot.requests[Int(queue.rows[position])]
+            guard position < self.rows.count else { break }
+            let request = snapshot.requests[Int(self.rows[position])]
             let y = listTop + row
             let selected = position == cursor.index
             let enterprise = snapshot.enterprise(request.enterpriseCode)
-            let district = enterprise.flatMap { context.geography.district(code: $0.districtCode) }
+            let district = enterprise.flatMap { s.context.geography.district(code: $0.districtCode) }
             let overdue = request.isOverdue(on: data.today)
             let due = request.due.map { String($0.description.dropFirst(5)) + (overdue ? "!" : "") } ?? "—"
-            let branch = snapshot.pairedBranch(of: request.enterpriseCode).map(\.description) ?? t("无!", "none!")
+            let branch = snapshot.pairedBranch(of: request.enterpriseCode).map(\.description) ?? s.t("无!", "none!")
             var texts = [
                 request.code.description,
-                t(request.priority.name),
+                s.t(request.priority.name),
                 TerminalText.sanitize(enterprise?.name ?? request.enterpriseCode.description),
-                district?.label(lang) ?? "",
-                itemName(request),
-                "\(request.delivered)/\(request.quantity) \(unitName(request.unit))",
+                district?.label(s.lang) ?? "",
+                s.itemName(request),
+                "\(request.delivered)/\(request.quantity) \(s.unitName(request.unit))",
                 due,
-                t(request.status.name),
+                s.t(request.status.name),
                 branch,
             ]
             if compact {
                 texts.remove(at: 7)
-                if !request.status.isActive { texts[6] = t(request.status.name) }
+                if !request.status.isActive { texts[6] = s.t(request.status.name) }
             }
             grid.put(selected ? "▶" : " ", x: 0, y: y, style: selected ? .selected : .normal)
             grid.tableRow(texts, widths: widths, columns: columns, x: 2, y: y,
                           style: selected ? .selected : (overdue || request.priority == .urgent ? .warn : .normal))
             if selected {
                 grid.restyle(y: y, style: .selected)
-                if !queue.searching { grid.cursor = (0, y) }
+                if !searching { grid.cursor = (0, y) }
             }
         }
-        if let request = selectedQueueRequest { renderRequestDetail(&grid, request, y: top + contentHeight - detailHeight) }
+        if let request = selectedRequest(s) { renderRequestDetail(&grid, request, y: top + s.contentHeight - detailHeight, s) }
     }
 
     /// Four lines about one request: enterprise and branch, quantities, notes, and whether the
     /// operator may work on it (with the reason when not).
-    func renderRequestDetail(_ grid: inout Grid, _ request: Request, y: Int) {
-        guard let data else { return }
+    func renderRequestDetail(_ grid: inout Grid, _ request: Request, y: Int, _ s: ScreenContext) {
+        guard let data = s.data else { return }
         let snapshot = data.snapshot
-        Widgets.rule(&grid, y: y, title: t("所选需求", "selected request"))
+        Widgets.rule(&grid, y: y, title: s.t("所选需求", "selected request"))
         let enterprise = snapshot.enterprise(request.enterpriseCode)
-        let district = enterprise.flatMap { context.geography.district(code: $0.districtCode) }
-        var line1 = "\(request.code) · \(request.enterpriseCode) \(TerminalText.sanitize(enterprise?.name ?? "")) · \(district?.name.text(lang) ?? "")"
+        let district = enterprise.flatMap { s.context.geography.district(code: $0.districtCode) }
+        var line1 = "\(request.code) · \(request.enterpriseCode) \(TerminalText.sanitize(enterprise?.name ?? "")) · \(district?.name.text(s.lang) ?? "")"
         if let branchCode = snapshot.pairedBranch(of: request.enterpriseCode) {
             let branch = snapshot.branch(branchCode)
-            line1 += t(" · 突击队 ", " · branch ") + "\(branchCode) \(TerminalText.sanitize(branch?.name ?? ""))"
+            line1 += s.t(" · 突击队 ", " · branch ") + "\(branchCode) \(TerminalText.sanitize(branch?.name ?? ""))"
             grid.put(line1, x: 0, y: y + 1)
         } else {
             let w = grid.put(line1 + " · ", x: 0, y: y + 1)
-            grid.put(t("盲区：无突击队负责", "BLIND SPOT: no branch"), x: w, y: y + 1, style: .bad)
+            grid.put(s.t("盲区：无突击队负责", "BLIND SPOT: no branch"), x: w, y: y + 1, style: .bad)
         }
         let fraction = request.quantity.thousandths == 0 ? 0 : min(1, request.delivered.doubleValue / request.quantity.doubleValue)
-        let unit = unitName(request.unit)
-        let progress = "\(categoryName(request.category)) · \(itemName(request)) · " + t("已送达", "delivered") + " \(request.delivered)/\(request.quantity) \(unit) "
+        let unit = s.unitName(request.unit)
+        let progress = "\(s.categoryName(request.category)) · \(s.itemName(request)) · " + s.t("已送达", "delivered") + " \(request.delivered)/\(request.quantity) \(unit) "
         var x = grid.put(progress, x: 0, y: y + 2)
         Widgets.drawBar(&grid, x: x, y: y + 2, fraction: fraction, width: 10, selected: false)
         x += 10
-        var tail = " \(Percent.delivered(request.delivered, of: request.quantity))% · \(t(request.priority.name)) · \(t(request.status.name))"
-        if let due = request.due { tail += t(" · 截止 ", " · due ") + due.description }
+        var tail = " \(Percent.delivered(request.delivered, of: request.quantity))% · \(s.t(request.priority.name)) · \(s.t(request.status.name))"
+        if let due = request.due { tail += s.t(" · 截止 ", " · due ") + due.description }
         x += grid.put(tail, x: x, y: y + 2)
-        if request.isOverdue(on: data.today) { grid.put(t(" · 已逾期", " · OVERDUE"), x: x, y: y + 2, style: .bad) }
+        if request.isOverdue(on: data.today) { grid.put(s.t(" · 已逾期", " · OVERDUE"), x: x, y: y + 2, style: .bad) }
         // Permission line: the reason when the operator may not work on this request.
-        if let reason = context.denial(.workRequest(enterprise: request.enterpriseCode), in: snapshot) {
-            grid.put(t("✗ 不能办理此需求：", "✗ cannot work on this request: ") + t(reason), x: 0, y: y + 3, style: .disabled)
+        if let reason = s.context.denial(.workRequest(enterprise: request.enterpriseCode), in: snapshot) {
+            grid.put(s.t("✗ 不能办理此需求：", "✗ cannot work on this request: ") + s.t(reason), x: 0, y: y + 3, style: .disabled)
         } else if !request.notes.isEmpty {
-            grid.put(t("备注：", "notes: ") + TerminalText.sanitize(request.notes), x: 0, y: y + 3, style: .dim)
+            grid.put(s.t("备注：", "notes: ") + TerminalText.sanitize(request.notes), x: 0, y: y + 3, style: .dim)
         } else {
-            grid.put(t("提交：", "filed: ") + request.filed.description, x: 0, y: y + 3, style: .dim)
+            grid.put(s.t("提交：", "filed: ") + request.filed.description, x: 0, y: y + 3, style: .dim)
         }
     }
 }
