@@ -81,32 +81,50 @@ public final class PostgresRepository: TandemRepository, @unchecked Sendable {
         let (name, connection) = try connect(connectionString)
         let repository = PostgresRepository(name: name, connectionString: connectionString, connection: connection, account: account, now: now)
         try translating(name) {
-            try connection.transaction(.readCommitted) { c in
-                try c.execute("SELECT pg_advisory_xact_lock($1)", [PostgresSchema.migrationLockKey])
-                switch try PostgresSchema.state(c) {
-                case .empty: break
-                case .foreign: throw TandemError.notATandemDatabase(path: name)
-                case .tandem:
-                    guard replace else { throw TandemError.databaseExists(path: name) }
-                    try PostgresSchema.dropTandemTables(c)
+            try refusingWithoutCreateRole(connection, admin: admin.login) {
+                try connection.transaction(.readCommitted) { c in
+                    try c.execute("SELECT pg_advisory_xact_lock($1)", [PostgresSchema.migrationLockKey])
+                    switch try PostgresSchema.state(c) {
+                    case .empty: break
+                    case .foreign: throw TandemError.notATandemDatabase(path: name)
+                    case .tandem:
+                        guard replace else { throw TandemError.databaseExists(path: name) }
+                        try PostgresSchema.dropTandemTables(c)
+                    }
+                    try PostgresSchema.applyMigrations(c, name: name)
+                    for group in geography.groups {
+                        try c.execute("INSERT INTO supervision_group (number, name_zh, name_en) VALUES ($1, $2, $3)",
+                                      [group.number, group.name.zh, group.name.en])
+                    }
+                    for district in geography.districts {
+                        try c.execute("INSERT INTO district (code, name_zh, name_en, group_number) VALUES ($1, $2, $3, $4)",
+                                      [district.code, district.name.zh, district.name.en, district.group])
+                    }
+                    try c.execute("INSERT INTO operator (\(PostgresRecords.operatorColumns)) VALUES ($1, $2, $3, $4, $5)",
+                                  PostgresRecords.operatorParameters(admin))
+                    try repository.audit(c, admin, .initialize, subject: .database, before: nil as String?,
+                                         after: CreationSummary(districts: geography.districts.count, admin: admin))
+                    if let seed { try repository.insertSeed(c, seed, by: admin) }
                 }
-                try PostgresSchema.applyMigrations(c, name: name)
-                for group in geography.groups {
-                    try c.execute("INSERT INTO supervision_group (number, name_zh, name_en) VALUES ($1, $2, $3)",
-                                  [group.number, group.name.zh, group.name.en])
-                }
-                for district in geography.districts {
-                    try c.execute("INSERT INTO district (code, name_zh, name_en, group_number) VALUES ($1, $2, $3, $4)",
-                                  [district.code, district.name.zh, district.name.en, district.group])
-                }
-                try c.execute("INSERT INTO operator (\(PostgresRecords.operatorColumns)) VALUES ($1, $2, $3, $4, $5)",
-                              PostgresRecords.operatorParameters(admin))
-                try repository.audit(c, admin, .initialize, subject: .database, before: nil as String?,
-                                     after: CreationSummary(districts: geography.districts.count, admin: admin))
-                if let seed { try repository.insertSeed(c, seed, by: admin) }
             }
         }
         return repository
+    }
+
+    /// Every operator gets a database role (`pg3-operator-roles`), so the role creating a
+    /// database must be allowed to make roles: said as such, not as a bare SQLSTATE 42501.
+    private static func refusingWithoutCreateRole(_ connection: PostgresConnection, admin: String, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as PostgresError where error.sqlState == SQLState.insufficientPrivilege {
+            let canCreateRoles: Bool = (try? connection.one("SELECT rolcreaterole OR rolsuper AS can FROM pg_roles WHERE rolname = current_user")?
+                .value("can")) ?? false
+            guard !canCreateRoles else { throw error }
+            throw TandemError.notAllowed(action: Bilingual(zh: "创建数据库", en: "create the database"), reason: Bilingual(
+                zh: "数据库角色 \(admin) 不能创建角色（每位操作员都有自己的数据库角色）；请数据库管理员执行 ALTER ROLE \(admin) CREATEROLE",
+                en: "database role \(admin) may not create roles (every operator gets a database role of their own); "
+                    + "ask the database administrator to run ALTER ROLE \(admin) CREATEROLE"))
+        }
     }
 
     private static func connect(_ connectionString: String) throws -> (String, PostgresConnection) {

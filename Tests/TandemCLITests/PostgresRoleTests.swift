@@ -118,6 +118,26 @@ struct PostgresRoleTests {
         #expect(try cityWide.execute("UPDATE request SET notes = 'x'").affectedRows == 0)
     }
 
+    /// The role that runs `init` becomes the first admin and must be able to make the operators'
+    /// roles: without CREATEROLE it is told what to ask for, and nothing is created.
+    @Test func initWithoutCreateRoleIsRefusedInWordsAndWritesNothing() throws {
+        let other = try PostgresScratch()
+        try other.connect().executeScript("""
+            DO $$ BEGIN CREATE ROLE tandem_test_no_createrole; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+            GRANT ALL ON SCHEMA \(other.schema) TO tandem_test_no_createrole;
+            """)
+        var environment = ProcessInfo.processInfo.environment.filter { $0.key.hasPrefix("PG") }
+        let options = "-c search_path=\(other.schema) -c role=tandem_test_no_createrole"
+        environment["TANDEM_DB"] = "postgresql:///?options=" + options.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let refused = try cli.run(["init", "--lang", "en"], database: false, environment: environment)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("ALTER ROLE tandem_test_no_createrole CREATEROLE"), "\(refused.stderr)")
+        let tables: Int64 = try other.connect().one("""
+            SELECT count(*) AS n FROM pg_tables WHERE schemaname = '\(other.schema)'
+            """)!.value("n")
+        #expect(tables == 0)
+    }
+
     @Test func onlyAnAdminAddsOperatorsAndEachGetsALoginRole() throws {
         let dispatcher = try raw("dispatcher")
         #expect(refusal(dispatcher, "INSERT INTO operator (login, display_name, role) VALUES ('mallory', 'x', 'admin')") == "42501")
