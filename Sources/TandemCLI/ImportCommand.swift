@@ -85,13 +85,20 @@ enum ImportReport {
         let onlyNotable = format == .table && plan.rows.count > listLimit
         var addedCodes = (result?.added ?? [])[...]
         var rows: [Row] = []
-        for row in plan.rows {
+        for index in plan.rows.indices {
+            // Rows left out are skipped by their kind alone: taking each row out of the plan
+            // copied its records, which cost more than the rest of the report.
+            if onlyNotable, case .new = plan.rows[index].outcome {
+                // Codes were given to new rows in file order: take this row's even when it is not listed.
+                _ = addedCodes.popFirst()
+                continue
+            }
+            if onlyNotable, case .unchanged = plan.rows[index].outcome { continue }
+            let row = plan.rows[index]
             var line = Row(row: row.row, outcome: "", code: "", name: "", changes: [], problems: [], duplicateOf: nil)
             switch row.outcome {
             case .new(let record):
-                // Codes were given to new rows in file order: take this row's even when it is not listed.
                 let code = addedCodes.popFirst()
-                if onlyNotable { continue }
                 line.outcome = "new"
                 line.code = code ?? record.identity
                 line.name = record.label
@@ -100,7 +107,6 @@ enum ImportReport {
                 (line.code, line.name) = (after.identity, after.label)
                 line.changes = changes.map { Change(field: $0.field, column: $0.column.text(lang), old: $0.old, new: $0.new) }
             case .unchanged(let record):
-                if onlyNotable { continue }
                 line.outcome = "unchanged"
                 (line.code, line.name) = (record.identity, record.label)
             case .duplicate(let earlier):
