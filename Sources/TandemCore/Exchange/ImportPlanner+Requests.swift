@@ -82,7 +82,7 @@ extension RowPlanner {
         }
 
         // Without a code: the same enterprise, category and item among active requests.
-        let filed = reader.day("filed", name: fieldName("filed"), today: context.today)
+        let filed = day(&reader, "filed")
         if existing == nil, let enterprise {
             let filedDay = filed.flatMap { $0 }
             let candidates = snapshot.requests(of: enterprise.code).filter {
@@ -108,7 +108,9 @@ extension RowPlanner {
             }
         }
         if let text = reader.value("quantity") {
-            if let quantity = Quantity(parsing: text), !quantity.isZero { new.quantity = quantity } else {
+            let parsed = quantitiesByText[text] ?? Quantity(parsing: text)
+            quantitiesByText[text] = .some(parsed)
+            if let quantity = parsed, !quantity.isZero { new.quantity = quantity } else {
                 reader.refuse("quantity", .invalidQuantity(text))
             }
         } else if existing == nil {
@@ -122,7 +124,7 @@ extension RowPlanner {
                     zh: "紧急、高、普通、低（urgent、high、normal、low 或 1–4）", en: "urgent, high, normal, low or 1–4")))
             }
         }
-        if case .some(let due) = reader.day("due", name: fieldName("due"), today: context.today) { new.due = due }
+        if case .some(let due) = day(&reader, "due") { new.due = due }
         new.notes = reader.textField("notes", old: old.notes, rule: .note)
         if existing == nil, case .some(let day?) = filed { new.filed = day }
 
@@ -134,7 +136,7 @@ extension RowPlanner {
         if existing != nil, case .some(let day) = filed {
             checkRecorded(&reader, "filed", old: .text(old.filed.description), given: .optionalText(day?.description))
         }
-        if case .some(let day) = reader.day("completed", name: fieldName("completed"), today: context.today) {
+        if case .some(let day) = day(&reader, "completed") {
             checkRecorded(&reader, "completed", old: .optionalText(old.completed?.description), given: .optionalText(day?.description))
         }
         if let existing, new.quantity < existing.delivered, new.quantity != existing.quantity, existing.status.isActive {
@@ -145,6 +147,15 @@ extension RowPlanner {
         let key = existing.map { $0.code.description }
             ?? "new:\(new.enterpriseCode)|\(new.category)|\(new.item)|\(filed.flatMap { $0 }?.description ?? "")"
         return (key, existing.map(ImportRecord.request), .request(new))
+    }
+
+    /// The day in `field` (`RowCells.day`), each cell's reading remembered in `daysByCell`.
+    mutating func day(_ reader: inout RowCells, _ field: String) -> Day?? {
+        // The memo is moved out while the reader uses it (no copy), as the refusal's wording reads `self`.
+        var memo: [TableCell: Day?] = [:]
+        swap(&memo, &daysByCell)
+        defer { swap(&memo, &daysByCell) }
+        return reader.day(field, name: fieldName(field), today: context.today, memo: &memo)
     }
 
     /// Refuses a cell that differs from what Tandem recorded (an empty cell is not compared).

@@ -144,11 +144,20 @@ struct RowCells {
 
     /// A day: an Excel date serial in a number cell, or text as `Day(writtenAs:)` reads it,
     /// within the date window of `DayRules` as on `today` (a typed date is held to the same).
-    /// `name` is worked out only for a refusal: most rows have a valid day.
-    mutating func day(_ field: String, name: @autoclosure () -> Bilingual, today: Day) -> Day?? {
+    /// `name` is worked out only for a refusal: most rows have a valid day. `memo` keeps the
+    /// reading of each cell seen before: a list writes the same few hundred dates over tens of
+    /// thousands of rows, and reading one cost more than looking it up.
+    mutating func day(_ field: String, name: @autoclosure () -> Bilingual, today: Day, memo: inout [TableCell: Day?]) -> Day?? {
         guard let cell = cell(field) else { return .none }
         if cell.isBlank { return .some(nil) }
-        guard let day = readDay(field, cell) else {
+        let read: Day?
+        if let known = memo[cell] {
+            read = known
+        } else {
+            read = readDay(field, cell)
+            memo[cell] = read
+        }
+        guard let day = read else {
             refuse(field, .invalidValue(field: name(), value: text(field) ?? "",
                                         expected: Bilingual(zh: "日期，如 2020-03-05、2020/3/5 或 2020年3月5日",
                                                             en: "a date such as 2020-03-05, 2020/3/5 or 2020年3月5日")))
@@ -213,6 +222,9 @@ struct RowPlanner {
     var unitsByText: [String: MeasureUnit?] = [:]
     var prioritiesByText: [String: Priority?] = [:]
     var kindsByText: [String: EnterpriseKind?] = [:]
+    /// Days and quantities as written in this file, read once each (`RowCells.day`).
+    var daysByCell: [TableCell: Day?] = [:]
+    var quantitiesByText: [String: Quantity?] = [:]
     /// Enterprises named by requests, by name and district code, exactly as written.
     var enterprisesByText: [ExactText: Enterprise?] = [:]
 
