@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
 
-SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev libpq-dev tmux python3
+SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev libpq-dev libssl-dev tmux python3
 # Only the tests need a browser (the leaders' HTML page is rendered headless) and a CJK font for its screenshot,
 # and a PostgreSQL server (pg_virtualenv, from postgresql-common, starts a throwaway cluster for them).
 TEST_PACKAGES := chromium fonts-wqy-microhei sqlite3 postgresql postgresql-common

@@ -24,8 +24,11 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // PostgreSQL's C client, synchronous like the SQLite store (README, "Province / PostgreSQL").
         .systemLibrary(name: "CLibpq", path: "Sources/CLibpq", pkgConfig: "libpq", providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
+        // OpenSSL's libcrypto, for the audit chain's SHA-256 (README, "Import speed").
+        .systemLibrary(name: "CLibcrypto", path: "Sources/CLibcrypto", pkgConfig: "libcrypto",
+                       providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
         .target(name: "AssignmentSolver"),
-        .target(name: "TandemCore", dependencies: ["AssignmentSolver"]),
+        .target(name: "TandemCore", dependencies: ["AssignmentSolver", "CLibcrypto"]),
         .target(name: "TandemDemo", dependencies: ["TandemCore"]),
         // The shipped config/ is built into the binary (`BuiltIn` is a link to it), so that an
         // installed `tandem` runs from any folder: embedded as byte arrays, not a resource bundle,

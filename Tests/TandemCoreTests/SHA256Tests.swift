@@ -25,4 +25,15 @@ import TandemCore
         split.update("c")
         #expect(SHA256.hex(split.finish()) == SHA256.hex("abc"))
     }
+
+    @Test func aCopiedHasherGoesOnOnItsOwn() {
+        // A value: the copy holds the state as it was, and each goes on alone.
+        var first = SHA256()
+        first.update("ab")
+        var second = first
+        first.update("c")
+        second.update("d")
+        #expect(SHA256.hex(first.finish()) == SHA256.hex("abc"))
+        #expect(SHA256.hex(second.finish()) == SHA256.hex("abd"))
+    }
 }
