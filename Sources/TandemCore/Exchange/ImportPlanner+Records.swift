@@ -13,8 +13,7 @@ extension RowPlanner {
         if reader.value("name") != nil { new.name = reader.textField("name", old: old.name, rule: .name) }
         if let district { new.districtCode = district.code }
         if let text = reader.value("kind") {
-            let found = kindsByText[text] ?? EnterpriseKind(matching: normalizedInput(text))
-            kindsByText[text] = .some(found)
+            let found = Self.remembered(&kindsByText, text) { EnterpriseKind(matching: normalizedInput(text)) }
             if let kind = found { new.kind = kind } else {
                 reader.refuse("kind", .invalidValue(field: fieldName("kind"), value: text, expected: Bilingual(
                     zh: EnterpriseKind.allCases.map { "\($0.rawValue)（\($0.name.zh)）" }.joined(separator: "、"),

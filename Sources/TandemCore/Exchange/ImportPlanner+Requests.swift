@@ -61,8 +61,9 @@ extension RowPlanner {
         if let text = reader.value("item").map(normalizedInput) {
             let searched = category.map { [$0] } ?? catalog.categories
             let memoKey = (category?.code ?? "") + "|" + text
-            let found = itemsByText[memoKey] ?? searched.compactMap { c in catalog.item(matching: text, in: c).map { (c, $0) } }
-            itemsByText[memoKey] = found
+            let found = Self.remembered(&itemsByText, memoKey) {
+                searched.compactMap { c in catalog.item(matching: text, in: c).map { (c, $0) } }
+            }
             if found.count == 1 {
                 (category, item) = (found[0].0, found[0].1)
             } else {
@@ -101,15 +102,13 @@ extension RowPlanner {
                                       item: item.code, quantity: .zero, unit: item.units[0], filed: context.today)
         var new = old
         if let text = reader.value("unit") {
-            let unit = unitsByText[text] ?? catalog.unit(matching: normalizedInput(text))
-            unitsByText[text] = .some(unit)
+            let unit = Self.remembered(&unitsByText, text) { catalog.unit(matching: normalizedInput(text)) }
             if let unit, item.units.contains(unit.code) { new.unit = unit.code } else {
                 reader.refuse("unit", .unknownUnit(text, item: item.code, choices: item.units))
             }
         }
         if let text = reader.value("quantity") {
-            let parsed = quantitiesByText[text] ?? Quantity(parsing: text)
-            quantitiesByText[text] = .some(parsed)
+            let parsed = Self.remembered(&quantitiesByText, text) { Quantity(parsing: text) }
             if let quantity = parsed, !quantity.isZero { new.quantity = quantity } else {
                 reader.refuse("quantity", .invalidQuantity(text))
             }
@@ -117,8 +116,7 @@ extension RowPlanner {
             required(&reader, "quantity")
         }
         if let text = reader.value("priority") {
-            let priority = prioritiesByText[text] ?? Priority(matching: normalizedInput(text))
-            prioritiesByText[text] = .some(priority)
+            let priority = Self.remembered(&prioritiesByText, text) { Priority(matching: normalizedInput(text)) }
             if let priority { new.priority = priority } else {
                 reader.refuse("priority", .invalidValue(field: fieldName("priority"), value: text, expected: Bilingual(
                     zh: "紧急、高、普通、低（urgent、high、normal、low 或 1–4）", en: "urgent, high, normal, low or 1–4")))

@@ -216,15 +216,18 @@ struct RowPlanner {
     var seen: [String: (row: Int, record: ImportRecord)] = [:]
     /// Districts as written in this file, looked up once each: a list names a few dozen
     /// districts over tens of thousands of rows.
-    var districtsByText: [String: District?] = [:]
+    /// Text memos are keyed by `ExactText` and written only on a miss: hashing a Chinese cell
+    /// as a `String` normalizes it first, and looking each one up twice per row (read, then
+    /// write back) cost more than the look-ups they saved (perf, 100 000 requests).
+    var districtsByText: [ExactText: District?] = [:]
     /// Likewise items (by category and text), units and priorities.
-    var itemsByText: [String: [(RequestCategory, CatalogItem)]] = [:]
-    var unitsByText: [String: MeasureUnit?] = [:]
-    var prioritiesByText: [String: Priority?] = [:]
-    var kindsByText: [String: EnterpriseKind?] = [:]
+    var itemsByText: [ExactText: [(RequestCategory, CatalogItem)]] = [:]
+    var unitsByText: [ExactText: MeasureUnit?] = [:]
+    var prioritiesByText: [ExactText: Priority?] = [:]
+    var kindsByText: [ExactText: EnterpriseKind?] = [:]
     /// Days and quantities as written in this file, read once each (`RowCells.day`).
     var daysByCell: [TableCell: Day?] = [:]
-    var quantitiesByText: [String: Quantity?] = [:]
+    var quantitiesByText: [ExactText: Quantity?] = [:]
     /// Enterprises named by requests, by name and district code, exactly as written.
     var enterprisesByText: [ExactText: Enterprise?] = [:]
 
@@ -285,6 +288,15 @@ struct RowPlanner {
 
     // MARK: - Shared look-ups
 
+    /// What `memo` holds for `text`, worked out by `work` (and kept) the first time.
+    static func remembered<Value>(_ memo: inout [ExactText: Value], _ text: String, _ work: () -> Value) -> Value {
+        let key = ExactText(text: text)
+        if let known = memo[key] { return known }
+        let value = work()
+        memo[key] = value
+        return value
+    }
+
     /// The record code in the `code` column: nil when empty; refuses one that is malformed or unknown.
     func code(_ reader: inout RowCells, _ kind: RecordKind, field: String = "code", exists: (RecordCode) -> Bool) -> RecordCode?? {
         guard let text = reader.value(field) else { return .some(nil) }
@@ -302,13 +314,8 @@ struct RowPlanner {
     /// The district in the `district` column: nil when empty or unknown (refused).
     mutating func district(_ reader: inout RowCells) -> District? {
         guard let text = reader.value("district") else { return nil }
-        let found: District?
-        if let known = districtsByText[text] {
-            found = known
-        } else {
-            found = context.geography.district(matching: normalizedInput(text))
-            districtsByText[text] = found
-        }
+        let geography = context.geography
+        let found = Self.remembered(&districtsByText, text) { geography.district(matching: normalizedInput(text)) }
         guard let district = found else {
             reader.refuse("district", .unknownDistrict(text))
             return nil

@@ -15,7 +15,14 @@ public enum TableCell: Sendable, Hashable {
         }
     }
 
-    public var isBlank: Bool { text.trimmingWhitespace().isEmpty }
+    /// Asked of every cell of every imported row: a cell whose first scalar is not whitespace
+    /// starts with a character that is not, so only a cell starting with whitespace is trimmed
+    /// (by character, which copied every cell) to find out.
+    public var isBlank: Bool {
+        let text = text
+        guard let first = text.unicodeScalars.first else { return true }
+        return isWhitespace(first) && text.trimmingWhitespace().isEmpty
+    }
 
     public static func number(_ value: Int) -> TableCell { .number(String(value)) }
     public static func number(_ value: Quantity) -> TableCell { .number(value.description) }
