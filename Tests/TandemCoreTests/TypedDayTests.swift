@@ -47,6 +47,15 @@ import Testing
         #expect(past.problem(.due) != nil)
     }
 
+    @Test func aDayIsWrittenAsISOWithPaddedMonthAndDay() {
+        #expect(Day(year: 2020, month: 3, day: 5).description == "2020-03-05")
+        #expect(Day(year: 2026, month: 12, day: 31).description == "2026-12-31")
+        #expect(Day(year: 1999, month: 10, day: 1).description == "1999-10-01")
+        #expect(Day(parsing: Day(year: 2020, month: 2, day: 29).description) == Day(year: 2020, month: 2, day: 29))
+        // Outside four-digit years the general path writes the year as it is.
+        #expect(Day(year: 999, month: 1, day: 2).description == "999-01-02")
+    }
+
     @Test func aDecimalPointFromAChineseKeyboardReads() {
         #expect(Quantity(parsing: "0。5") == Quantity(parsing: "0.5"))
         #expect(Resumption(parsing: "６０％") == .partial(percent: 60))
