@@ -108,7 +108,9 @@ def main():
         proposals = None
         backup_path = db_path + ".backup"
         if kind == "write":
-            label, argv = random_command(rng, hot)
+            # The login a stress writer would act as is not needed: every kill here runs as the
+            # file's administrator, who may do all of these.
+            label, argv, _ = random_command(rng, hot)
         elif kind == "init":
             label, argv = "init --demo --force", ["init", "--demo", "--force", "--scale", SCALE]
         elif kind == "suggest":
