@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Layering: AssignmentSolver is a generic min-cost assignment library that knows nothing
-// of Tandem. TandemCore (model, rules, planning) depends only on it. TandemConfig reads
+// of Tandem. TandemCore (model, rules, planning) depends only on it and on OpenSSL's libcrypto
+// (the audit chain's SHA-256). TandemConfig reads
 // config/ into core values; TandemDemo builds the demo city from core values; TandemStore
 // persists core values with GRDB; TandemConsole draws core values with ncurses. Store and
 // console never import each other. TandemCLI and the `tandem` executable wire them.
@@ -24,7 +25,7 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // PostgreSQL's C client, synchronous like the SQLite store (README, "Province / PostgreSQL").
         .systemLibrary(name: "CLibpq", path: "Sources/CLibpq", pkgConfig: "libpq", providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
-        // OpenSSL's libcrypto, for the audit chain's SHA-256 (README, "Import speed").
+        // OpenSSL's libcrypto, for the audit chain's SHA-256 (README, "Data in and out", Speed).
         .systemLibrary(name: "CLibcrypto", path: "Sources/CLibcrypto", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
         .target(name: "AssignmentSolver"),
