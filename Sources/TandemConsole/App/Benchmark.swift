@@ -32,6 +32,12 @@ package enum ConsoleBenchmark {
         package var rssBeforePlanMB: Double
         package var planMs: Double
         package var proposals: Int
+        /// One delivery of 1 unit at a time through the store (a transaction with its audit event).
+        package var deliveryP50Ms: Double
+        package var deliveryP99Ms: Double
+        package var deliveries: Int
+        /// Why no delivery was timed (a read-only database, an operator who may not deliver…).
+        package var deliveriesSkipped: String?
 
         package var report: String {
             func ms(_ v: Double) -> String { String(format: "%.1f ms", v) }
@@ -51,6 +57,8 @@ package enum ConsoleBenchmark {
               filter over all requests: max \(ms(filterMaxMs))   target < 20 ms
               engine proposals for the whole city (background in the console): \(proposals) pairs in \(ms(planMs))
               resident memory: \(String(format: "%.0f", rssBeforePlanMB)) MB browsing, \(String(format: "%.0f", rssMB)) MB after the city-wide plan   target < 150 MB
+              \(deliveries > 0 ? "delivery committed (1 unit, one transaction with its audit event, writes to this database): p50 \(ms(deliveryP50Ms)), p99 \(ms(deliveryP99Ms)) over \(deliveries)   target p50 < 5 ms"
+                : "delivery committed: not measured (\(deliveriesSkipped ?? "no open request left"))")
             """
         }
     }
@@ -154,6 +162,28 @@ package enum ConsoleBenchmark {
         if let current = console.state.snapshot { _ = CoverageReport(snapshot: current, geography: context.geography, today: Day.local()) }
         let coverageMs = Double(DispatchTime.now().uptimeNanoseconds - coverageStart) / 1e6
 
+        // Deliveries through the store, one at a time, as leads record them: the commit, not the
+        // screen. Skipped, and said, where this operator may not write.
+        var commits: [Double] = []
+        var deliveriesSkipped: String?
+        if context.isReadOnly {
+            deliveriesSkipped = "read-only"
+        } else if let current = console.state.snapshot {
+            let unit = Quantity(thousandths: 1000)
+            for request in current.requests where request.status.isActive
+                && request.quantity.thousandths - request.delivered.thousandths >= unit.thousandths {
+                let start = DispatchTime.now().uptimeNanoseconds
+                do {
+                    try repository.deliver(request.code, quantity: unit, note: "benchmark", allowOver: false, by: context.actor)
+                } catch {
+                    deliveriesSkipped = (error as? TandemError)?.message(.en) ?? "\(error)"
+                    break
+                }
+                commits.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                if commits.count == 50 { break }
+            }
+        }
+
         func percentile(_ values: [Double], _ p: Double) -> Double {
             let sorted = values.sorted()
             guard !sorted.isEmpty else { return 0 }
@@ -166,7 +196,8 @@ package enum ConsoleBenchmark {
                        keyMaxMs: keys.max() ?? 0, keyPresses: keys.count,
                        searchP99Ms: percentile(search, 0.99), searchMaxMs: search.max() ?? 0,
                        filterMaxMs: filters.max() ?? 0, rssMB: rss, rssBeforePlanMB: rssBeforePlan, planMs: planMs,
-                       proposals: proposals)
+                       proposals: proposals, deliveryP50Ms: percentile(commits, 0.5), deliveryP99Ms: percentile(commits, 0.99),
+                       deliveries: commits.count, deliveriesSkipped: deliveriesSkipped)
     }
 
     /// Resident set size of this process, from /proc (Linux).
