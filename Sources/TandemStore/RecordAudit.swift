@@ -29,7 +29,7 @@ extension RecordAudit {
             SELECT id, request_number, quantity, note, operator_login, at, over_delivery, \(signedQuantity) FROM delivery ORDER BY id
             """)
         while let row = try deliveries.next() {
-            reader.read(delivery: row[0], request: row[1], signedQuantity: row[7]) {
+            try reader.read(delivery: row[0], request: row[1], signedQuantity: row[7]) {
                 (0..<7).map { (row[$0] as DatabaseValue).description }.joined(separator: "\t")
             }
         }

@@ -151,9 +151,9 @@ extension AuditBaseline {
 
         /// A delivery is digested as the store's own text of its row (each store writes its
         /// columns its own way).
-        public mutating func read(delivery id: Int64, request: Int, signedQuantity: Int64, line: () -> String) {
+        public mutating func read(delivery id: Int64, request: Int, signedQuantity: Int64, line: () throws -> String) throws {
             guard covers(delivery: id) else { return }
-            deliveries.update(line())
+            deliveries.update(try line())
             deliveries.update("\n")
         }
 

@@ -113,10 +113,10 @@ public struct RecordAudit: RecordReader {
         }
     }
 
-    public mutating func read(delivery id: Int64, request: Int, signedQuantity: Int64, line: () -> String) {
+    public mutating func read(delivery id: Int64, request: Int, signedQuantity: Int64, line: () throws -> String) throws {
         if digesters.contains(where: { $0.covers(delivery: id) }) {
-            let text = line()
-            for index in digesters.indices { digesters[index].read(delivery: id, request: request, signedQuantity: signedQuantity) { text } }
+            let text = try line()
+            for index in digesters.indices { try digesters[index].read(delivery: id, request: request, signedQuantity: signedQuantity) { text } }
         }
         if id > baseline.delivery { deliveries[request, default: []].append(signedQuantity) }
     }
@@ -286,7 +286,7 @@ public struct RecordAudit: RecordReader {
 public protocol RecordReader {
     /// A delivery row: its id, its request, its quantity counted negative for a reversing entry,
     /// and the row as the store's own text (`line`, asked only for a row a baseline covers).
-    mutating func read(delivery id: Int64, request: Int, signedQuantity: Int64, line: () -> String)
+    mutating func read(delivery id: Int64, request: Int, signedQuantity: Int64, line: () throws -> String) throws
     mutating func read(_ request: Request) throws
     mutating func read(_ pairing: Pairing) throws
     mutating func read(_ branch: Branch) throws
