@@ -54,10 +54,10 @@ public struct RecordAudit: RecordReader {
     private var latestRequest: [Int: (event: Int64, after: String)] = [:]
     private var deliveredByEvents: [Int: [Int64]] = [:]
     private var deliveries: [Int: [Int64]] = [:]
-    private var latestPairing: [Int64: (event: Int64, pairing: Pairing?)] = [:]
+    private var latestPairing: [Int64: (event: Int64, record: Pairing?)] = [:]
     private var latestOperator: [String: (event: Int64, after: String)] = [:]
     private var creation: (event: Int64, admin: Operator)?
-    private var latestBranch: [Int: (event: Int64, branch: Branch?)] = [:]
+    private var latestBranch: [Int: (event: Int64, record: Branch?)] = [:]
     private var latestEnterprise: [Int: (event: Int64, enterprise: Enterprise?)] = [:]
     private var latestResumption: [Int: (event: Int64, resumption: Resumption?)] = [:]
 
@@ -116,7 +116,9 @@ public struct RecordAudit: RecordReader {
     public mutating func read(delivery id: Int64, request: Int, signedQuantity: Int64, line: () throws -> String) throws {
         if digesters.contains(where: { $0.covers(delivery: id) }) {
             let text = try line()
-            for index in digesters.indices { try digesters[index].read(delivery: id, request: request, signedQuantity: signedQuantity) { text } }
+            for index in digesters.indices {
+                try digesters[index].read(delivery: id, request: request, signedQuantity: signedQuantity) { text }
+            }
         }
         if id > baseline.delivery { deliveries[request, default: []].append(signedQuantity) }
     }
@@ -130,6 +132,17 @@ public struct RecordAudit: RecordReader {
         Bilingual(zh: "与其最后的审计事件 #\(event) 不符", en: "it differs from its last audit event #\(event)")
     }
 
+    /// A row against the latest event that made it, unless a baseline that covers the row is
+    /// later (the baseline's digest checks a row no event changed since); a row that neither
+    /// explains is `noEvent`. Nil when all agrees.
+    private static func compare<Record: Equatable>(_ row: Record, _ name: Bilingual, latest: (event: Int64, record: Record?)?,
+                                                   covered: Int64?, noEvent: Bilingual) -> IntegrityProblem? {
+        if let latest, latest.event > covered ?? 0 {
+            return latest.record == row ? nil : .unaudited(name, differs(latest.event))
+        }
+        return covered == nil ? .unaudited(name, noEvent) : nil
+    }
+
     private static let deleted = Bilingual(zh: "审计中有它，表中却没有：被删除了", en: "the audit names it but the table lacks it: deleted")
 
     public mutating func read(_ request: Request) throws {
@@ -137,12 +150,10 @@ public struct RecordAudit: RecordReader {
         let number = request.code.number
         presentRequests.insert(number)
         let name = Bilingual(zh: "需求 \(request.code)", en: "request \(request.code)")
-        // A row the digest of a baseline covers, and no event changed since, is checked by that digest.
-        let covered = covering { $0.request >= Int64(number) }
-        if let (event, after) = latestRequest[number], event > covered ?? 0 {
-            if Self.decode(Request.self, after) != request { requestProblems.append(.unaudited(name, Self.differs(event))) }
-        } else if covered == nil {
-            requestProblems.append(.unaudited(name, Bilingual(zh: "没有登记它的审计事件", en: "no audit event filed it")))
+        let latest = latestRequest[number].map { ($0.event, Self.decode(Request.self, $0.after)) }
+        if let problem = Self.compare(request, name, latest: latest, covered: covering { $0.request >= Int64(number) },
+                                      noEvent: Bilingual(zh: "没有登记它的审计事件", en: "no audit event filed it")) {
+            requestProblems.append(problem)
         }
         let recorded = deliveries[number] ?? [], audited = deliveredByEvents[number] ?? []
         if recorded != audited {
@@ -157,11 +168,9 @@ public struct RecordAudit: RecordReader {
         presentPairings.insert(pairing.id)
         let name = Bilingual(zh: "结对 #\(pairing.id)（\(pairing.branchCode)–\(pairing.enterpriseCode)）",
                              en: "pairing #\(pairing.id) (\(pairing.branchCode)–\(pairing.enterpriseCode))")
-        let covered = covering { $0.pairing >= pairing.id }
-        if let (event, audited) = latestPairing[pairing.id], event > covered ?? 0 {
-            if audited != pairing { pairingProblems.append(.unaudited(name, Self.differs(event))) }
-        } else if covered == nil {
-            pairingProblems.append(.unaudited(name, Bilingual(zh: "没有结对的审计事件", en: "no audit event paired them")))
+        if let problem = Self.compare(pairing, name, latest: latestPairing[pairing.id], covered: covering { $0.pairing >= pairing.id },
+                                      noEvent: Bilingual(zh: "没有结对的审计事件", en: "no audit event paired them")) {
+            pairingProblems.append(problem)
         }
     }
 
@@ -194,11 +203,9 @@ public struct RecordAudit: RecordReader {
         let number = branch.code.number
         presentBranches.insert(number)
         let name = Bilingual(zh: "突击队 \(branch.code)", en: "branch \(branch.code)")
-        let covered = covering { $0.covers(branch: number) }
-        if let (event, audited) = latestBranch[number], event > covered ?? 0 {
-            if audited != branch { branchProblems.append(.unaudited(name, Self.differs(event))) }
-        } else if covered == nil {
-            branchProblems.append(.unaudited(name, Bilingual(zh: "没有登记它的审计事件", en: "no audit event added it")))
+        if let problem = Self.compare(branch, name, latest: latestBranch[number], covered: covering { $0.covers(branch: number) },
+                                      noEvent: Bilingual(zh: "没有登记它的审计事件", en: "no audit event added it")) {
+            branchProblems.append(problem)
         }
     }
 
