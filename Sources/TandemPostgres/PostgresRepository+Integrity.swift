@@ -1,29 +1,43 @@
 import TandemCore
 
 /// `tandem check` and `tandem log --verify` on PostgreSQL: the same chain walk as the SQLite
-/// store (`AuditChainWalk`, in the core), the same invariants (worded in the core), found with
-/// this store's queries, in one REPEATABLE READ snapshot while other hosts go on writing.
+/// store (`AuditChainWalk`, in the core), the same invariants (worded in the core) and the same
+/// comparison of records with their events (`RecordAudit`, in the core), found with this
+/// store's queries, in one REPEATABLE READ snapshot while other hosts go on writing.
 extension PostgresRepository: IntegrityChecking {
+    /// The chain walk, then the records compared with their events (`RecordAudit`, the rule the
+    /// SQLite store applies). A role the policies limit to part of the city gets the walk alone:
+    /// the records it cannot read would look deleted.
     public func verifyAudit(expecting: (event: Int64, hash: String)? = nil) throws -> AuditVerification {
-        try read { c in try Self.verifyAudit(c, expecting: expecting) }
+        try read { c in
+            var verification = try Self.verifyAudit(c, expecting: expecting)
+            if try Self.readsEverything(c) { verification.problems += try RecordAudit.verify(c) }
+            return verification
+        }
     }
 
     public func check() throws -> (problems: [IntegrityProblem], audit: AuditVerification) {
         try read { c in
             // A role the policies limit to part of the city would see pairings whose branch it
             // cannot read, and report them as broken: the invariants need the whole database.
-            let limited: Bool = try c.one("""
-                SELECT row_security_active('branch') AND NOT coalesce(tandem_actor_sees_all(), false) AS limited
-                """)?.value("limited") ?? false
-            if limited {
+            guard try Self.readsEverything(c) else {
                 throw TandemError.notAllowed(action: Bilingual(zh: "检查数据库", en: "check the database"), reason: Bilingual(
                     zh: "这个数据库角色只能读取部分数据（行级安全），请以管理员或调度员身份检查",
                     en: "this database role reads only part of the data (row-level security): check as an admin or a dispatcher"))
             }
             let invariants = try Self.invariantProblems(c)
-            let audit = try Self.verifyAudit(c, expecting: nil)
+            var audit = try Self.verifyAudit(c, expecting: nil)
+            audit.problems += try RecordAudit.verify(c)
             return (invariants + audit.problems, audit)
         }
+    }
+
+    /// Whether row-level security lets this connection's role read every row.
+    private static func readsEverything(_ c: PostgresConnection) throws -> Bool {
+        let limited: Bool = try c.one("""
+            SELECT row_security_active('branch') AND NOT coalesce(tandem_actor_sees_all(), false) AS limited
+            """)?.value("limited") ?? false
+        return !limited
     }
 
     /// How many events the walk reads at a time: a province's audit does not fit in memory at once.

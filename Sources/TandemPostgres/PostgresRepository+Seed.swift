@@ -68,8 +68,8 @@ extension PostgresRepository {
     }
 }
 
-/// The PostgreSQL store's side of `AuditBaseline`: the rows as they are now, digested with the
-/// core's rule for records and this store's own text for deliveries.
+/// The PostgreSQL store's side of `AuditBaseline`: the rows as they are now, digested by the
+/// core's `AuditBaseline.Digester` with this store's own text for deliveries.
 enum PostgresAuditBaseline {
     static func current(_ c: PostgresConnection) throws -> AuditBaseline {
         func maximum(_ table: String, _ column: String) throws -> Int64 {
@@ -81,38 +81,7 @@ enum PostgresAuditBaseline {
         var baseline = AuditBaseline(request: try maximum("request", "number"), delivery: try maximum("delivery", "id"),
                                      pairing: try maximum("pairing", "id"), operators: operators,
                                      branch: try maximum("branch", "number"), enterprise: try maximum("enterprise", "number"))
-        let digests = try self.digests(c, baseline)
-        baseline.requestsDigest = digests.requests
-        baseline.deliveriesDigest = digests.deliveries
-        baseline.pairingsDigest = digests.pairings
-        baseline.branchesDigest = digests.branches
-        baseline.enterprisesDigest = digests.enterprises
+        try baseline.digestRows { try RecordAudit.readRecords(c, into: &$0) }
         return baseline
-    }
-
-    /// Digests of the rows `baseline` covers, as they are now.
-    static func digests(_ c: PostgresConnection, _ baseline: AuditBaseline)
-        throws -> (requests: String, deliveries: String, pairings: String, branches: String?, enterprises: String?) {
-        let requests = try c.execute("SELECT \(PostgresRecords.requestColumns) FROM request WHERE number <= $1 ORDER BY number",
-                                     [baseline.request]).map(PostgresRecords.request)
-        let pairings = try c.execute("SELECT \(PostgresRecords.pairingColumns) FROM pairing WHERE id <= $1 ORDER BY id",
-                                     [baseline.pairing]).map(PostgresRecords.pairing)
-        let deliveries = try c.execute("SELECT \(PostgresRecords.deliveryColumns) FROM delivery WHERE id <= $1 ORDER BY id",
-                                       [baseline.delivery]).map { row throws in
-            try PostgresRecords.deliveryColumns.split(separator: ",").map {
-                (try row.optional($0.trimmingCharacters(in: .whitespaces)) as String?) ?? "NULL"
-            }.joined(separator: "\t")
-        }
-        let branches = try baseline.branch.map { last in
-            try AuditBaseline.digest(of: c.execute("SELECT \(PostgresRecords.branchColumns) FROM branch WHERE number <= $1 ORDER BY number",
-                                                   [last]).map(PostgresRecords.branch))
-        }
-        let enterprises = try baseline.enterprise.map { last in
-            try AuditBaseline.digest(of: c.execute("""
-                SELECT \(PostgresRecords.enterpriseColumns) FROM enterprise WHERE number <= $1 ORDER BY number
-                """, [last]).map(PostgresRecords.enterprise))
-        }
-        return (try AuditBaseline.digest(of: requests), AuditBaseline.digest(ofLines: deliveries), try AuditBaseline.digest(of: pairings),
-                branches, enterprises)
     }
 }

@@ -214,9 +214,3 @@ public final class PostgresRepository: TandemRepository, @unchecked Sendable {
         }
     }
 }
-
-/// What a `database.init` event records (the SQLite store's `CreationSummary`, the same JSON).
-struct CreationSummary: Codable {
-    var districts: Int
-    var admin: Operator
-}

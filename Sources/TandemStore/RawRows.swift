@@ -87,20 +87,26 @@ final class CapabilityLists {
 extension Database {
     /// Runs a query and decodes every row with `decode`, through SQLite's C API.
     func fetchRaw<T>(_ sql: String, arguments: StatementArguments = [], _ decode: (RawRow) throws -> T) throws -> [T] {
+        var result: [T] = []
+        try forEachRaw(sql, arguments: arguments) { result.append(try decode($0)) }
+        return result
+    }
+
+    /// Runs a query and hands every row to `body` as it is read, holding none of them.
+    func forEachRaw(_ sql: String, arguments: StatementArguments = [], _ body: (RawRow) throws -> Void) throws {
         let statement = try makeStatement(sql: sql)
         try statement.setArguments(arguments)
         let pointer = statement.sqliteStatement
         defer { sqlite3_reset(pointer) }
         let row = RawRow(statement: pointer)
-        var result: [T] = []
         while true {
             let code = sqlite3_step(pointer)
-            if code == SQLITE_DONE { return result }
+            if code == SQLITE_DONE { return }
             guard code == SQLITE_ROW else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqliteConnection)),
                                     sql: sql)
             }
-            result.append(try decode(row))
+            try body(row)
         }
     }
 
