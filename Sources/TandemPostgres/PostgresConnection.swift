@@ -36,6 +36,11 @@ public final class PostgresConnection {
     /// The server's version as PostgreSQL numbers it (150008 for 15.8).
     public var serverVersion: Int { Int(PQserverVersion(handle)) }
 
+    /// The database role this session acts as (`current_user`): on PostgreSQL, the operator.
+    public func currentUser() throws -> String {
+        try one("SELECT current_user AS login")?.value("login") ?? ""
+    }
+
     /// Runs one statement with its parameters and returns its rows (none for a command).
     /// A nil parameter is SQL NULL.
     @discardableResult
@@ -195,16 +200,16 @@ public final class PostgresConnection {
             throw error(of: result)
         }
         let columnCount = PQnfields(result), rowCount = PQntuples(result)
-        let columns = ColumnIndex((0..<columnCount).map { String(cString: PQfname(result, $0)) })
+        let columns = (0..<columnCount).map { String(cString: PQfname(result, $0)) }
         var rows: [PostgresRow] = []
         rows.reserveCapacity(Int(rowCount))
         for row in 0..<rowCount {
             let values = (0..<columnCount).map { column -> String? in
                 PQgetisnull(result, row, column) == 1 ? nil : String(cString: PQgetvalue(result, row, column))
             }
-            rows.append(PostgresRow(columnIndex: columns, values: values))
+            rows.append(PostgresRow(columnNames: columns, values: values))
         }
-        return PostgresRows(columns: columns.names, rows: rows, affectedRows: Int(String(cString: PQcmdTuples(result))) ?? 0)
+        return PostgresRows(columns: columns, rows: rows, affectedRows: Int(String(cString: PQcmdTuples(result))) ?? 0)
     }
 
     private func error(of result: OpaquePointer) -> PostgresError {

@@ -29,8 +29,7 @@ extension PostgresSchema {
             applied = try connection.execute("SELECT identifier FROM \(migrationsTable) ORDER BY applied_order")
                 .map { try $0.value("identifier") as String }
         } catch let error as PostgresError where error.sqlState == SQLState.insufficientPrivilege {
-            let login: String = try connection.one("SELECT current_user AS login")?.value("login") ?? ""
-            throw TandemError.databaseRoleNotRegistered(login: login)
+            throw TandemError.databaseRoleNotRegistered(login: try connection.currentUser())
         }
         return .tandem(applied: applied)
     }

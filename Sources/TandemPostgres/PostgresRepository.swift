@@ -39,11 +39,7 @@ public final class PostgresRepository: TandemRepository, @unchecked Sendable {
     /// under the advisory lock.
     public static func open(_ connectionString: String, account: String? = nil,
                             now: @escaping @Sendable () -> Date = Date.init) throws -> PostgresRepository {
-        let (name, connection) = try connect(connectionString)
-        try translating(name) {
-            try PostgresSchema.checkOpenable(connection, name: name)
-            try PostgresSchema.migrate(connection, name: name)
-        }
+        let (name, connection) = try connectOpenable(connectionString)
         return PostgresRepository(name: name, connectionString: connectionString, connection: connection, account: account, now: now)
     }
 
@@ -53,21 +49,27 @@ public final class PostgresRepository: TandemRepository, @unchecked Sendable {
     /// security policies and Tandem's own permissions judge the same operator.
     public static func openAsDatabaseUser(_ connectionString: String,
                                           now: @escaping @Sendable () -> Date = Date.init) throws -> (repository: PostgresRepository, login: String) {
-        let (name, connection) = try connect(connectionString)
-        let login: String = try translating(name) {
-            try PostgresSchema.checkOpenable(connection, name: name)
-            try PostgresSchema.migrate(connection, name: name)
-            return try connection.one("SELECT current_user AS login")?.value("login") ?? ""
-        }
+        let (name, connection) = try connectOpenable(connectionString)
+        let login = try translating(name) { try connection.currentUser() }
         let repository = PostgresRepository(name: name, connectionString: connectionString, connection: connection, account: login, now: now)
         return (repository, login)
+    }
+
+    /// Connects, refuses a database this build must not open, and migrates an older one.
+    private static func connectOpenable(_ connectionString: String) throws -> (String, PostgresConnection) {
+        let (name, connection) = try connect(connectionString)
+        try translating(name) {
+            try PostgresSchema.checkOpenable(connection, name: name)
+            try PostgresSchema.migrate(connection, name: name)
+        }
+        return (name, connection)
     }
 
     /// The database role a connection string authenticates as (`current_user`): the first
     /// admin of a database `tandem init` creates.
     public static func databaseUser(_ connectionString: String) throws -> String {
         let (name, connection) = try connect(connectionString)
-        return try translating(name) { try connection.one("SELECT current_user AS login")?.value("login") ?? "" }
+        return try translating(name) { try connection.currentUser() }
     }
 
     /// Creates the schema, the city's districts and groups and its first admin, with the

@@ -14,7 +14,9 @@ public struct PostgresRows: Sendable, Sequence {
 /// One result row. Columns are read by name, with the type asked for:
 /// `try row.value("number") as Int64`, `try row.optional("due") as Day?`.
 public struct PostgresRow: Sendable {
-    let columnIndex: ColumnIndex
+    /// The result's column names in order, one array shared by every row of the result. A
+    /// repeated name reads its first column, as in SQL.
+    let columnNames: [String]
     let values: [String?]
 
     /// The value of `column`; a NULL or an unreadable text is an error naming the column.
@@ -36,7 +38,7 @@ public struct PostgresRow: Sendable {
         guard values.indices.contains(position) else {
             throw PostgresDecodingError(column: "#\(position)", value: nil, expected: "a column of this result")
         }
-        let name = columnIndex.names[position]
+        let name = columnNames[position]
         guard let text = values[position] else { throw PostgresDecodingError(column: name, value: nil, expected: T.postgresTypeName) }
         return try decode(text, column: name)
     }
@@ -47,7 +49,7 @@ public struct PostgresRow: Sendable {
     private func raw(_ column: String) throws -> (String, String?) {
         // Column names are short (inline) strings, compared without hashing: a snapshot reads
         // a dozen columns of a few hundred thousand rows by name.
-        for (position, name) in columnIndex.names.enumerated() where name == column {
+        for (position, name) in columnNames.enumerated() where name == column {
             return (column, values[position])
         }
         throw PostgresDecodingError(column: column, value: nil, expected: "a column of this result")
@@ -56,15 +58,5 @@ public struct PostgresRow: Sendable {
     private func decode<T: PostgresDecodable>(_ text: String, column: String) throws -> T {
         guard let value = T(postgresText: text) else { throw PostgresDecodingError(column: column, value: text, expected: T.postgresTypeName) }
         return value
-    }
-}
-
-/// Column names in result order, shared by every row of a result. A repeated name reads its
-/// first column, as in SQL.
-final class ColumnIndex: Sendable {
-    let names: [String]
-
-    init(_ names: [String]) {
-        self.names = names
     }
 }

@@ -16,12 +16,8 @@ cleanup() { tmux -L "$socket" kill-server 2>/dev/null || true; dropdb --if-exist
 trap cleanup EXIT
 createdb "$db"
 "$BIN" init --demo --scale "$SCALE" --db "postgresql:///$db" --lang en >/dev/null
-for login in dispatcher supervisor; do
-    secret=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
-    psql -X -q -d "$db" -c "ALTER ROLE \"$login\" PASSWORD '$secret'"
-    echo "*:*:$db:$login:$secret" >>"$work/pgpass"
-done
-chmod 600 "$work/pgpass"
+. "$here/../lib/pgpass.sh"
+write_pgpass "$db" "$work/pgpass" dispatcher supervisor
 port=${PGPORT:-5432}
 tmux -L "$socket" new-session -d -x 120 -y 40 \
     "env -u PGPASSWORD -u PGUSER -u PGHOST PGPASSFILE=$work/pgpass TANDEM_CONFIG=$TANDEM_CONFIG $BIN console --lang en \

@@ -20,12 +20,7 @@ cleanup() { dropdb --if-exists "$db" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 createdb "$db"
 "$BIN" init --demo --scale 300 --db "postgresql:///$db" --lang en >/dev/null
-# Each operator's role gets a password, kept in a pgpass file (never on a command line).
-for login in $(psql -X -At -d "$db" -c "SELECT login FROM operator WHERE role <> 'admin'"); do
-    secret=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
-    psql -X -q -d "$db" -c "ALTER ROLE \"$login\" PASSWORD '$secret'"
-    echo "*:*:$db:$login:$secret" >>"$work/pgpass"
-done
-chmod 600 "$work/pgpass"
+. "$here/../lib/pgpass.sh"
+write_pgpass "$db" "$work/pgpass" $(psql -X -At -d "$db" -c "SELECT login FROM operator WHERE role <> 'admin'")
 export PGPASSFILE=$work/pgpass STRESS_PG_HOSTS="127.0.0.1 127.0.0.2" STRESS_PG_DATABASE=$db STRESS_PG_PORT=${PGPORT:-5432}
 python3 "$here/stress.py" "$BIN" "postgresql:///$db" "$N" "$M"

@@ -35,11 +35,13 @@ POSTGRES_HOSTS = os.environ.get("STRESS_PG_HOSTS", "").split()
 
 
 def writer_target(db_path, index, login):
-    """(database, environment) for writer `index` acting as `login`: on SQLite the file and
-    `--as` (the OS account is an admin); on PostgreSQL a login of that operator's own role from
+    """(database, environment, arguments) for writer `index` acting as `login`, or as itself
+    when `login` is None: on SQLite the file, and `--as` for another operator (the OS account is
+    an admin); on PostgreSQL a login of that operator's own role (a dispatcher's when None) from
     one of the hosts in turn."""
     if not POSTGRES_HOSTS:
-        return db_path, ENV, ["--as", login]
+        return db_path, ENV, ["--as", login] if login else []
+    login = login or "dispatcher"
     host = POSTGRES_HOSTS[index % len(POSTGRES_HOSTS)]
     url = f"postgresql://{login}@{host}:{os.environ['STRESS_PG_PORT']}/{os.environ['STRESS_PG_DATABASE']}"
     env = {k: v for k, v in ENV.items() if k not in ("PGPASSWORD", "PGUSER", "PGHOST", "PGDATABASE")}
@@ -114,12 +116,7 @@ def worker(args):
     results = []
     for _ in range(count):
         kind, argv, login = random_command(rng, hot)
-        # On SQLite the OS account (an admin) runs as itself, or `--as` the lead; on PostgreSQL
-        # the writer logs in as a dispatcher's role, or as the lead's own.
-        if login is None and not POSTGRES_HOSTS:
-            target, env, acting = db_path, ENV, []
-        else:
-            target, env, acting = writer_target(db_path, index, login or "dispatcher")
+        target, env, acting = writer_target(db_path, index, login)
         started = time.perf_counter()
         done = subprocess.run([bin_path, *argv, *acting, "--db", target, "--lang", "en"], capture_output=True, text=True, env=env)
         results.append((kind, done.returncode, time.perf_counter() - started,
